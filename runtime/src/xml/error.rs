@@ -1,0 +1,93 @@
+use std::fmt;
+
+use super::Name;
+
+/// A failure to read a document into typed values.
+///
+/// Carries the element path (`/Envelope/Body/GetUMPropertiesResponse/...`)
+/// and the line and column in the input, so that a bad message from a server
+/// can be located without a debugger.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path} (line {line}, column {column}): {kind}")]
+pub struct ReadError {
+    pub kind: ReadErrorKind,
+    /// Local names of the open elements from the root, `/`-separated.
+    pub path: String,
+    pub line: u32,
+    pub column: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReadErrorKind {
+    /// Not well-formed XML, or not UTF-8.
+    #[error("malformed XML: {0}")]
+    Syntax(String),
+    #[error("the document ended inside an element")]
+    UnexpectedEof,
+    /// The right local name in the wrong namespace is the usual mistake
+    /// (`https://` instead of `http://`), so both namespaces are named.
+    #[error("expected element {expected}, found {found}")]
+    UnexpectedElement { expected: String, found: String },
+    #[error("unexpected element {found} (no further element is allowed here)")]
+    ExtraElement { found: String },
+    #[error("missing required element {0}")]
+    MissingElement(String),
+    #[error("missing required attribute {0}")]
+    MissingAttribute(String),
+    #[error("unexpected text {0:?} where only elements are allowed")]
+    UnexpectedText(String),
+    #[error("element content where text was expected: {0}")]
+    UnexpectedChild(String),
+    #[error("undeclared namespace prefix '{0}'")]
+    UnknownPrefix(String),
+    #[error("invalid value {value:?}: {reason}")]
+    InvalidValue { value: String, reason: String },
+    #[error("element {0} appears more than once")]
+    Duplicate(String),
+    #[error("{0}")]
+    Other(String),
+}
+
+/// Why a lexical form does not belong to a simple type. Converted into a
+/// [`ReadError`] with its position by the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueError {
+    pub reason: String,
+}
+
+impl ValueError {
+    pub fn new(reason: impl Into<String>) -> Self {
+        Self {
+            reason: reason.into(),
+        }
+    }
+}
+
+impl fmt::Display for ValueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.reason)
+    }
+}
+
+impl std::error::Error for ValueError {}
+
+/// A value that cannot be written as XML 1.0.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WriteError {
+    #[error("character U+{code:04X} cannot be written in XML 1.0 (in {name})")]
+    InvalidChar { code: u32, name: String },
+    #[error("invalid value for {name}: {reason}")]
+    InvalidValue { name: String, reason: String },
+    #[error("unbalanced element {0}: end without start")]
+    Unbalanced(String),
+}
+
+impl WriteError {
+    pub(crate) fn invalid_char(c: char, name: Name) -> Self {
+        Self::InvalidChar {
+            code: u32::from(c),
+            name: name.to_string(),
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! XML reading and writing for generated code.
+//!
+//! Generated types implement [`XmlWrite`] and [`XmlRead`]; global elements
+//! also [`XmlElement`]. Simple types implement [`SimpleValue`]. Generated
+//! code calls only what is public here, so this module is the contract
+//! between `xsdgen` and the code it writes.
+
+mod error;
+mod escape;
+mod lexical;
+mod name;
+mod reader;
+mod traits;
+mod value;
+mod writer;
+
+pub use error::{ReadError, ReadErrorKind, ValueError, WriteError};
+pub use lexical::{Base64Binary, Date, DateTime, Decimal, Duration, HexBinary, QNameValue, Time};
+pub use name::{Name, ns};
+pub use reader::{Start, XmlReader};
+pub use traits::{XmlElement, XmlRead, XmlWrite, from_xml, to_xml};
+pub use value::{
+    NamespaceContext, NoNamespaces, SimpleValue, ValueSink, collapse, parse_value, value_to_string,
+};
+pub use writer::{WriteOptions, XmlWriter};

@@ -1,0 +1,482 @@
+//! A pull reader for generated deserializers, over quick-xml's `NsReader`.
+//!
+//! The input is a complete document in memory (a SOAP response body), so
+//! every name and most text borrow from it. Namespaces are compared by URI;
+//! the URIs in use are interned, which makes an element test two short
+//! comparisons. The reader keeps the byte offset of each open start tag and
+//! turns it into an element path and a line/column only when reporting an
+//! error, so the happy path pays nothing for good messages.
+
+use std::borrow::Cow;
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::ResolveResult;
+use quick_xml::reader::NsReader;
+
+use super::value::{NamespaceContext, SimpleValue};
+use super::{Name, ReadError, ReadErrorKind};
+
+/// Index into [`XmlReader`]'s interned namespaces; `NO_NS` for none.
+type NsId = u32;
+const NO_NS: NsId = u32::MAX;
+
+/// A start tag that has been read; its content has not.
+pub struct Start<'i> {
+    raw: BytesStart<'i>,
+    ns: NsId,
+    /// Byte offset of `<` in the input.
+    pos: usize,
+}
+
+impl Start<'_> {
+    pub fn local_name(&self) -> &str {
+        let name = self.raw.name();
+        let q = name.0;
+        q.rsplit_once(':').map_or(q, |(_, local)| local)
+    }
+}
+
+pub struct XmlReader<'i> {
+    input: &'i str,
+    inner: NsReader<&'i [u8]>,
+    open: Vec<usize>,
+    namespaces: Vec<String>,
+    /// Offset of the event read last, where errors are reported.
+    last_pos: usize,
+}
+
+impl<'i> XmlReader<'i> {
+    pub fn new(input: &'i str) -> Self {
+        let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+        let mut inner = NsReader::from_str(input);
+        let config = inner.config_mut();
+        // `<a/>` and `<a></a>` mean the same; one shape keeps readers simple.
+        config.expand_empty_elements = true;
+        config.check_end_names = true;
+        Self {
+            input,
+            inner,
+            open: Vec::with_capacity(16),
+            namespaces: Vec::with_capacity(4),
+            last_pos: 0,
+        }
+    }
+
+    /// Accepts bytes from the network; they must be UTF-8, as SOAP 1.1
+    /// messages from Exchange are.
+    pub fn from_bytes(input: &'i [u8]) -> Result<Self, ReadError> {
+        match std::str::from_utf8(input) {
+            Ok(s) => Ok(Self::new(s)),
+            Err(e) => {
+                let mut r = Self::new("");
+                r.last_pos = 0;
+                let mut err = r.error(ReadErrorKind::Syntax(format!("input is not UTF-8: {e}")));
+                let (line, column) = line_col(input, e.valid_up_to());
+                err.line = line;
+                err.column = column;
+                Err(err)
+            }
+        }
+    }
+
+    /// Reads up to the document element and returns its start tag. A DTD is
+    /// refused: SOAP forbids it, and it is the door to entity expansion.
+    pub fn root(&mut self) -> Result<Start<'i>, ReadError> {
+        loop {
+            match self.next_event()? {
+                (_, Event::Decl(_) | Event::Comment(_) | Event::PI(_)) => {}
+                (_, Event::Text(t)) if is_blank(&t.xml10_content()) => {}
+                (_, Event::DocType(_)) => {
+                    return Err(self.error(ReadErrorKind::Syntax(
+                        "a document type declaration is not allowed".into(),
+                    )));
+                }
+                (ns, Event::Start(raw)) => return Ok(self.opened(ns, raw)),
+                (_, Event::Eof) => {
+                    return Err(self.error(ReadErrorKind::Syntax("no root element".into())));
+                }
+                (_, _) => {
+                    return Err(self.error(ReadErrorKind::Syntax(
+                        "content before the root element".into(),
+                    )));
+                }
+            }
+        }
+    }
+
+    /// After the root element: only comments and whitespace may follow.
+    pub fn finish(&mut self) -> Result<(), ReadError> {
+        loop {
+            match self.next_event()? {
+                (_, Event::Eof) => return Ok(()),
+                (_, Event::Comment(_) | Event::PI(_)) => {}
+                (_, Event::Text(t)) if is_blank(&t.xml10_content()) => {}
+                _ => {
+                    return Err(self.error(ReadErrorKind::Syntax(
+                        "content after the root element".into(),
+                    )));
+                }
+            }
+        }
+    }
+
+    /// The next child element of the current element, or `None` once its
+    /// end tag has been consumed. Text other than whitespace is an error:
+    /// this is element-only content.
+    pub fn next_child(&mut self) -> Result<Option<Start<'i>>, ReadError> {
+        loop {
+            match self.next_event()? {
+                (ns, Event::Start(raw)) => return Ok(Some(self.opened(ns, raw))),
+                (_, Event::End(_)) => {
+                    self.open.pop();
+                    return Ok(None);
+                }
+                (_, Event::Text(t)) => {
+                    let text = t.xml10_content();
+                    if !is_blank(&text) {
+                        return Err(self.error(ReadErrorKind::UnexpectedText(snippet(&text))));
+                    }
+                }
+                (_, Event::CData(t)) => {
+                    let text = t.xml10_content();
+                    if !is_blank(&text) {
+                        return Err(self.error(ReadErrorKind::UnexpectedText(snippet(&text))));
+                    }
+                }
+                (_, Event::GeneralRef(r)) => {
+                    let text = format!("&{};", r.xml10_content());
+                    return Err(self.error(ReadErrorKind::UnexpectedText(text)));
+                }
+                (_, Event::Comment(_) | Event::PI(_)) => {}
+                (_, Event::Eof) => return Err(self.error(ReadErrorKind::UnexpectedEof)),
+                (_, Event::Decl(_) | Event::DocType(_) | Event::Empty(_)) => {
+                    return Err(self.error(ReadErrorKind::Syntax("misplaced declaration".into())));
+                }
+            }
+        }
+    }
+
+    /// Whether `start` is the element `name` (namespace URI and local name).
+    pub fn is(&self, start: &Start<'_>, name: Name) -> bool {
+        start.local_name() == name.local && self.ns_of(start) == name.ns
+    }
+
+    /// Fails unless `start` is `name`; the message names both, so a
+    /// namespace mix-up (`https://` for `http://`) is plain to see.
+    pub fn expect(&self, start: &Start<'_>, name: Name) -> Result<(), ReadError> {
+        if self.is(start, name) {
+            Ok(())
+        } else {
+            Err(self.unexpected(start, name))
+        }
+    }
+
+    pub fn unexpected(&self, start: &Start<'_>, expected: Name) -> ReadError {
+        self.error(ReadErrorKind::UnexpectedElement {
+            expected: expected.to_string(),
+            found: self.name_of(start),
+        })
+    }
+
+    /// An element that no particle of the content model accepts here.
+    pub fn extra(&self, start: &Start<'_>) -> ReadError {
+        self.error(ReadErrorKind::ExtraElement {
+            found: self.name_of(start),
+        })
+    }
+
+    pub fn missing(&self, name: Name) -> ReadError {
+        self.error(ReadErrorKind::MissingElement(name.to_string()))
+    }
+
+    pub fn missing_attribute(&self, name: Name) -> ReadError {
+        self.error(ReadErrorKind::MissingAttribute(name.to_string()))
+    }
+
+    pub fn duplicate(&self, start: &Start<'_>) -> ReadError {
+        self.error(ReadErrorKind::Duplicate(self.name_of(start)))
+    }
+
+    /// Consumes the rest of the current element, which must have no further
+    /// children.
+    pub fn end(&mut self) -> Result<(), ReadError> {
+        match self.next_child()? {
+            None => Ok(()),
+            Some(child) => Err(self.extra(&child)),
+        }
+    }
+
+    /// The text content of the current element, through its end tag.
+    pub fn read_text(&mut self) -> Result<Cow<'i, str>, ReadError> {
+        let mut text: Option<Cow<'i, str>> = None;
+        loop {
+            let piece: Cow<'i, str> = match self.next_event()? {
+                (_, Event::Text(t)) => t.xml10_content(),
+                (_, Event::CData(t)) => t.xml10_content(),
+                (_, Event::GeneralRef(r)) => Cow::Owned(self.resolve_reference(&r)?),
+                (_, Event::Comment(_) | Event::PI(_)) => continue,
+                (_, Event::End(_)) => {
+                    self.open.pop();
+                    return Ok(text.unwrap_or(Cow::Borrowed("")));
+                }
+                (ns, Event::Start(raw)) => {
+                    let child = self.opened(ns, raw);
+                    let name = self.name_of(&child);
+                    return Err(self.error(ReadErrorKind::UnexpectedChild(name)));
+                }
+                (_, Event::Eof) => return Err(self.error(ReadErrorKind::UnexpectedEof)),
+                (_, _) => {
+                    return Err(self.error(ReadErrorKind::Syntax("misplaced declaration".into())));
+                }
+            };
+            text = Some(match text {
+                None => piece,
+                Some(prev) => Cow::Owned(prev.into_owned() + &piece),
+            });
+        }
+    }
+
+    /// Reads the current element's text as a simple value.
+    pub fn read_value<T: SimpleValue>(&mut self) -> Result<T, ReadError> {
+        // Prefixes in QName content resolve in the element's own scope,
+        // which ends with the text; resolve before consuming the end tag.
+        let text = self.read_text()?;
+        T::parse_value(&text, self).map_err(|e| {
+            self.error(ReadErrorKind::InvalidValue {
+                value: snippet(&text),
+                reason: e.reason,
+            })
+        })
+    }
+
+    /// Skips the current element's content, through its end tag.
+    pub fn skip(&mut self) -> Result<(), ReadError> {
+        let depth = self.open.len();
+        while self.open.len() >= depth {
+            match self.next_event()? {
+                (ns, Event::Start(raw)) => {
+                    self.opened(ns, raw);
+                }
+                (_, Event::End(_)) => {
+                    self.open.pop();
+                }
+                (_, Event::Eof) => return Err(self.error(ReadErrorKind::UnexpectedEof)),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// The element `start` as it was written, through its end tag, for
+    /// wildcard content that is kept untouched.
+    pub fn read_raw(&mut self, start: &Start<'_>) -> Result<String, ReadError> {
+        self.skip()?;
+        let end = usize::try_from(self.inner.buffer_position()).unwrap_or(self.input.len());
+        Ok(self
+            .input
+            .get(start.pos..end)
+            .unwrap_or_default()
+            .to_owned())
+    }
+
+    /// The value of attribute `name` of the element just started. Must be
+    /// called before reading the element's content, while its namespace
+    /// declarations are in scope.
+    pub fn attribute<'s>(
+        &self,
+        start: &'s Start<'i>,
+        name: Name,
+    ) -> Result<Option<Cow<'s, str>>, ReadError> {
+        for attr in start.raw.attributes() {
+            let attr = attr.map_err(|e| self.error(ReadErrorKind::Syntax(e.to_string())))?;
+            let (res, local) = self.inner.resolver().resolve_attribute(attr.key);
+            if local.as_ref() != name.local {
+                continue;
+            }
+            let ns = match res {
+                ResolveResult::Bound(ns) => ns.0,
+                ResolveResult::Unbound => "",
+                ResolveResult::Unknown(p) => {
+                    return Err(self.error(ReadErrorKind::UnknownPrefix(p)));
+                }
+            };
+            if ns == name.ns {
+                let value = attr
+                    .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                    .map_err(|e| self.error(ReadErrorKind::Syntax(e.to_string())))?;
+                return Ok(Some(value));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Attribute `name` parsed as a simple value.
+    pub fn attribute_value<T: SimpleValue>(
+        &self,
+        start: &Start<'i>,
+        name: Name,
+    ) -> Result<Option<T>, ReadError> {
+        let Some(text) = self.attribute(start, name)? else {
+            return Ok(None);
+        };
+        T::parse_value(&text, self).map(Some).map_err(|e| {
+            self.error(ReadErrorKind::InvalidValue {
+                value: snippet(&text),
+                reason: format!("in attribute {name}: {}", e.reason),
+            })
+        })
+    }
+
+    /// `xsi:nil="true"` on the element just started.
+    pub fn is_nil(&self, start: &Start<'i>) -> Result<bool, ReadError> {
+        Ok(self
+            .attribute_value::<bool>(start, Name::new(super::ns::XSI, "nil"))?
+            .unwrap_or(false))
+    }
+
+    /// The element's name in Clark notation, for messages.
+    pub fn name_of(&self, start: &Start<'_>) -> String {
+        let ns = self.ns_of(start);
+        if ns.is_empty() {
+            start.local_name().to_owned()
+        } else {
+            format!("{{{ns}}}{}", start.local_name())
+        }
+    }
+
+    /// An error of `kind` at the current position and element path.
+    pub fn error(&self, kind: ReadErrorKind) -> ReadError {
+        let (line, column) = line_col(self.input.as_bytes(), self.last_pos);
+        ReadError {
+            kind,
+            path: self.path(),
+            line,
+            column,
+        }
+    }
+
+    fn ns_of(&self, start: &Start<'_>) -> &str {
+        self.namespaces
+            .get(start.ns as usize)
+            .map_or("", String::as_str)
+    }
+
+    fn path(&self) -> String {
+        let mut path = String::new();
+        for &pos in &self.open {
+            let tag = self.input.get(pos + 1..).unwrap_or_default();
+            let end = tag
+                .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
+                .unwrap_or(tag.len());
+            let qname = &tag[..end];
+            path.push('/');
+            path.push_str(qname.rsplit_once(':').map_or(qname, |(_, l)| l));
+        }
+        if path.is_empty() {
+            path.push('/');
+        }
+        path
+    }
+
+    fn next_event(&mut self) -> Result<(NsId, Event<'i>), ReadError> {
+        self.last_pos = usize::try_from(self.inner.buffer_position()).unwrap_or(usize::MAX);
+        let (res, event) = match self.inner.read_resolved_event() {
+            Ok(ok) => ok,
+            Err(e) => {
+                self.last_pos =
+                    usize::try_from(self.inner.error_position()).unwrap_or(self.last_pos);
+                return Err(self.error(ReadErrorKind::Syntax(e.to_string())));
+            }
+        };
+        let ns = match (&event, res) {
+            (Event::Start(_), ResolveResult::Bound(ns)) => {
+                let uri = ns.0;
+                match self.namespaces.iter().position(|known| known == uri) {
+                    Some(i) => i as NsId,
+                    None => {
+                        self.namespaces.push(uri.to_owned());
+                        (self.namespaces.len() - 1) as NsId
+                    }
+                }
+            }
+            (Event::Start(_), ResolveResult::Unknown(prefix)) => {
+                return Err(self.error(ReadErrorKind::UnknownPrefix(prefix)));
+            }
+            _ => NO_NS,
+        };
+        Ok((ns, event))
+    }
+
+    fn opened(&mut self, ns: NsId, raw: BytesStart<'i>) -> Start<'i> {
+        self.open.push(self.last_pos);
+        Start {
+            raw,
+            ns,
+            pos: self.last_pos,
+        }
+    }
+
+    fn resolve_reference(&self, r: &quick_xml::events::BytesRef<'_>) -> Result<String, ReadError> {
+        if r.is_char_ref() {
+            return match r.resolve_char_ref() {
+                Ok(Some(c)) => Ok(c.to_string()),
+                _ => Err(self.error(ReadErrorKind::Syntax(format!(
+                    "invalid character reference &{};",
+                    r.xml10_content()
+                )))),
+            };
+        }
+        let name = r.xml10_content();
+        let text = match name.as_ref() {
+            "lt" => "<",
+            "gt" => ">",
+            "amp" => "&",
+            "apos" => "'",
+            "quot" => "\"",
+            other => {
+                return Err(self.error(ReadErrorKind::Syntax(format!(
+                    "undefined entity &{other};"
+                ))));
+            }
+        };
+        Ok(text.to_owned())
+    }
+}
+
+impl NamespaceContext for XmlReader<'_> {
+    fn resolve_prefix(&self, prefix: &str) -> Option<String> {
+        // quick-xml takes a prefix only as part of a qualified name.
+        let qualified = format!("{prefix}:x");
+        let qname = quick_xml::name::QName(&qualified);
+        let prefix = if prefix.is_empty() { None } else { qname.prefix() };
+        match self.inner.resolver().resolve_prefix(prefix, true) {
+            ResolveResult::Bound(ns) => Some(ns.0.to_owned()),
+            ResolveResult::Unbound => Some(String::new()),
+            ResolveResult::Unknown(_) => None,
+        }
+    }
+}
+
+fn is_blank(s: &str) -> bool {
+    s.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+}
+
+/// At most 60 characters of a text, for messages.
+fn snippet(s: &str) -> String {
+    let mut out: String = s.chars().take(60).collect();
+    if out.len() < s.len() {
+        out.push('…');
+    }
+    out
+}
+
+fn line_col(input: &[u8], pos: usize) -> (u32, u32) {
+    let before = input.get(..pos).unwrap_or(input);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    (
+        u32::try_from(line).unwrap_or(u32::MAX),
+        u32::try_from(column).unwrap_or(u32::MAX),
+    )
+}
