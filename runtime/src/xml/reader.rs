@@ -208,6 +208,14 @@ impl<'i> XmlReader<'i> {
 
     /// The text content of the current element, through its end tag.
     pub fn read_text(&mut self) -> Result<Cow<'i, str>, ReadError> {
+        let text = self.text_to_end()?;
+        self.open.pop();
+        Ok(text)
+    }
+
+    /// Reads text through the end tag but leaves the element on the path,
+    /// so that a bad value is reported at the element that holds it.
+    fn text_to_end(&mut self) -> Result<Cow<'i, str>, ReadError> {
         let mut text: Option<Cow<'i, str>> = None;
         loop {
             let piece: Cow<'i, str> = match self.next_event()? {
@@ -215,10 +223,7 @@ impl<'i> XmlReader<'i> {
                 (_, Event::CData(t)) => t.xml10_content(),
                 (_, Event::GeneralRef(r)) => Cow::Owned(self.resolve_reference(&r)?),
                 (_, Event::Comment(_) | Event::PI(_)) => continue,
-                (_, Event::End(_)) => {
-                    self.open.pop();
-                    return Ok(text.unwrap_or(Cow::Borrowed("")));
-                }
+                (_, Event::End(_)) => return Ok(text.unwrap_or(Cow::Borrowed(""))),
                 (ns, Event::Start(raw)) => {
                     let child = self.opened(ns, raw);
                     let name = self.name_of(&child);
@@ -238,15 +243,17 @@ impl<'i> XmlReader<'i> {
 
     /// Reads the current element's text as a simple value.
     pub fn read_value<T: SimpleValue>(&mut self) -> Result<T, ReadError> {
-        // Prefixes in QName content resolve in the element's own scope,
-        // which ends with the text; resolve before consuming the end tag.
-        let text = self.read_text()?;
-        T::parse_value(&text, self).map_err(|e| {
+        // quick-xml keeps the element's namespace bindings until the next
+        // event, so QName content still resolves in the element's scope.
+        let text = self.text_to_end()?;
+        let value = T::parse_value(&text, self).map_err(|e| {
             self.error(ReadErrorKind::InvalidValue {
                 value: snippet(&text),
                 reason: e.reason,
             })
-        })
+        });
+        self.open.pop();
+        value
     }
 
     /// Skips the current element's content, through its end tag.
