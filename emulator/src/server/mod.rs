@@ -1,0 +1,184 @@
+//! The emulator's HTTP server on loopback (or any address given).
+//!
+//! | route | what |
+//! |---|---|
+//! | `POST /EWS/UM2007Legacy.asmx` | the UM service (Exchange 2010–2016 path) |
+//! | `POST /UnifiedMessaging/Service.asmx` | the same (Exchange 2007 path) |
+//! | `GET <either>?wsdl` | the WSDL, its `soap:address` pointing here |
+//! | `GET /EWS/<file>.xsd`, `/UnifiedMessaging/<file>.xsd` | schemas the WSDL imports |
+//! | `GET /mailbox` | the caller's own mailbox as JSON |
+//!
+//! Everything but the WSDL and schemas needs HTTP Basic credentials.
+
+mod accept;
+mod routes;
+mod soap_endpoint;
+mod wsdl;
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+pub use accept::ConnectionControl;
+pub use routes::{EWS_PATH, LEGACY_PATH, MAILBOX_PATH};
+
+use crate::auth::AuthConfig;
+use crate::demo;
+use crate::faults::FaultInjection;
+use crate::service::UmService;
+use crate::store::{Store, StoreError};
+
+/// FQDN the emulator gives itself in call ids and e-mail addresses.
+pub const DEFAULT_SERVER_FQDN: &str = "um-emulator.contoso.com";
+
+/// Why the server could not start or stop cleanly.
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("cannot read the bound address: {0}")]
+    LocalAddr(std::io::Error),
+    #[error("the server task failed: {0}")]
+    Task(#[from] tokio::task::JoinError),
+    #[error("cannot prepare the demo store: {0}")]
+    Store(#[from] StoreError),
+}
+
+/// How to run the emulator.
+#[derive(Debug, Clone)]
+pub struct EmulatorConfig {
+    /// Where to listen; port 0 picks a free port. Default `127.0.0.1:0`.
+    pub bind: SocketAddr,
+    /// Host name used in call ids and the reset e-mail's sender.
+    pub server_fqdn: String,
+    pub auth: AuthConfig,
+    /// Fault switches; keep a clone of the `Arc` to flip them while running.
+    pub faults: Arc<FaultInjection>,
+}
+
+impl Default for EmulatorConfig {
+    fn default() -> Self {
+        Self {
+            bind: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+            server_fqdn: DEFAULT_SERVER_FQDN.to_owned(),
+            auth: AuthConfig::default(),
+            faults: Arc::new(FaultInjection::new()),
+        }
+    }
+}
+
+/// Entry points that start an emulator.
+#[derive(Debug, Clone, Copy)]
+pub struct Emulator;
+
+impl Emulator {
+    /// Serves `store` as configured, until the returned handle is shut down
+    /// or dropped.
+    pub async fn start(
+        store: Store,
+        config: EmulatorConfig,
+    ) -> Result<RunningEmulator, ServerError> {
+        let listener =
+            TcpListener::bind(config.bind)
+                .await
+                .map_err(|source| ServerError::Bind {
+                    addr: config.bind,
+                    source,
+                })?;
+        let addr = listener.local_addr().map_err(ServerError::LocalAddr)?;
+        let base_url = format!("http://{addr}");
+        let state = routes::AppState {
+            service: UmService::new(store.clone(), config.server_fqdn),
+            faults: config.faults.clone(),
+            auth: config.auth,
+            base_url: base_url.clone(),
+        };
+        let (shutdown, signal) = watch::channel(false);
+        let task = tokio::spawn(accept::serve(listener, routes::router(state), signal));
+        tracing::info!(%base_url, "UM emulator listening");
+        Ok(RunningEmulator {
+            addr,
+            base_url,
+            store,
+            faults: config.faults,
+            shutdown,
+            task,
+        })
+    }
+
+    /// An in-memory store with the [demo users](crate::demo), default config.
+    pub async fn start_demo() -> Result<RunningEmulator, ServerError> {
+        let store = tokio::task::spawn_blocking(|| -> Result<Store, StoreError> {
+            let store = Store::open_in_memory()?;
+            for user in demo::demo_users() {
+                store.add_user(&user)?;
+            }
+            Ok(store)
+        })
+        .await??;
+        Self::start(store, EmulatorConfig::default()).await
+    }
+}
+
+/// A running emulator. Dropping it stops the server too, without waiting.
+#[derive(Debug)]
+pub struct RunningEmulator {
+    addr: SocketAddr,
+    base_url: String,
+    store: Store,
+    faults: Arc<FaultInjection>,
+    shutdown: watch::Sender<bool>,
+    task: JoinHandle<()>,
+}
+
+impl RunningEmulator {
+    /// The address actually bound.
+    pub fn local_addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://<addr>`.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The Exchange 2010–2016 endpoint URL.
+    pub fn ews_url(&self) -> String {
+        format!("{}{EWS_PATH}", self.base_url)
+    }
+
+    /// The Exchange 2007 endpoint URL.
+    pub fn legacy_url(&self) -> String {
+        format!("{}{LEGACY_PATH}", self.base_url)
+    }
+
+    /// The `/mailbox` URL.
+    pub fn mailbox_url(&self) -> String {
+        format!("{}{MAILBOX_PATH}", self.base_url)
+    }
+
+    /// The store being served, to add users or inspect state.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The fault switches.
+    pub fn faults(&self) -> &Arc<FaultInjection> {
+        &self.faults
+    }
+
+    /// Stops accepting, lets open requests finish (for a few seconds at most)
+    /// and waits until the server has stopped.
+    pub async fn shutdown(self) -> Result<(), ServerError> {
+        // An error only means the server already stopped.
+        let _ = self.shutdown.send(true);
+        self.task.await?;
+        Ok(())
+    }
+}

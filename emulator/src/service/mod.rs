@@ -1,0 +1,251 @@
+//! What each operation does to the store, for an authenticated caller.
+//!
+//! Every operation acts on the caller's own mailbox. All but IsUMEnabled need
+//! the caller to be UM-enabled. Validation choices of the emulator (the
+//! documentation names the exceptions but not every rule):
+//! - a dial string may contain digits, an optional leading `+`, and the
+//!   separators space, `-`, `.`, `(`, `)`; it needs 1 to 32 digits, or
+//!   DialingRulesException. SetPlayOnPhoneDialString also accepts an empty
+//!   string (no dial string).
+//! - an item entry id and a folder id must be non-empty standard base64, or
+//!   InvalidObjectIdException.
+//! - a call id must name a call placed by the same caller, or
+//!   InvalidCallIdException (another user's call looks like no call at all).
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+
+use crate::pin::PinGenerationError;
+use crate::soap::{Operation, UmRequest, UmResponse};
+use crate::store::{CallRecord, SettingChange, Store, StoreError, UserId};
+
+/// A failed operation; each maps to one SOAP fault.
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error("the user is not enabled for Unified Messaging")]
+    NotUmEnabled,
+    #[error("the call identifier isn't valid")]
+    InvalidCallId,
+    #[error("the object identifier isn't valid")]
+    InvalidObjectId,
+    #[error("the dial string isn't valid under the dialing rules")]
+    DialingRules,
+    #[error("no new PIN could be generated: {0}")]
+    PinGeneration(PinGenerationError),
+    #[error("internal error: {0}")]
+    Internal(StoreError),
+    #[error("the operating system's random number generator failed: {0}")]
+    Random(getrandom::Error),
+    #[error("the operation's worker thread failed: {0}")]
+    Crashed(String),
+}
+
+impl ServiceError {
+    /// The .NET exception class name Exchange puts in `faultcode` and
+    /// `ExceptionType`; `None` for an internal error, which Exchange answers
+    /// with an EWS response code instead.
+    pub fn exception_type(&self) -> Option<&'static str> {
+        match self {
+            Self::NotUmEnabled => Some("UserNotUmEnabledException"),
+            Self::InvalidCallId => Some("InvalidCallIdException"),
+            Self::InvalidObjectId => Some("InvalidObjectIdException"),
+            Self::DialingRules => Some("DialingRulesException"),
+            // Not documented; the emulator's name for "ResetPIN failed".
+            Self::PinGeneration(_) => Some("ResetPINException"),
+            Self::Internal(_) | Self::Random(_) | Self::Crashed(_) => None,
+        }
+    }
+}
+
+impl From<StoreError> for ServiceError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::NotUmEnabled => Self::NotUmEnabled,
+            StoreError::PinGeneration(e) => Self::PinGeneration(e),
+            other => Self::Internal(other),
+        }
+    }
+}
+
+/// The business logic of the service over a store.
+#[derive(Debug, Clone)]
+pub struct UmService {
+    store: Store,
+    server_fqdn: String,
+}
+
+impl UmService {
+    /// A service whose call ids and e-mails name `server_fqdn`.
+    pub fn new(store: Store, server_fqdn: impl Into<String>) -> Self {
+        Self {
+            store,
+            server_fqdn: server_fqdn.into(),
+        }
+    }
+
+    /// The store this service works on.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Sender of the reset e-mail.
+    pub fn mail_sender(&self) -> String {
+        format!(
+            "Microsoft Exchange <MicrosoftExchange@{}>",
+            self.server_fqdn
+        )
+    }
+
+    /// Runs `request` for `caller` on a blocking thread (hashing and SQLite).
+    pub async fn execute(
+        &self,
+        caller: UserId,
+        request: UmRequest,
+    ) -> Result<UmResponse, ServiceError> {
+        let service = self.clone();
+        tokio::task::spawn_blocking(move || service.execute_blocking(caller, request))
+            .await
+            .map_err(|join| ServiceError::Crashed(join.to_string()))?
+    }
+
+    /// Runs `request` for `caller` on the current thread.
+    pub fn execute_blocking(
+        &self,
+        caller: UserId,
+        request: UmRequest,
+    ) -> Result<UmResponse, ServiceError> {
+        let user = self.store.user(caller)?;
+        if request == UmRequest::IsUmEnabled {
+            return Ok(UmResponse::IsUmEnabled(user.um_enabled));
+        }
+        if !user.um_enabled {
+            return Err(ServiceError::NotUmEnabled);
+        }
+        let op = request.operation();
+        let set = |change: SettingChange| -> Result<UmResponse, ServiceError> {
+            self.store.change_setting(caller, &change)?;
+            Ok(UmResponse::Empty(op))
+        };
+        match request {
+            UmRequest::IsUmEnabled => Ok(UmResponse::IsUmEnabled(true)),
+            UmRequest::GetUmProperties => {
+                Ok(UmResponse::GetUmProperties(self.store.um_settings(caller)?))
+            }
+            UmRequest::SetOofStatus(on) => set(SettingChange::OofStatus(on)),
+            UmRequest::SetMissedCallNotificationEnabled(on) => {
+                set(SettingChange::MissedCallNotificationEnabled(on))
+            }
+            UmRequest::SetPlayOnPhoneDialString(dial) => {
+                if !dial.is_empty() {
+                    check_dial_string(&dial)?;
+                }
+                set(SettingChange::PlayOnPhoneDialString(dial))
+            }
+            UmRequest::SetTelephoneAccessFolderEmail(folder) => {
+                check_base64_id(&folder)?;
+                set(SettingChange::TelephoneAccessFolderEmail(folder))
+            }
+            UmRequest::ResetPin => {
+                self.store.reset_pin(caller, &self.mail_sender())?;
+                Ok(UmResponse::Empty(Operation::ResetPIN))
+            }
+            UmRequest::PlayOnPhone {
+                entry_id,
+                dial_string,
+            } => {
+                check_base64_id(&entry_id)?;
+                check_dial_string(&dial_string)?;
+                Ok(UmResponse::PlayOnPhone(self.place_call(
+                    caller,
+                    entry_id,
+                    dial_string,
+                )?))
+            }
+            UmRequest::PlayOnPhoneGreeting {
+                greeting_type,
+                dial_string,
+            } => {
+                check_dial_string(&dial_string)?;
+                let target = greeting_type.as_str().to_owned();
+                Ok(UmResponse::PlayOnPhoneGreeting(self.place_call(
+                    caller,
+                    target,
+                    dial_string,
+                )?))
+            }
+            UmRequest::GetCallInfo { call_id } => match self.store.call_info(caller, &call_id)? {
+                Some(info) => Ok(UmResponse::GetCallInfo(info)),
+                None => Err(ServiceError::InvalidCallId),
+            },
+            UmRequest::Disconnect { call_id } => {
+                if self.store.disconnect_call(caller, &call_id)? {
+                    Ok(UmResponse::Empty(Operation::Disconnect))
+                } else {
+                    Err(ServiceError::InvalidCallId)
+                }
+            }
+        }
+    }
+
+    fn place_call(
+        &self,
+        caller: UserId,
+        target: String,
+        dial_string: String,
+    ) -> Result<String, ServiceError> {
+        let call_id = new_call_id(&self.server_fqdn)?;
+        let call = CallRecord {
+            call_id,
+            target,
+            dial_string,
+        };
+        self.store.start_call(caller, &call)?;
+        Ok(call.call_id)
+    }
+}
+
+/// Base64 of `<random GUID>@<server FQDN>`, the shape of Exchange's call ids.
+fn new_call_id(server_fqdn: &str) -> Result<String, ServiceError> {
+    let mut b = [0u8; 16];
+    getrandom::fill(&mut b).map_err(ServiceError::Random)?;
+    // RFC 4122 version 4, variant 1.
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    let guid = format!(
+        "{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    );
+    Ok(STANDARD.encode(format!("{guid}@{server_fqdn}")))
+}
+
+fn check_dial_string(dial: &str) -> Result<(), ServiceError> {
+    let rest = dial.strip_prefix('+').unwrap_or(dial);
+    let mut digits = 0;
+    for c in rest.chars() {
+        match c {
+            '0'..='9' => digits += 1,
+            ' ' | '-' | '.' | '(' | ')' => {}
+            _ => return Err(ServiceError::DialingRules),
+        }
+    }
+    if (1..=32).contains(&digits) {
+        Ok(())
+    } else {
+        Err(ServiceError::DialingRules)
+    }
+}
+
+fn check_base64_id(id: &str) -> Result<(), ServiceError> {
+    match STANDARD.decode(id) {
+        Ok(bytes) if !bytes.is_empty() => Ok(()),
+        _ => Err(ServiceError::InvalidObjectId),
+    }
+}
+
+#[cfg(test)]
+mod tests;
