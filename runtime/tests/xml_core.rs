@@ -97,7 +97,10 @@ fn readers_compare_namespaces_not_prefixes() {
     let err = from_xml::<Props>(&xml).unwrap_err();
     // The second OofStatus is empty: false is not an unsigned int... but it
     // is not a Number at all, so it is an extra element.
-    assert!(matches!(err.kind, ReadErrorKind::ExtraElement { .. }), "{err}");
+    assert!(
+        matches!(err.kind, ReadErrorKind::ExtraElement { .. }),
+        "{err}"
+    );
     assert_eq!(err.path, "/Props/OofStatus");
     assert_eq!(err.line, 3);
 }
@@ -140,7 +143,10 @@ fn bad_values_and_broken_documents_are_located_errors() {
         "<!DOCTYPE x [<!ENTITY a \"b\">]><Props/>",
         "<Props xmlns=\"x\"/><more/>",
     ] {
-        assert!(from_xml::<Props>(broken).is_err(), "{broken:?} was accepted");
+        assert!(
+            from_xml::<Props>(broken).is_err(),
+            "{broken:?} was accepted"
+        );
     }
 }
 

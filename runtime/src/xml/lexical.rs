@@ -237,7 +237,9 @@ impl SimpleValue for HexBinary {
     fn parse_value(text: &str, _: &dyn NamespaceContext) -> Result<Self, ValueError> {
         let t = text.trim_matches(super::value::is_xml_space).as_bytes();
         if t.len() % 2 != 0 {
-            return Err(ValueError::new("expected hexBinary (an even number of hex digits)"));
+            return Err(ValueError::new(
+                "expected hexBinary (an even number of hex digits)",
+            ));
         }
         let nibble = |b: u8| (b as char).to_digit(16);
         t.chunks(2)
@@ -304,10 +306,19 @@ mod tests {
 
     #[test]
     fn date_time_forms() {
-        for ok in ["2015-09-17T08:30:00Z", "2015-09-17T08:30:00.123+02:00", "-0044-03-15T12:00:00"] {
+        for ok in [
+            "2015-09-17T08:30:00Z",
+            "2015-09-17T08:30:00.123+02:00",
+            "-0044-03-15T12:00:00",
+        ] {
             assert!(DateTime::new(ok).is_ok(), "{ok}");
         }
-        for bad in ["2015-13-01T00:00:00", "2015-09-17", "2015-09-17T8:30:00", "2015-09-17T08:30:00+2"] {
+        for bad in [
+            "2015-13-01T00:00:00",
+            "2015-09-17",
+            "2015-09-17T8:30:00",
+            "2015-09-17T08:30:00+2",
+        ] {
             assert!(DateTime::new(bad).is_err(), "{bad}");
         }
     }

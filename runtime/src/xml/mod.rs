@@ -5,18 +5,23 @@
 //! code calls only what is public here, so this module is the contract
 //! between `xsdgen` and the code it writes.
 
+mod any;
+mod content;
 mod error;
 mod escape;
 mod lexical;
 mod name;
+mod nillable;
 mod reader;
 mod traits;
 mod value;
 mod writer;
 
+pub use any::AnyElement;
 pub use error::{ReadError, ReadErrorKind, ValueError, WriteError};
 pub use lexical::{Base64Binary, Date, DateTime, Decimal, Duration, HexBinary, QNameValue, Time};
 pub use name::{Name, ns};
+pub use nillable::Nillable;
 pub use reader::{Start, XmlReader};
 pub use traits::{XmlElement, XmlRead, XmlWrite, from_xml, to_xml};
 pub use value::{

@@ -441,9 +441,9 @@ impl<'i> XmlReader<'i> {
             "apos" => "'",
             "quot" => "\"",
             other => {
-                return Err(self.error(ReadErrorKind::Syntax(format!(
-                    "undefined entity &{other};"
-                ))));
+                return Err(
+                    self.error(ReadErrorKind::Syntax(format!("undefined entity &{other};")))
+                );
             }
         };
         Ok(text.to_owned())
@@ -455,7 +455,11 @@ impl NamespaceContext for XmlReader<'_> {
         // quick-xml takes a prefix only as part of a qualified name.
         let qualified = format!("{prefix}:x");
         let qname = quick_xml::name::QName(&qualified);
-        let prefix = if prefix.is_empty() { None } else { qname.prefix() };
+        let prefix = if prefix.is_empty() {
+            None
+        } else {
+            qname.prefix()
+        };
         match self.inner.resolver().resolve_prefix(prefix, true) {
             ResolveResult::Bound(ns) => Some(ns.0.to_owned()),
             ResolveResult::Unbound => Some(String::new()),
@@ -480,8 +484,14 @@ fn snippet(s: &str) -> String {
 fn line_col(input: &[u8], pos: usize) -> (u32, u32) {
     let before = input.get(..pos).unwrap_or(input);
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (
         u32::try_from(line).unwrap_or(u32::MAX),
         u32::try_from(column).unwrap_or(u32::MAX),

@@ -114,7 +114,11 @@ pub fn collapse(text: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(trimmed);
     }
     let mut out = String::with_capacity(trimmed.len());
-    for (i, word) in trimmed.split(is_xml_space).filter(|w| !w.is_empty()).enumerate() {
+    for (i, word) in trimmed
+        .split(is_xml_space)
+        .filter(|w| !w.is_empty())
+        .enumerate()
+    {
         if i > 0 {
             out.push(' ');
         }
@@ -219,7 +223,12 @@ mod tests {
 
     #[test]
     fn booleans_accept_all_four_lexical_forms() {
-        for (text, value) in [("true", true), (" 1 ", true), ("false", false), ("0", false)] {
+        for (text, value) in [
+            ("true", true),
+            (" 1 ", true),
+            ("false", false),
+            ("0", false),
+        ] {
             assert_eq!(parse_value::<bool>(text), Ok(value));
         }
         assert!(parse_value::<bool>("True").is_err());

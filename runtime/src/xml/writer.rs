@@ -137,11 +137,7 @@ impl XmlWriter {
     }
 
     /// Writes an attribute of the element just started.
-    pub fn attribute<T: SimpleValue + ?Sized>(
-        &mut self,
-        name: Name,
-        value: &T,
-    ) -> Result<(), WriteError> {
+    pub fn attribute<T: SimpleValue>(&mut self, name: Name, value: &T) -> Result<(), WriteError> {
         value.declare_namespaces(self);
         self.attribute_name(name);
         let mut out = std::mem::take(&mut self.out);
@@ -178,7 +174,7 @@ impl XmlWriter {
     }
 
     /// Writes a simple value as the content of the open element.
-    pub fn value<T: SimpleValue + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
+    pub fn value<T: SimpleValue>(&mut self, value: &T) -> Result<(), WriteError> {
         // QName values need their prefix declared on the start tag, which
         // must therefore still be open.
         value.declare_namespaces(self);
@@ -220,7 +216,7 @@ impl XmlWriter {
     }
 
     /// `<name>value</name>`, the shape of every simple-typed element.
-    pub fn simple_element<T: SimpleValue + ?Sized>(
+    pub fn simple_element<T: SimpleValue>(
         &mut self,
         name: Name,
         value: &T,

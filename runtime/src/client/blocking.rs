@@ -1,0 +1,40 @@
+//! A blocking facade for scripts and tools that have no async runtime.
+//!
+//! Each [`Client`] owns a current-thread tokio runtime and runs every call
+//! on it to completion. It must not be used from inside an async runtime
+//! (calling it there returns an error rather than blocking a worker).
+
+use crate::Operation;
+use crate::error::Error;
+
+#[derive(Debug)]
+pub struct Client {
+    inner: super::Client,
+    runtime: tokio::runtime::Runtime,
+}
+
+impl Client {
+    pub fn new(inner: super::Client) -> Result<Self, Error> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| Error::Config(format!("cannot start a tokio runtime: {e}")))?;
+        Ok(Self { inner, runtime })
+    }
+
+    /// [`super::Client::call`], waiting for the result.
+    pub fn call<O: Operation>(&self, request: &O::Request) -> Result<O::Response, Error> {
+        if tokio::runtime::Handle::try_current().is_ok() {
+            return Err(Error::Config(
+                "the blocking client was called from inside an async runtime; use the async client"
+                    .into(),
+            ));
+        }
+        self.runtime.block_on(self.inner.call::<O>(request))
+    }
+
+    /// The async client this one drives.
+    pub fn as_async(&self) -> &super::Client {
+        &self.inner
+    }
+}

@@ -1,0 +1,162 @@
+//! Building and writing faults, for servers: the emulator answers with the
+//! same bytes Exchange sends, undeclared prefix included.
+
+use std::borrow::Cow;
+use std::time::Duration;
+
+use crate::xml::{Name, WriteError, XmlWriter, ns};
+
+use super::detail::{EXCEPTION_TYPE, MESSAGE, MESSAGE_XML, RESPONSE_CODE, VALUE, VALUE_NAME};
+use super::envelope::{EnvelopeStyle, write_with};
+use super::fault::exchange_ns::{ERRORS, TYPES};
+use super::{FAULT, Fault, FaultCode, FaultDetail};
+
+const FAULTCODE: Name = Name::local("faultcode");
+const FAULTSTRING: Name = Name::local("faultstring");
+const FAULTACTOR: Name = Name::local("faultactor");
+const DETAIL: Name = Name::local("detail");
+
+const SERVER_BUSY_MESSAGE: &str =
+    "The server cannot service this request right now. Try again later.";
+
+impl Fault {
+    pub fn new(code: FaultCode, string: impl Into<String>) -> Self {
+        Self {
+            code,
+            string: string.into(),
+            lang: None,
+            actor: None,
+            detail: FaultDetail::default(),
+        }
+    }
+
+    /// An EWS error: `a:<code>` in the types namespace, `ResponseCode` and
+    /// `Message` as detail, `faultstring` in `en-US`, as the front end
+    /// writes `ErrorInvalidRequest`.
+    pub fn ews_error(response_code: &str, message: impl Into<String>) -> Self {
+        let message = message.into();
+        Self {
+            code: FaultCode::qualified("a", TYPES, response_code),
+            string: message.clone(),
+            lang: Some("en-US".into()),
+            actor: None,
+            detail: FaultDetail {
+                response_code: Some(response_code.to_owned()),
+                message: Some(message),
+                ..FaultDetail::default()
+            },
+        }
+    }
+
+    /// The malformed-request fault.
+    pub fn invalid_request(message: impl Into<String>) -> Self {
+        Self::ews_error("ErrorInvalidRequest", message)
+    }
+
+    /// The throttling fault, with `BackOffMilliseconds`.
+    pub fn server_busy(back_off: Duration) -> Self {
+        let mut fault = Self::ews_error("ErrorServerBusy", SERVER_BUSY_MESSAGE);
+        fault.detail.values.push((
+            "BackOffMilliseconds".into(),
+            back_off.as_millis().to_string(),
+        ));
+        fault
+    }
+
+    /// A failed operation as the UM service reports it: the exception class
+    /// name behind the undeclared prefix `a`, and `ExceptionType` as detail.
+    pub fn exception(exception_type: &str, message: impl Into<String>) -> Self {
+        Self {
+            code: FaultCode::undeclared("a", exception_type),
+            string: message.into(),
+            lang: None,
+            actor: None,
+            detail: FaultDetail {
+                exception_type: Some(exception_type.to_owned()),
+                ..FaultDetail::default()
+            },
+        }
+    }
+
+    /// A complete response envelope holding this fault.
+    pub fn to_envelope(&self, style: &EnvelopeStyle) -> Result<String, WriteError> {
+        write_with(style, |w| self.write_xml(w))
+    }
+
+    /// Writes the `soap:Fault` element. The typed detail fields are
+    /// written when there are any; otherwise the raw detail, if kept.
+    pub fn write_xml(&self, w: &mut XmlWriter) -> Result<(), WriteError> {
+        w.start(FAULT);
+        write_code(w, &self.code)?;
+        w.start(FAULTSTRING);
+        if let Some(lang) = &self.lang {
+            w.attribute_str(Name::new(ns::XML, "lang"), lang)?;
+        }
+        w.text(&self.string)?;
+        w.end()?;
+        if let Some(actor) = &self.actor {
+            w.start(FAULTACTOR);
+            w.text(actor)?;
+            w.end()?;
+        }
+        if self.detail.has_fields() {
+            write_detail(w, &self.detail)?;
+        } else if let Some(raw) = &self.detail.raw {
+            w.raw(raw);
+        }
+        w.end()
+    }
+}
+
+fn write_code(w: &mut XmlWriter, code: &FaultCode) -> Result<(), WriteError> {
+    w.start(FAULTCODE);
+    match (&code.namespace, code.prefix()) {
+        (Some(namespace), Some(prefix)) => {
+            w.bind_prefix(Cow::Owned(prefix.to_owned()), Cow::Owned(namespace.clone()));
+            w.text(&code.raw)?;
+        }
+        // A QName needs a prefix to carry its namespace.
+        (Some(namespace), None) => {
+            w.bind_prefix(Cow::Borrowed("a"), Cow::Owned(namespace.clone()));
+            w.text(&format!("a:{}", code.local))?;
+        }
+        // Declared nowhere: written as is, which is the point.
+        (None, _) => w.text(&code.raw)?,
+    }
+    w.end()
+}
+
+fn write_detail(w: &mut XmlWriter, detail: &FaultDetail) -> Result<(), WriteError> {
+    w.start(DETAIL);
+    // Each errors-namespace element declares its prefix itself, as the
+    // front end writes them.
+    if let Some(code) = &detail.response_code {
+        w.declare_prefix("e", ERRORS);
+        w.start(RESPONSE_CODE);
+        w.text(code)?;
+        w.end()?;
+    }
+    if let Some(message) = &detail.message {
+        w.declare_prefix("e", ERRORS);
+        w.start(MESSAGE);
+        w.text(message)?;
+        w.end()?;
+    }
+    if let Some(exception) = &detail.exception_type {
+        w.start(EXCEPTION_TYPE);
+        w.text(exception)?;
+        w.end()?;
+    }
+    if !detail.values.is_empty() {
+        w.declare_prefix("t", TYPES);
+        w.start(MESSAGE_XML);
+        for (name, value) in &detail.values {
+            w.start(VALUE);
+            w.attribute_str(VALUE_NAME, name)?;
+            w.text(value)?;
+            w.end()?;
+        }
+        w.end()?;
+    }
+    w.end()
+}

@@ -1,0 +1,148 @@
+//! Helpers for the readers xsdgen generates for element content.
+//!
+//! A generated reader keeps one element of lookahead, `next`: the child
+//! start tag read last and not yet claimed by a particle (`None` once the
+//! parent's end tag has been consumed). Each particle either takes it or
+//! leaves it for the next one; what is left at the end is an error.
+
+use super::{Name, ReadError, Start, XmlReader};
+
+impl<'i> XmlReader<'i> {
+    /// Takes the lookahead element if it is `name`.
+    #[inline]
+    pub fn take(&self, next: &mut Option<Start<'i>>, name: Name) -> Option<Start<'i>> {
+        next.take_if(|s| self.is(s, name))
+    }
+
+    /// Takes the lookahead element, which must be `name`: a required
+    /// particle. Fails with "missing" when the parent has no more children,
+    /// and otherwise with "expected `name`, found ..." naming both
+    /// namespaces, so that `https://` for `http://` is plain to see.
+    #[inline]
+    pub fn take_required(
+        &self,
+        next: &mut Option<Start<'i>>,
+        name: Name,
+    ) -> Result<Start<'i>, ReadError> {
+        match next.take_if(|s| self.is(s, name)) {
+            Some(start) => Ok(start),
+            None => Err(match next {
+                Some(found) => self.unexpected(found, name),
+                None => self.missing(name),
+            }),
+        }
+    }
+
+    /// After the last particle of a content model: the lookahead must be
+    /// empty. A leftover element with the local name of one of `known` (the
+    /// elements of the content model) but another namespace is reported as
+    /// that element in the wrong namespace; any other as an extra element.
+    pub fn end_content(&self, next: Option<Start<'i>>, known: &[Name]) -> Result<(), ReadError> {
+        match next {
+            None => Ok(()),
+            Some(found) => Err(match self.namesake(&found, known) {
+                Some(name) => self.unexpected(&found, name),
+                None => self.extra(&found),
+            }),
+        }
+    }
+
+    /// The error for a required element group (a choice or a nested
+    /// sequence) that the lookahead does not start: `first` names the
+    /// elements that could start it.
+    pub fn expected_one_of(&self, next: Option<&Start<'i>>, first: &[Name]) -> ReadError {
+        match (next, first) {
+            (Some(found), [only]) => self.unexpected(found, *only),
+            (Some(found), _) => match self.namesake(found, first) {
+                Some(name) => self.unexpected(found, name),
+                None => self.error(super::ReadErrorKind::UnexpectedElement {
+                    expected: one_of(first),
+                    found: self.name_of(found),
+                }),
+            },
+            (None, _) => self.error(super::ReadErrorKind::MissingElement(one_of(first))),
+        }
+    }
+
+    /// The name among `names` with the local name of `found` in another
+    /// namespace.
+    fn namesake(&self, found: &Start<'_>, names: &[Name]) -> Option<Name> {
+        names
+            .iter()
+            .copied()
+            .find(|n| n.local == found.local_name() && !self.is(found, *n))
+    }
+}
+
+fn one_of(names: &[Name]) -> String {
+    match names {
+        [only] => only.to_string(),
+        _ => {
+            let list: Vec<String> = names.iter().map(Name::to_string).collect();
+            format!("one of {}", list.join(", "))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::xml::ReadErrorKind;
+
+    const A: Name = Name::new("http://x", "a");
+    const B: Name = Name::new("http://x", "b");
+
+    fn first_child(xml: &str) -> (XmlReader<'_>, Option<Start<'_>>) {
+        let mut r = XmlReader::new(xml);
+        r.root().unwrap();
+        let next = r.next_child().unwrap();
+        (r, next)
+    }
+
+    #[test]
+    fn wrong_namespace_names_the_expected_one() {
+        let (r, mut next) = first_child(r#"<p xmlns="http://x"><a xmlns="https://x"/></p>"#);
+        let err = r.take_required(&mut next, A).err().unwrap();
+        assert_eq!(
+            err.kind,
+            ReadErrorKind::UnexpectedElement {
+                expected: "{http://x}a".into(),
+                found: "{https://x}a".into()
+            }
+        );
+        let err = r.end_content(next, &[B, A]).unwrap_err();
+        assert!(matches!(err.kind, ReadErrorKind::UnexpectedElement { .. }));
+    }
+
+    #[test]
+    fn leftovers_and_missing() {
+        let (r, next) = first_child(r#"<p xmlns="http://x"><c/></p>"#);
+        let err = r.end_content(next, &[A]).unwrap_err();
+        assert_eq!(
+            err.kind,
+            ReadErrorKind::ExtraElement {
+                found: "{http://x}c".into()
+            }
+        );
+        // A second `a` after the one the model allows is extra, not misnamed.
+        let (r, next) = first_child(r#"<p xmlns="http://x"><a/></p>"#);
+        let err = r.end_content(next, &[A]).unwrap_err();
+        assert_eq!(
+            err.kind,
+            ReadErrorKind::ExtraElement {
+                found: "{http://x}a".into()
+            }
+        );
+        let (r, mut next) = first_child(r#"<p xmlns="http://x"></p>"#);
+        let err = r.take_required(&mut next, A).err().unwrap();
+        assert_eq!(
+            err.kind,
+            ReadErrorKind::MissingElement("{http://x}a".into())
+        );
+        let err = r.expected_one_of(None, &[A, B]);
+        assert_eq!(
+            err.kind,
+            ReadErrorKind::MissingElement("one of {http://x}a, {http://x}b".into())
+        );
+    }
+}
