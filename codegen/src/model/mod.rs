@@ -12,10 +12,10 @@ mod qname;
 mod service;
 mod types;
 
-pub use builtin::Builtin;
+pub use builtin::{Builtin, XS_NAMESPACE};
 pub use ids::{ElementId, TypeId};
 pub use qname::QName;
-pub use service::{ANNOTATIONS_NS, Operation, OperationMessage, Port, Service};
+pub use service::{ANNOTATIONS_NS, HeaderPart, Operation, OperationMessage, Port, Service};
 pub use types::{
     AttributeUse, ComplexType, Content, Derivation, ElementDecl, ElementUse, EnumValue, Facets,
     MaxOccurs, Particle, SimpleType, Term, TypeDef, TypeKind, TypeRef, WhiteSpace, Wildcard,
@@ -23,7 +23,7 @@ pub use types::{
 
 use std::collections::BTreeMap;
 
-use crate::diagnostics::Span;
+use crate::diagnostics::{Diagnostic, Span};
 
 /// Everything the schemas declare, resolved.
 #[derive(Debug, Clone, Default)]
@@ -38,6 +38,10 @@ pub struct Model {
     pub element_index: BTreeMap<QName, ElementId>,
     /// WSDL services, in document order. Empty for plain XSD input.
     pub services: Vec<Service>,
+    /// Warnings of the stages that built this model (never errors: a model
+    /// is only produced without them). Later passes may add theirs; the
+    /// caller renders them with [`crate::diagnostics::render`].
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Model {

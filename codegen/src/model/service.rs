@@ -46,11 +46,28 @@ pub struct Operation {
     pub span: Span,
 }
 
-/// A message of document/literal style: exactly one part, naming a global
-/// element, which is the child of `soap:Body`.
+/// A message of document/literal style: exactly one body part, naming a
+/// global element, which is the child of `soap:Body`; any other parts the
+/// binding puts in `soap:Header`.
 #[derive(Debug, Clone)]
 pub struct OperationMessage {
+    /// The `name` of the wsdl:input/output/fault (WSDL requires one on faults).
+    pub name: Option<String>,
     /// The wsdl:message name.
     pub message: QName,
+    /// The name of the body part.
+    pub part: String,
+    pub element: ElementId,
+    /// `soap:header` parts, in binding order.
+    pub headers: Vec<HeaderPart>,
+}
+
+/// A message part sent as a child of `soap:Header` (EWS: `RequestVersion`,
+/// `ServerVersion`, impersonation, ...).
+#[derive(Debug, Clone)]
+pub struct HeaderPart {
+    /// The message holding the part (usually the operation's own).
+    pub message: QName,
+    pub part: String,
     pub element: ElementId,
 }

@@ -1,0 +1,160 @@
+//! Stage 1, `load`: inputs -> [`SourceSet`].
+//!
+//! ```text
+//! inputs --load--> SourceSet --parse--> syntax::SchemaSet --lower--> model::Model
+//!   ^^^^^^^^^^^^^^^^^^^^^^^^
+//! ```
+//!
+//! Reads every file once: the inputs, then whatever they reach through
+//! `xs:include`, `xs:import` (also from schemas embedded in `wsdl:types`) and
+//! `wsdl:import`, each location relative to the file that names it. Files are
+//! deduplicated by canonical path, so circular includes are harmless. The
+//! text is UTF-8 without BOM, with every line end turned into LF. Nothing is
+//! ever fetched from the network: an import of the `xml:` namespace without
+//! a location is served by a built-in document, a remote location is an
+//! error.
+
+mod builtin_xml;
+mod discover;
+mod loader;
+mod paths;
+mod read;
+pub(crate) mod xml;
+
+pub use xml::{SOAP11_NS, SOAP12_NS, WSDL_NS, XML_NS, XS_NS};
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostics, Error, FileId, Span};
+
+/// Loads the inputs and everything they include or import, and stops if
+/// anything could not be read.
+pub fn load(inputs: &[PathBuf]) -> Result<SourceSet, Error> {
+    let mut diagnostics = Diagnostics::new();
+    let sources = load_into(inputs, &mut diagnostics)?;
+    crate::check::check(&diagnostics, &sources)?;
+    Ok(sources)
+}
+
+/// Like [`load`], but leaves the diagnostics in `diagnostics` for the
+/// caller to check. Only an input that cannot be read at all is an `Err`.
+pub fn load_into(inputs: &[PathBuf], diagnostics: &mut Diagnostics) -> Result<SourceSet, Error> {
+    loader::Loader::new(diagnostics).run(inputs)
+}
+
+/// What a file contains, judged by its root element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// An `xs:schema` document.
+    Schema,
+    /// A `wsdl:definitions` document (its `wsdl:types` may embed schemas).
+    Wsdl,
+    /// Unreadable as XML, or with another root element (already reported).
+    Invalid,
+}
+
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub id: FileId,
+    /// The path as shown in messages: as the caller gave it for inputs,
+    /// joined onto the including file's path for the others.
+    pub path: PathBuf,
+    /// The canonical path, used to read each file once. None for the
+    /// built-in `xml:` schema.
+    pub canonical: Option<PathBuf>,
+    /// UTF-8, no BOM, LF line ends; spans index into this.
+    pub text: String,
+    pub kind: FileKind,
+    pub target_namespace: Option<String>,
+    /// Named by the caller rather than reached through an include or import.
+    pub is_input: bool,
+    pub is_builtin: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    Include,
+    Import,
+    WsdlImport,
+}
+
+/// One include or import, and the file it resolved to.
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub kind: LinkKind,
+    /// The `xs:include`/`xs:import`/`wsdl:import` element.
+    pub span: Span,
+    pub namespace: Option<String>,
+    pub location: Option<String>,
+    /// None when there was no location (the namespace is then looked up in
+    /// the catalog) or the file could not be read.
+    pub target: Option<FileId>,
+}
+
+/// Every file read, with the links between them and a catalog of which
+/// files declare which target namespace.
+#[derive(Debug, Clone, Default)]
+pub struct SourceSet {
+    files: Vec<SourceFile>,
+    links: Vec<Link>,
+    catalog: BTreeMap<String, Vec<FileId>>,
+}
+
+impl SourceSet {
+    pub fn files(&self) -> &[SourceFile] {
+        &self.files
+    }
+
+    pub fn file(&self, id: FileId) -> Option<&SourceFile> {
+        self.files.get(id.0 as usize)
+    }
+
+    pub fn links(&self) -> &[Link] {
+        &self.links
+    }
+
+    /// The inputs as the caller named them, in order.
+    pub fn inputs(&self) -> impl Iterator<Item = &Path> {
+        self.files
+            .iter()
+            .filter(|f| f.is_input)
+            .map(|f| f.path.as_path())
+    }
+
+    /// Every file read from disk, for `cargo:rerun-if-changed`.
+    pub fn paths_read(&self) -> impl Iterator<Item = &Path> {
+        self.files
+            .iter()
+            .filter(|f| !f.is_builtin)
+            .map(|f| f.path.as_path())
+    }
+
+    /// The files declaring `namespace` as target namespace ("" for none),
+    /// schemas embedded in a WSDL included.
+    pub fn namespace_files(&self, namespace: &str) -> &[FileId] {
+        self.catalog.get(namespace).map_or(&[], Vec::as_slice)
+    }
+
+    /// Namespace -> files, sorted by namespace.
+    pub fn catalog(&self) -> &BTreeMap<String, Vec<FileId>> {
+        &self.catalog
+    }
+
+    /// A set holding one in-memory file, for tests of rendering.
+    #[cfg(test)]
+    pub(crate) fn from_text(path: &str, text: &str) -> Self {
+        let mut set = Self::default();
+        set.files.push(SourceFile {
+            id: FileId(0),
+            path: PathBuf::from(path),
+            canonical: None,
+            text: text.to_owned(),
+            kind: FileKind::Schema,
+            target_namespace: None,
+            is_input: true,
+            is_builtin: false,
+        });
+        set
+    }
+}

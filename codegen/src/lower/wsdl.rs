@@ -1,0 +1,284 @@
+//! Phase 4 of lowering: WSDL services. Only document/literal SOAP 1.1 is
+//! supported: each operation's input and output message has one body part
+//! naming a global element; other parts go in `soap:Header`.
+
+use std::collections::BTreeMap;
+
+use super::Lowerer;
+use crate::diagnostics::Span;
+use crate::model::{HeaderPart, Operation, OperationMessage, Port, QName, Service};
+use crate::syntax::{Binding, BindingIo, BindingKind, Message, PortTypeIo, SchemaSet};
+
+const DOC_LIT: &str = "only document/literal is supported";
+
+impl<'s> Lowerer<'s, '_> {
+    pub(crate) fn services(&mut self, set: &SchemaSet) {
+        let mut lowered: BTreeMap<QName, Vec<Operation>> = BTreeMap::new();
+        let bindings: Vec<(QName, &'s Binding)> = self
+            .index
+            .bindings
+            .iter()
+            .filter(|(_, b)| b.kind == BindingKind::Soap11)
+            .map(|(q, b)| (q.clone(), *b))
+            .collect();
+        for (name, binding) in bindings {
+            if let Some(ops) = self.binding(binding) {
+                lowered.insert(name, ops);
+            }
+        }
+        let has_services = set.wsdls.iter().any(|w| !w.services.is_empty());
+        for wsdl in &set.wsdls {
+            for service in &wsdl.services {
+                let mut ports = Vec::new();
+                let mut operations = None;
+                for port in &service.ports {
+                    let Some(binding) = self.index.bindings.get(&port.binding.name) else {
+                        self.unknown("binding", &port.binding);
+                        continue;
+                    };
+                    if binding.kind != BindingKind::Soap11 {
+                        continue;
+                    }
+                    if operations.is_none() {
+                        operations = lowered.get(&port.binding.name).cloned();
+                    }
+                    ports.push(Port {
+                        name: port.name.clone(),
+                        binding: port.binding.name.clone(),
+                        address: port.address.clone(),
+                    });
+                }
+                if let Some(operations) = operations {
+                    self.model.services.push(Service {
+                        name: QName::new(wsdl.target_namespace.as_deref(), &service.name),
+                        ports,
+                        operations,
+                        doc: service.doc.clone(),
+                        span: service.span,
+                    });
+                }
+            }
+        }
+        if !has_services {
+            for (name, operations) in lowered {
+                let span = self
+                    .index
+                    .bindings
+                    .get(&name)
+                    .map(|b| b.span)
+                    .unwrap_or_default();
+                self.model.services.push(Service {
+                    name,
+                    ports: Vec::new(),
+                    operations,
+                    doc: None,
+                    span,
+                });
+            }
+        }
+    }
+
+    /// The operations of a SOAP 1.1 binding, in port type order.
+    fn binding(&mut self, b: &'s Binding) -> Option<Vec<Operation>> {
+        // The binding's style is the default of operations without their own.
+        if let (Some(style), Some(span)) = (&b.style, b.soap_span) {
+            if style != "document" && b.operations.iter().any(|o| o.style.is_none()) {
+                self.diags.error(
+                    span,
+                    format!("{DOC_LIT}: binding '{}' has style '{style}'", b.name),
+                );
+            }
+        }
+        let Some(&port_type) = self.index.port_types.get(&b.port_type.name) else {
+            self.unknown("portType", &b.port_type);
+            return None;
+        };
+        let mut bound: BTreeMap<&str, _> = BTreeMap::new();
+        for op in &b.operations {
+            if !port_type.operations.iter().any(|p| p.name == op.name) {
+                self.diags.error(
+                    op.span,
+                    format!(
+                        "binding operation '{}' is not in portType '{}'",
+                        op.name, port_type.name
+                    ),
+                );
+            }
+            bound.insert(op.name.as_str(), op);
+        }
+        let mut operations = Vec::new();
+        for pt_op in &port_type.operations {
+            let Some(op) = bound.get(pt_op.name.as_str()).copied() else {
+                self.diags.error(
+                    pt_op.span,
+                    format!(
+                        "operation '{}' of portType '{}' is not bound in binding '{}'",
+                        pt_op.name, port_type.name, b.name
+                    ),
+                );
+                continue;
+            };
+            if let Some((style, span)) = &op.style {
+                if style != "document" {
+                    self.diags.error(
+                        *span,
+                        format!("{DOC_LIT}: operation '{}' has style '{style}'", op.name),
+                    );
+                }
+            }
+            let (Some(input), Some(output)) = (&pt_op.input, &pt_op.output) else {
+                let what = if pt_op.input.is_none() {
+                    "notification"
+                } else {
+                    "one-way"
+                };
+                self.diags.error(
+                    pt_op.span,
+                    format!(
+                        "operation '{}': {what} operations are not supported",
+                        pt_op.name
+                    ),
+                );
+                continue;
+            };
+            let input = self.message(input, op.input.as_ref(), op.span);
+            let output = self.message(output, op.output.as_ref(), op.span);
+            let mut faults = Vec::new();
+            for fault in &pt_op.faults {
+                if let Some(f) = op.faults.iter().find(|f| f.name == fault.name) {
+                    if let Some(u) = f.use_.as_deref().filter(|u| *u != "literal") {
+                        self.diags
+                            .error(f.span, format!("{DOC_LIT}: fault use is '{u}'"));
+                    }
+                }
+                faults.extend(self.message(fault, None, op.span));
+            }
+            let (Some(input), Some(output)) = (input, output) else {
+                continue;
+            };
+            operations.push(Operation {
+                name: pt_op.name.clone(),
+                soap_action: op.soap_action.clone(),
+                input,
+                output,
+                faults,
+                safe_to_retry: pt_op.safe_to_retry,
+                doc: pt_op.doc.clone(),
+                span: op.span,
+            });
+        }
+        Some(operations)
+    }
+
+    /// One input, output or fault message, with its body part and headers.
+    fn message(
+        &mut self,
+        io: &PortTypeIo,
+        bound: Option<&BindingIo>,
+        op_span: Span,
+    ) -> Option<OperationMessage> {
+        let message = self.wsdl_message(&io.message.name, &io.message)?;
+        let body = bound.and_then(|b| b.body.as_ref());
+        if let Some(u) = body
+            .and_then(|b| b.use_.as_deref())
+            .filter(|u| *u != "literal")
+        {
+            let span = body.map_or(op_span, |b| b.span);
+            self.diags.error(span, format!("{DOC_LIT}: 'use' is '{u}'"));
+        }
+        let mut headers = Vec::new();
+        let mut header_parts = Vec::new();
+        for h in bound.map(|b| b.headers.as_slice()).unwrap_or_default() {
+            let Some(hm) = self.wsdl_message(&h.message.name, &h.message) else {
+                continue;
+            };
+            let Some(part) = hm.parts.iter().find(|p| p.name == h.part) else {
+                self.diags.error(
+                    h.span,
+                    format!("message '{}' has no part '{}'", hm.name, h.part),
+                );
+                continue;
+            };
+            if h.message.name == io.message.name {
+                header_parts.push(h.part.as_str());
+            }
+            if let Some(element) = self.part_element(part) {
+                headers.push(HeaderPart {
+                    message: h.message.name.clone(),
+                    part: h.part.clone(),
+                    element,
+                });
+            }
+        }
+        let parts: Vec<_> = match body.and_then(|b| b.parts.as_ref()) {
+            Some(names) => names
+                .iter()
+                .filter_map(|n| {
+                    let found = message.parts.iter().find(|p| &p.name == n);
+                    if found.is_none() {
+                        let span = body.map_or(op_span, |b| b.span);
+                        self.diags.error(
+                            span,
+                            format!("message '{}' has no part '{n}'", message.name),
+                        );
+                    }
+                    found
+                })
+                .collect(),
+            None => message
+                .parts
+                .iter()
+                .filter(|p| !header_parts.contains(&p.name.as_str()))
+                .collect(),
+        };
+        let [part] = parts.as_slice() else {
+            self.diags.error(
+                io.span,
+                format!(
+                    "{DOC_LIT}: message '{}' has {} body parts, expected exactly one",
+                    message.name,
+                    parts.len()
+                ),
+            );
+            return None;
+        };
+        Some(OperationMessage {
+            name: io.name.clone(),
+            message: io.message.name.clone(),
+            part: part.name.clone(),
+            element: self.part_element(part)?,
+            headers,
+        })
+    }
+
+    fn wsdl_message(&mut self, name: &QName, r: &crate::syntax::QNameRef) -> Option<&'s Message> {
+        let found = self.index.messages.get(name).copied();
+        if found.is_none() {
+            self.unknown("message", r);
+        }
+        found
+    }
+
+    fn part_element(&mut self, part: &crate::syntax::Part) -> Option<crate::model::ElementId> {
+        match (&part.element, &part.type_name) {
+            (Some(e), _) => self.element_ref(e),
+            (None, Some(_)) => {
+                self.diags.error(
+                    part.span,
+                    format!(
+                        "{DOC_LIT}: part '{}' has 'type' instead of 'element'",
+                        part.name
+                    ),
+                );
+                None
+            }
+            (None, None) => {
+                self.diags.error(
+                    part.span,
+                    format!("part '{}' must have an 'element'", part.name),
+                );
+                None
+            }
+        }
+    }
+}

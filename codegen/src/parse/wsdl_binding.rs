@@ -1,0 +1,134 @@
+//! `wsdl:binding` with its SOAP 1.1 extensibility elements (`soap:binding`,
+//! `soap:operation`, `soap:body`, `soap:header`, `soap:fault`). SOAP 1.2 and
+//! other bindings are recognized and skipped with a warning.
+
+use roxmltree::Node;
+
+use super::cx::Cx;
+use super::wsdl::{unsupported, wsdl_children};
+use crate::load::xml::{SOAP11_NS, SOAP12_NS, is, written_name};
+use crate::syntax::{
+    Binding, BindingFault, BindingIo, BindingKind, BindingOperation, SoapBody, SoapHeader,
+};
+
+pub(crate) fn binding(cx: &mut Cx<'_>, node: Node<'_, '_>) -> Option<Binding> {
+    let name = cx.required_name(node)?;
+    let span = cx.span(node);
+    if !node.has_attribute("type") {
+        cx.error(span, format!("binding '{name}' must have a 'type'"));
+        return None;
+    }
+    let port_type = cx.qname(node, "type")?;
+    let soap = node.children().find(|n| is(*n, SOAP11_NS, "binding"));
+    let kind = if soap.is_some() {
+        BindingKind::Soap11
+    } else if node.children().any(|n| is(n, SOAP12_NS, "binding")) {
+        cx.warning(span, format!("binding '{name}' uses SOAP 1.2 and is skipped; only SOAP 1.1 bindings are generated"));
+        BindingKind::Soap12
+    } else {
+        cx.warning(
+            span,
+            format!("binding '{name}' is not a SOAP binding and is skipped"),
+        );
+        BindingKind::Other
+    };
+    let mut binding = Binding {
+        span,
+        name,
+        port_type,
+        kind,
+        soap_span: soap.map(|s| cx.span(s)),
+        style: soap.and_then(|s| cx.token(s, "style")),
+        transport: soap.and_then(|s| cx.token(s, "transport")),
+        operations: Vec::new(),
+    };
+    if kind != BindingKind::Soap11 {
+        return Some(binding);
+    }
+    for child in wsdl_children(node) {
+        if child.tag_name().name() == "operation" {
+            binding.operations.extend(operation(cx, child));
+        } else {
+            unsupported(cx, child);
+        }
+    }
+    Some(binding)
+}
+
+fn operation(cx: &mut Cx<'_>, node: Node<'_, '_>) -> Option<BindingOperation> {
+    let name = cx.required_name(node)?;
+    let soap = node.children().find(|n| is(*n, SOAP11_NS, "operation"));
+    let mut op = BindingOperation {
+        span: cx.span(node),
+        name,
+        soap_action: soap
+            .and_then(|s| s.attribute("soapAction"))
+            .map(|a| a.trim().to_owned()),
+        style: soap.and_then(|s| Some((cx.token(s, "style")?, cx.attr_span(s, "style")))),
+        input: None,
+        output: None,
+        faults: Vec::new(),
+    };
+    for child in wsdl_children(node) {
+        match child.tag_name().name() {
+            "input" if op.input.is_none() => op.input = Some(io(cx, child)),
+            "output" if op.output.is_none() => op.output = Some(io(cx, child)),
+            "fault" => {
+                let body = child.children().find(|n| is(*n, SOAP11_NS, "fault"));
+                op.faults.push(BindingFault {
+                    span: cx.span(child),
+                    name: cx.name(child),
+                    use_: body.and_then(|b| cx.token(b, "use")),
+                });
+            }
+            "input" | "output" => {
+                let span = cx.span(child);
+                cx.error(
+                    span,
+                    format!(
+                        "binding operation '{}' has more than one '{}'",
+                        op.name,
+                        written_name(child)
+                    ),
+                );
+            }
+            _ => unsupported(cx, child),
+        }
+    }
+    Some(op)
+}
+
+fn io(cx: &mut Cx<'_>, node: Node<'_, '_>) -> BindingIo {
+    let mut io = BindingIo {
+        span: cx.span(node),
+        body: None,
+        headers: Vec::new(),
+    };
+    for child in node.children().filter(|n| n.is_element()) {
+        if is(child, SOAP11_NS, "body") {
+            io.body = Some(SoapBody {
+                span: cx.span(child),
+                use_: cx.token(child, "use"),
+                parts: child
+                    .attribute("parts")
+                    .map(|p| p.split_whitespace().map(str::to_owned).collect()),
+            });
+        } else if is(child, SOAP11_NS, "header") {
+            let span = cx.span(child);
+            let (Some(message), Some(part)) = (cx.qname(child, "message"), cx.token(child, "part"))
+            else {
+                if !child.has_attribute("message") || !child.has_attribute("part") {
+                    cx.error(span, "'soap:header' must have a 'message' and a 'part'");
+                }
+                continue;
+            };
+            io.headers.push(SoapHeader {
+                span,
+                message,
+                part,
+                use_: cx.token(child, "use"),
+            });
+        }
+    }
+    io
+}
