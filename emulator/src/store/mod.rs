@@ -27,7 +27,7 @@ use crate::policy::PolicyError;
 pub use calls::{CallInfo, CallRecord, CallState, EventCause};
 pub use logon::PhoneLogon;
 pub use mailbox::MailMessage;
-pub use reset::ResetOutcome;
+pub use reset::{ResetOutcome, pin_in_reset_mail};
 pub use settings::{SettingChange, UmSettings};
 pub use users::{LoginRecord, UserId, UserRecord};
 

@@ -136,7 +136,9 @@ fn reset_mail_body(
         body.push_str("\n\n");
     }
     body.push_str("Your Outlook Voice Access PIN has been reset.\n\n");
-    body.push_str(&format!("PIN: {}\n", pin.expose()));
+    body.push_str(PIN_LINE_PREFIX);
+    body.push_str(pin.expose());
+    body.push('\n');
     if let Some(extension) = extension {
         body.push_str(&format!("Extension: {extension}\n"));
     }
@@ -145,4 +147,16 @@ fn reset_mail_body(
     }
     body.push_str("\nYou will be asked to choose a new PIN the next time you call in.\n");
     body
+}
+
+/// How the PIN line of a reset e-mail starts.
+const PIN_LINE_PREFIX: &str = "PIN: ";
+
+/// The PIN carried by a reset e-mail's body, as a person reading the mail
+/// would find it; None when the body has no PIN line.
+pub fn pin_in_reset_mail(body: &str) -> Option<&str> {
+    body.lines()
+        .find_map(|line| line.strip_prefix(PIN_LINE_PREFIX))
+        .map(str::trim)
+        .filter(|pin| !pin.is_empty())
 }

@@ -1,0 +1,144 @@
+//! A typed client for every operation of the UM web service.
+//!
+//! Each method builds the generated request type, sends it through
+//! [`xsdgen_runtime::client::Client`] (which never resends ResetPIN,
+//! PlayOnPhone or PlayOnPhoneGreeting once they may have reached the
+//! server), and unwraps the result from the twice-wrapped response element.
+
+use xsdgen_runtime::Error;
+use xsdgen_runtime::client::{Client, ClientBuilder};
+
+use crate::um::{self, operations as op};
+
+/// A UM web service client acting for the authenticated caller's own
+/// mailbox (the service has no impersonation).
+#[derive(Debug, Clone)]
+pub struct UmClient {
+    inner: Client,
+}
+
+impl UmClient {
+    /// A builder for the underlying SOAP client: credentials, timeout,
+    /// retry policy.
+    pub fn builder(endpoint: impl Into<String>) -> ClientBuilder {
+        Client::builder(endpoint)
+    }
+
+    pub fn from_client(inner: Client) -> Self {
+        Self { inner }
+    }
+
+    /// The SOAP client, for calling operations generically.
+    pub fn soap(&self) -> &Client {
+        &self.inner
+    }
+
+    /// Whether the caller's mailbox is enabled for Unified Messaging.
+    pub async fn is_um_enabled(&self) -> Result<bool, Error> {
+        let response = self.inner.call::<op::IsUmEnabled>(&um::IsUmEnabled {}).await?;
+        Ok(response.is_um_enabled_response)
+    }
+
+    pub async fn get_um_properties(&self) -> Result<Option<um::UmProperties>, Error> {
+        let response = self
+            .inner
+            .call::<op::GetUmProperties>(&um::GetUmProperties {})
+            .await?;
+        Ok(response.get_um_properties_response)
+    }
+
+    pub async fn set_oof_status(&self, status: bool) -> Result<(), Error> {
+        self.inner
+            .call::<op::SetOofStatus>(&um::SetOofStatus { status })
+            .await?;
+        Ok(())
+    }
+
+    pub async fn set_play_on_phone_dial_string(&self, dial_string: &str) -> Result<(), Error> {
+        let request = um::SetPlayOnPhoneDialString {
+            dial_string: Some(dial_string.to_owned()),
+        };
+        self.inner.call::<op::SetPlayOnPhoneDialString>(&request).await?;
+        Ok(())
+    }
+
+    /// Sets the folder read by telephone access; `base64_folder_id` is a
+    /// base64 folder entry id.
+    pub async fn set_telephone_access_folder_email(
+        &self,
+        base64_folder_id: &str,
+    ) -> Result<(), Error> {
+        let request = um::SetTelephoneAccessFolderEmail {
+            base64_folder_id: Some(base64_folder_id.to_owned()),
+        };
+        self.inner
+            .call::<op::SetTelephoneAccessFolderEmail>(&request)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn set_missed_call_notification_enabled(&self, status: bool) -> Result<(), Error> {
+        let request = um::SetMissedCallNotificationEnabled { status };
+        self.inner
+            .call::<op::SetMissedCallNotificationEnabled>(&request)
+            .await?;
+        Ok(())
+    }
+
+    /// Resets the caller's PIN to a new random value that satisfies the
+    /// mailbox's PIN policy; the server e-mails the new PIN to the caller.
+    ///
+    /// Not idempotent: each success makes a new PIN and sends another
+    /// e-mail. On an error whose
+    /// [`may_have_executed`](Error::may_have_executed) is true, the PIN may
+    /// have been reset: check the mailbox before trying again.
+    pub async fn reset_pin(&self) -> Result<um::ResetPinResponse, Error> {
+        self.inner.call::<op::ResetPin>(&um::ResetPin {}).await
+    }
+
+    /// Calls `dial_string` and plays the voice mail item `entry_id`;
+    /// returns the call id.
+    pub async fn play_on_phone(
+        &self,
+        entry_id: &str,
+        dial_string: &str,
+    ) -> Result<Option<String>, Error> {
+        let request = um::PlayOnPhone {
+            entry_id: Some(entry_id.to_owned()),
+            dial_string: Some(dial_string.to_owned()),
+        };
+        let response = self.inner.call::<op::PlayOnPhone>(&request).await?;
+        Ok(response.play_on_phone_response)
+    }
+
+    pub async fn get_call_info(&self, call_id: &str) -> Result<Option<um::UmCallInfo>, Error> {
+        let request = um::GetCallInfo {
+            call_id: Some(call_id.to_owned()),
+        };
+        let response = self.inner.call::<op::GetCallInfo>(&request).await?;
+        Ok(response.get_call_info_response)
+    }
+
+    pub async fn disconnect(&self, call_id: &str) -> Result<(), Error> {
+        let request = um::Disconnect {
+            call_id: Some(call_id.to_owned()),
+        };
+        self.inner.call::<op::Disconnect>(&request).await?;
+        Ok(())
+    }
+
+    /// Calls `dial_string` so that the caller can record a greeting;
+    /// returns the call id.
+    pub async fn play_on_phone_greeting(
+        &self,
+        greeting_type: um::UmGreetingType,
+        dial_string: &str,
+    ) -> Result<Option<String>, Error> {
+        let request = um::PlayOnPhoneGreeting {
+            greeting_type,
+            dial_string: Some(dial_string.to_owned()),
+        };
+        let response = self.inner.call::<op::PlayOnPhoneGreeting>(&request).await?;
+        Ok(response.play_on_phone_greeting_response)
+    }
+}
