@@ -35,7 +35,10 @@ impl UmClient {
 
     /// Whether the caller's mailbox is enabled for Unified Messaging.
     pub async fn is_um_enabled(&self) -> Result<bool, Error> {
-        let response = self.inner.call::<op::IsUmEnabled>(&um::IsUmEnabled {}).await?;
+        let response = self
+            .inner
+            .call::<op::IsUmEnabled>(&um::IsUmEnabled {})
+            .await?;
         Ok(response.is_um_enabled_response)
     }
 
@@ -58,7 +61,9 @@ impl UmClient {
         let request = um::SetPlayOnPhoneDialString {
             dial_string: Some(dial_string.to_owned()),
         };
-        self.inner.call::<op::SetPlayOnPhoneDialString>(&request).await?;
+        self.inner
+            .call::<op::SetPlayOnPhoneDialString>(&request)
+            .await?;
         Ok(())
     }
 

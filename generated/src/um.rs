@@ -1490,11 +1490,8 @@ pub mod operations {
     impl ::xsdgen_runtime::Operation for IsUmEnabled {
         type Request = super::IsUmEnabled;
         type Response = super::IsUmEnabledResponse;
-
         const NAME: &'static str = "IsUMEnabled";
-
         const SOAP_ACTION: &'static str = "http://schemas.microsoft.com/exchange/services/2006/messages/IsUMEnabled";
-
         const SAFE_TO_RETRY: bool = true;
     }
 
@@ -1505,11 +1502,8 @@ pub mod operations {
     impl ::xsdgen_runtime::Operation for GetUmProperties {
         type Request = super::GetUmProperties;
         type Response = super::GetUmPropertiesResponse;
-
         const NAME: &'static str = "GetUMProperties";
-
         const SOAP_ACTION: &'static str = "http://schemas.microsoft.com/exchange/services/2006/messages/GetUMProperties";
-
         const SAFE_TO_RETRY: bool = true;
     }
 
@@ -1520,11 +1514,8 @@ pub mod operations {
     impl ::xsdgen_runtime::Operation for SetOofStatus {
         type Request = super::SetOofStatus;
         type Response = super::SetOofStatusResponse;
-
         const NAME: &'static str = "SetOofStatus";
-
         const SOAP_ACTION: &'static str = "http://schemas.microsoft.com/exchange/services/2006/messages/SetOofStatus";
-
         const SAFE_TO_RETRY: bool = true;
     }
 
@@ -1535,11 +1526,8 @@ pub mod operations {
     impl ::xsdgen_runtime::Operation for SetPlayOnPhoneDialString {
         type Request = super::SetPlayOnPhoneDialString;
         type Response = super::SetPlayOnPhoneDialStringResponse;
-
         const NAME: &'static str = "SetPlayOnPhoneDialString";
-
         const SOAP_ACTION: &'static str = "http://schemas.microsoft.com/exchange/services/2006/messages/SetPlayOnPhoneDialString";
-
         const SAFE_TO_RETRY: bool = true;
     }
 
@@ -1550,11 +1538,8 @@ pub mod operations {
     impl ::xsdgen_runtime::Operation for SetTelephoneAccessFolderEmail {
         type Request = super::SetTelephoneAccessFolderEmail;
         type Response = super::SetTelephoneAccessFolderEmailResponse;
-
         const NAME: &'static str = "SetTelephoneAccessFolderEmail";
-
         const SOAP_ACTION: &'static str = "http://schemas.microsoft.com/exchange/services/2006/messages/SetTelephoneAccessFolderEmail";
-
         const SAFE_TO_RETRY: bool = true;
     }
 
@@ -1565,11 +1550,8 @@ pub mod operations {
     impl ::xsdgen_runtime::Operation for SetMissedCallNotificationEnabled {
         type Request = super::SetMissedCallNotificationEnabled;
         type Response = super::SetMissedCallNotificationEnabledResponse;
-
         const NAME: &'static str = "SetMissedCallNotificationEnabled";
-
         const SOAP_ACTION: &'static str = "http://schemas.microsoft.com/exchange/services/2006/messages/SetMissedCallNotificationEnabled";
-
         const SAFE_TO_RETRY: bool = true;
     }
 
@@ -1580,11 +1562,8 @@ pub mod operations {
     impl ::xsdgen_runtime::Operation for ResetPin {
         type Request = super::ResetPin;
         type Response = super::ResetPinResponse;
-
         const NAME: &'static str = "ResetPIN";
-
         const SOAP_ACTION: &'static str = "http://schemas.microsoft.com/exchange/services/2006/messages/ResetPIN";
-
         const SAFE_TO_RETRY: bool = false;
     }
 
@@ -1595,11 +1574,8 @@ pub mod operations {
     impl ::xsdgen_runtime::Operation for PlayOnPhone {
         type Request = super::PlayOnPhone;
         type Response = super::PlayOnPhoneResponse;
-
         const NAME: &'static str = "PlayOnPhone";
-
         const SOAP_ACTION: &'static str = "http://schemas.microsoft.com/exchange/services/2006/messages/PlayOnPhone";
-
         const SAFE_TO_RETRY: bool = false;
     }
 
@@ -1610,11 +1586,8 @@ pub mod operations {
     impl ::xsdgen_runtime::Operation for GetCallInfo {
         type Request = super::GetCallInfo;
         type Response = super::GetCallInfoResponse;
-
         const NAME: &'static str = "GetCallInfo";
-
         const SOAP_ACTION: &'static str = "http://schemas.microsoft.com/exchange/services/2006/messages/GetCallInfo";
-
         const SAFE_TO_RETRY: bool = true;
     }
 
@@ -1625,11 +1598,8 @@ pub mod operations {
     impl ::xsdgen_runtime::Operation for Disconnect {
         type Request = super::Disconnect;
         type Response = super::DisconnectResponse;
-
         const NAME: &'static str = "Disconnect";
-
         const SOAP_ACTION: &'static str = "http://schemas.microsoft.com/exchange/services/2006/messages/Disconnect";
-
         const SAFE_TO_RETRY: bool = true;
     }
 
@@ -1640,11 +1610,8 @@ pub mod operations {
     impl ::xsdgen_runtime::Operation for PlayOnPhoneGreeting {
         type Request = super::PlayOnPhoneGreeting;
         type Response = super::PlayOnPhoneGreetingResponse;
-
         const NAME: &'static str = "PlayOnPhoneGreeting";
-
         const SOAP_ACTION: &'static str = "http://schemas.microsoft.com/exchange/services/2006/messages/PlayOnPhoneGreeting";
-
         const SAFE_TO_RETRY: bool = false;
     }
 

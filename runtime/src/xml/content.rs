@@ -5,7 +5,7 @@
 //! parent's end tag has been consumed). Each particle either takes it or
 //! leaves it for the next one; what is left at the end is an error.
 
-use super::{Name, ReadError, Start, XmlReader};
+use super::{Name, ReadError, ReadErrorKind, SimpleValue, Start, XmlReader};
 
 impl<'i> XmlReader<'i> {
     /// Takes the lookahead element if it is `name`.
@@ -55,12 +55,41 @@ impl<'i> XmlReader<'i> {
             (Some(found), [only]) => self.unexpected(found, *only),
             (Some(found), _) => match self.namesake(found, first) {
                 Some(name) => self.unexpected(found, name),
-                None => self.error(super::ReadErrorKind::UnexpectedElement {
+                None => self.error(ReadErrorKind::UnexpectedElement {
                     expected: one_of(first),
                     found: self.name_of(found),
                 }),
             },
-            (None, _) => self.error(super::ReadErrorKind::MissingElement(one_of(first))),
+            (None, _) => self.error(ReadErrorKind::MissingElement(one_of(first))),
+        }
+    }
+
+    /// Attribute `name` of the element just started, which must be there.
+    pub fn required_attribute<T: SimpleValue>(
+        &self,
+        start: &Start<'i>,
+        name: Name,
+    ) -> Result<T, ReadError> {
+        self.attribute_value(start, name)?
+            .ok_or_else(|| self.missing_attribute(name))
+    }
+
+    /// Attribute `name` of the element just started, or the schema's
+    /// default (or fixed) value when it is absent.
+    pub fn attribute_or<T: SimpleValue>(
+        &self,
+        start: &Start<'i>,
+        name: Name,
+        default: &str,
+    ) -> Result<T, ReadError> {
+        match self.attribute_value(start, name)? {
+            Some(value) => Ok(value),
+            None => super::parse_value(default).map_err(|e| {
+                self.error(ReadErrorKind::InvalidValue {
+                    value: default.to_owned(),
+                    reason: format!("default of attribute {name}: {}", e.reason),
+                })
+            }),
         }
     }
 
@@ -76,6 +105,7 @@ impl<'i> XmlReader<'i> {
 
 fn one_of(names: &[Name]) -> String {
     match names {
+        [] => "an element".to_owned(),
         [only] => only.to_string(),
         _ => {
             let list: Vec<String> = names.iter().map(Name::to_string).collect();
@@ -87,7 +117,6 @@ fn one_of(names: &[Name]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::xml::ReadErrorKind;
 
     const A: Name = Name::new("http://x", "a");
     const B: Name = Name::new("http://x", "b");
@@ -144,5 +173,18 @@ mod tests {
             err.kind,
             ReadErrorKind::MissingElement("one of {http://x}a, {http://x}b".into())
         );
+    }
+
+    #[test]
+    fn attributes_with_defaults() {
+        let mut r = XmlReader::new(r#"<p n="4"/>"#);
+        let p = r.root().unwrap();
+        assert_eq!(r.required_attribute::<u8>(&p, Name::local("n")), Ok(4));
+        assert_eq!(r.attribute_or::<u8>(&p, Name::local("m"), "7"), Ok(7));
+        assert_eq!(r.attribute_or::<u8>(&p, Name::local("n"), "7"), Ok(4));
+        let err = r
+            .required_attribute::<u8>(&p, Name::local("m"))
+            .unwrap_err();
+        assert_eq!(err.kind, ReadErrorKind::MissingAttribute("m".into()));
     }
 }

@@ -1,0 +1,194 @@
+//! `xsdgen`: generate Rust from XML Schema and WSDL, or check that
+//! checked-in generated code is up to date.
+//!
+//! ```text
+//! xsdgen generate schemas/um.wsdl -o generated/src
+//! xsdgen check schemas/um.wsdl -o generated/src
+//! ```
+//!
+//! Exit status: 0 on success (and, for `check`, when every file is up to
+//! date), 1 when `check` finds stale or missing files, 2 when the schemas
+//! have errors or a file cannot be read or written.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use xsdgen::{Config, Generated, GeneratedFile};
+
+#[derive(Parser)]
+#[command(
+    name = "xsdgen",
+    version,
+    about = "Rust types and XML readers/writers from XSD and WSDL 1.1"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Writes the generated files into the output directory.
+    Generate(Options),
+    /// Regenerates in memory and compares with the output directory:
+    /// exits with 1 and lists the stale or missing files when they differ.
+    Check(Options),
+}
+
+#[derive(Args)]
+struct Options {
+    /// Schema (.xsd) and WSDL (.wsdl) files; includes and imports are
+    /// followed.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output directory.
+    #[arg(short = 'o', long = "out-dir")]
+    out_dir: PathBuf,
+    /// Name of the generated file (default: the first input's stem + .rs).
+    #[arg(long)]
+    file_name: Option<String>,
+    /// Marks an operation as safe to retry (`OP`, or `OP=false` to mark it
+    /// unsafe), overriding the WSDL's xg:safeToRetry.
+    #[arg(long = "safe-to-retry", value_name = "OP[=BOOL]")]
+    safe_to_retry: Vec<String>,
+    /// Generates this global element ({uri}local or local name) instead of
+    /// the default roots; may be repeated.
+    #[arg(long = "root", value_name = "ELEMENT")]
+    roots: Vec<String>,
+    /// Generates every type and element, reachable or not.
+    #[arg(long)]
+    all: bool,
+    /// Path of the runtime crate in generated code.
+    #[arg(long, value_name = "PATH")]
+    runtime_crate: Option<String>,
+    /// Adds an `Unknown(String)` variant to every enumeration.
+    #[arg(long)]
+    enum_unknown_variant: bool,
+}
+
+impl Options {
+    fn config(&self) -> Result<Config, String> {
+        let mut config = Config::new();
+        config.emit_rerun_if_changed(false);
+        config.generate_all(self.all);
+        config.enum_unknown_variant(self.enum_unknown_variant);
+        if let Some(name) = &self.file_name {
+            config.file_name(name);
+        }
+        if let Some(path) = &self.runtime_crate {
+            config.runtime_crate(path);
+        }
+        for root in &self.roots {
+            config.root_element(root);
+        }
+        for spec in &self.safe_to_retry {
+            let (op, safe) = match spec.split_once('=') {
+                None => (spec.as_str(), true),
+                Some((op, "true")) => (op, true),
+                Some((op, "false")) => (op, false),
+                Some(_) => {
+                    return Err(format!(
+                        "--safe-to-retry {spec}: expected OP, OP=true or OP=false"
+                    ));
+                }
+            };
+            config.safe_to_retry(op, safe);
+        }
+        Ok(config)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (Command::Generate(options) | Command::Check(options)) = &cli.command;
+    let generated = match options
+        .config()
+        .and_then(|c| c.build(&options.inputs).map_err(|e| e.to_string()))
+    {
+        Ok(generated) => generated,
+        Err(message) => {
+            eprint!("{}", with_newline(&message));
+            return ExitCode::from(2);
+        }
+    };
+    eprint!("{}", generated.warnings);
+    match cli.command {
+        Command::Generate(_) => generate(&options.out_dir, &generated),
+        Command::Check(_) => check(&options.out_dir, &generated),
+    }
+}
+
+fn generate(dir: &Path, generated: &Generated) -> ExitCode {
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("error: cannot create '{}': {e}", dir.display());
+        return ExitCode::from(2);
+    }
+    for file in &generated.files {
+        let path = dir.join(&file.path);
+        let unchanged = std::fs::read(&path).is_ok_and(|old| old == file.contents.as_bytes());
+        if unchanged {
+            continue;
+        }
+        if let Err(e) = std::fs::write(&path, &file.contents) {
+            eprintln!("error: cannot write '{}': {e}", path.display());
+            return ExitCode::from(2);
+        }
+        eprintln!("wrote {}", path.display());
+    }
+    ExitCode::SUCCESS
+}
+
+fn check(dir: &Path, generated: &Generated) -> ExitCode {
+    let mut stale = 0;
+    for file in &generated.files {
+        let path = dir.join(&file.path);
+        match std::fs::read_to_string(&path) {
+            Ok(old) if old == file.contents => {}
+            Ok(old) => {
+                stale += 1;
+                eprintln!("stale: {}", path.display());
+                eprint!("{}", first_difference(&old, file));
+            }
+            Err(_) => {
+                stale += 1;
+                eprintln!("missing: {}", path.display());
+            }
+        }
+    }
+    if stale == 0 {
+        return ExitCode::SUCCESS;
+    }
+    eprintln!(
+        "{stale} generated file(s) out of date; run `xsdgen generate` with the same arguments"
+    );
+    ExitCode::from(1)
+}
+
+/// The first line that differs, as `  line N:` with both versions.
+fn first_difference(old: &str, new: &GeneratedFile) -> String {
+    let mut old_lines = old.lines();
+    let mut new_lines = new.contents.lines();
+    for n in 1.. {
+        match (old_lines.next(), new_lines.next()) {
+            (None, None) => break,
+            (a, b) if a == b => {}
+            (a, b) => {
+                return format!(
+                    "  line {n}:\n    checked in: {}\n    generated:  {}\n",
+                    a.unwrap_or("<end of file>"),
+                    b.unwrap_or("<end of file>")
+                );
+            }
+        }
+    }
+    "  (line ends differ)\n".to_owned()
+}
+
+fn with_newline(s: &str) -> String {
+    if s.ends_with('\n') {
+        s.to_owned()
+    } else {
+        format!("{s}\n")
+    }
+}

@@ -1,0 +1,250 @@
+//! The public entry point, shaped like `prost-build`: a [`Config`] with
+//! `&mut self` setters, [`Config::compile`] for `build.rs`, and
+//! [`Config::generate`] for tools that handle the output themselves.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Error, Severity, render};
+use crate::load::SourceSet;
+use crate::passes::Roots;
+use crate::plan::PlanOptions;
+use crate::render::GeneratedFile;
+
+/// How to generate Rust from schemas.
+///
+/// ```no_run
+/// // In build.rs:
+/// xsdgen::Config::new()
+///     .safe_to_retry("GetUMProperties", true)
+///     .enum_unknown_variant(true)
+///     .compile(&["schemas/um.wsdl"])?;
+/// # Ok::<(), xsdgen::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Config {
+    out_dir: Option<PathBuf>,
+    file_name: Option<String>,
+    runtime_crate: String,
+    root_elements: Vec<String>,
+    generate_all: bool,
+    safe_to_retry: BTreeMap<String, bool>,
+    enum_unknown_variant: bool,
+    emit_rerun_if_changed: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The result of a run, with what a front end reports besides the files.
+#[derive(Debug, Clone)]
+pub struct Generated {
+    pub files: Vec<GeneratedFile>,
+    /// Rendered warnings (empty when there are none).
+    pub warnings: String,
+    /// Every file read: the inputs and what they include or import.
+    pub files_read: Vec<PathBuf>,
+}
+
+impl Config {
+    pub fn new() -> Self {
+        Self {
+            out_dir: None,
+            file_name: None,
+            runtime_crate: "::xsdgen_runtime".to_owned(),
+            root_elements: Vec::new(),
+            generate_all: false,
+            safe_to_retry: BTreeMap::new(),
+            enum_unknown_variant: false,
+            emit_rerun_if_changed: true,
+        }
+    }
+
+    /// Where [`Config::compile`] writes; `$OUT_DIR` when not set.
+    pub fn out_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
+        self.out_dir = Some(dir.into());
+        self
+    }
+
+    /// The name of the generated file; by default the first input's stem
+    /// with `.rs` (`um.wsdl` -> `um.rs`).
+    pub fn file_name(&mut self, name: impl Into<String>) -> &mut Self {
+        self.file_name = Some(name.into());
+        self
+    }
+
+    /// The path generated code uses for the runtime crate, for a crate
+    /// that re-exports it (default `::xsdgen_runtime`).
+    pub fn runtime_crate(&mut self, path: impl Into<String>) -> &mut Self {
+        self.runtime_crate = path.into();
+        self
+    }
+
+    /// Generates this global element and what it needs, instead of the
+    /// default roots (the WSDL operations, or every global element of
+    /// plain XSD). `{uri}local`, or a local name only one namespace
+    /// declares. May be called several times.
+    pub fn root_element(&mut self, name: impl Into<String>) -> &mut Self {
+        self.root_elements.push(name.into());
+        self
+    }
+
+    /// Generates every type and element of the schemas, reachable or not.
+    pub fn generate_all(&mut self, all: bool) -> &mut Self {
+        self.generate_all = all;
+        self
+    }
+
+    /// Whether the operation may be sent again after it may have reached
+    /// the server; overrides the WSDL's `xg:safeToRetry`. Without either,
+    /// an operation is not safe to retry.
+    pub fn safe_to_retry(&mut self, operation: impl Into<String>, safe: bool) -> &mut Self {
+        self.safe_to_retry.insert(operation.into(), safe);
+        self
+    }
+
+    /// Gives every enumeration an `Unknown(String)` variant that takes the
+    /// values the schema does not list, instead of failing to read them.
+    pub fn enum_unknown_variant(&mut self, enabled: bool) -> &mut Self {
+        self.enum_unknown_variant = enabled;
+        self
+    }
+
+    /// Whether [`Config::compile`] prints `cargo:rerun-if-changed` for
+    /// every file read (default true).
+    pub fn emit_rerun_if_changed(&mut self, enabled: bool) -> &mut Self {
+        self.emit_rerun_if_changed = enabled;
+        self
+    }
+
+    /// Generates code for `inputs` and writes it to the output directory,
+    /// touching a file only when its contents change. Meant for `build.rs`:
+    /// prints `cargo:rerun-if-changed` and `cargo:warning` lines.
+    pub fn compile(&self, inputs: &[impl AsRef<Path>]) -> Result<(), Error> {
+        let generated = self.build(inputs)?;
+        let out_dir = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => std::env::var_os("OUT_DIR")
+                .map(PathBuf::from)
+                .ok_or_else(|| {
+                    plain_error(
+                        "OUT_DIR is not set: call Config::out_dir, or run from a build script",
+                    )
+                })?,
+        };
+        if self.emit_rerun_if_changed {
+            for path in &generated.files_read {
+                println!("cargo:rerun-if-changed={}", path.display());
+            }
+        }
+        for line in generated.warnings.lines() {
+            println!("cargo:warning={line}");
+        }
+        write_files(&out_dir, &generated.files)
+    }
+
+    /// Generates code for `inputs` without writing anything.
+    pub fn generate(&self, inputs: &[impl AsRef<Path>]) -> Result<Vec<GeneratedFile>, Error> {
+        self.build(inputs).map(|g| g.files)
+    }
+
+    /// Like [`Config::generate`], with the warnings and the files read.
+    pub fn build(&self, inputs: &[impl AsRef<Path>]) -> Result<Generated, Error> {
+        let inputs: Vec<PathBuf> = inputs.iter().map(|p| p.as_ref().to_path_buf()).collect();
+        let Some(first) = inputs.first() else {
+            return Err(plain_error("no input files"));
+        };
+        let file_name = match &self.file_name {
+            Some(name) => name.clone(),
+            None => format!(
+                "{}.rs",
+                first
+                    .file_stem()
+                    .map_or("generated".into(), |s| s.to_string_lossy())
+            ),
+        };
+        let (sources, model) = crate::check::front(&inputs)?;
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.extend(model.warnings.iter().cloned());
+
+        let roots = if self.generate_all {
+            Roots::All
+        } else if !self.root_elements.is_empty() {
+            Roots::Elements(self.root_elements.clone())
+        } else {
+            Roots::Auto
+        };
+        let (model, recursion) = match crate::passes::run(&model, &roots) {
+            Ok(done) => done,
+            Err(d) => {
+                return Err(Error::Diagnostics {
+                    rendered: render(std::slice::from_ref(&d), &sources),
+                    diagnostics: vec![d],
+                });
+            }
+        };
+        let options = PlanOptions {
+            runtime: self.runtime_crate.clone(),
+            enum_unknown_variant: self.enum_unknown_variant,
+            safe_to_retry: self.safe_to_retry.clone(),
+        };
+        let krate = crate::plan::plan(&model, &recursion, &options, &mut diagnostics);
+        crate::check::check(&diagnostics, &sources)?;
+
+        let tokens = crate::emit::emit(&krate).map_err(|e| plain_error(&e.0))?;
+        let contents = crate::render::render(tokens, &inputs)
+            .map_err(|e| plain_error(&format!("internal error (a bug in xsdgen): {}", e.0)))?;
+        Ok(Generated {
+            files: vec![GeneratedFile {
+                path: PathBuf::from(file_name),
+                contents,
+            }],
+            warnings: rendered_warnings(&diagnostics, &sources),
+            files_read: sources.paths_read().map(Path::to_path_buf).collect(),
+        })
+    }
+}
+
+/// Generates code for `inputs` into `$OUT_DIR` with the default [`Config`].
+pub fn compile(inputs: &[impl AsRef<Path>]) -> Result<(), Error> {
+    Config::new().compile(inputs)
+}
+
+fn rendered_warnings(diagnostics: &Diagnostics, sources: &SourceSet) -> String {
+    let warnings: Vec<Diagnostic> = diagnostics
+        .sorted()
+        .into_iter()
+        .filter(|d| !d.is_error())
+        .collect();
+    render(&warnings, sources)
+}
+
+/// Writes each file whose contents differ from what is on disk.
+fn write_files(dir: &Path, files: &[GeneratedFile]) -> Result<(), Error> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Io { path, source }
+    };
+    fs::create_dir_all(dir).map_err(io(dir))?;
+    for file in files {
+        let path = dir.join(&file.path);
+        if fs::read(&path).is_ok_and(|old| old == file.contents.as_bytes()) {
+            continue;
+        }
+        fs::write(&path, &file.contents).map_err(io(&path))?;
+    }
+    Ok(())
+}
+
+/// An error that belongs to no schema file.
+pub(crate) fn plain_error(message: &str) -> Error {
+    let diagnostic = Diagnostic::new(Severity::Error, None, message);
+    Error::Diagnostics {
+        rendered: render(std::slice::from_ref(&diagnostic), &SourceSet::default()),
+        diagnostics: vec![diagnostic],
+    }
+}

@@ -1,0 +1,179 @@
+//! `impl XmlWrite`: start tag, attributes, then the content in schema
+//! order; nested groups get a `write_group` that writes their children in
+//! place.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{Cx, ident_tokens};
+use crate::plan::rust::{Binding, ChoiceDef, Field, FieldType, Occurs, Role, StructDef, ValueKind};
+
+/// Where the value being written is.
+#[derive(Clone, Copy)]
+pub(crate) enum Place<'a> {
+    /// `self.field` (or `self.0`), holding the field's type.
+    Field(&'a TokenStream),
+    /// A variable holding a reference to one value (`v`).
+    Var,
+}
+
+impl Cx<'_> {
+    pub(super) fn struct_writer(&self, d: &StructDef) -> TokenStream {
+        let xml = self.xml();
+        let ident = ident_tokens(&d.ident);
+        let attributes = d
+            .fields
+            .iter()
+            .filter(|f| matches!(f.binding, Binding::Attribute { .. }))
+            .map(|f| self.write_field(f));
+        let content = d
+            .fields
+            .iter()
+            .filter(|f| !matches!(f.binding, Binding::Attribute { .. }))
+            .map(|f| self.write_field(f));
+        match d.role {
+            Role::Type => quote! {
+                impl #xml::XmlWrite for #ident {
+                    fn write_xml(&self, w: &mut #xml::XmlWriter, name: #xml::Name) -> Result<(), #xml::WriteError> {
+                        w.start(name);
+                        #(#attributes)*
+                        #(#content)*
+                        w.end()
+                    }
+                }
+            },
+            Role::Group => quote! {
+                impl #ident {
+                    fn write_group(&self, w: &mut #xml::XmlWriter) -> Result<(), #xml::WriteError> {
+                        #(#content)*
+                        Ok(())
+                    }
+                }
+            },
+        }
+    }
+
+    pub(super) fn choice_writer(&self, d: &ChoiceDef) -> TokenStream {
+        let xml = self.xml();
+        let ident = ident_tokens(&d.ident);
+        let arms = d.variants.iter().map(|v| {
+            let variant = ident_tokens(&v.ident);
+            let body = match v.ty.occurs {
+                Occurs::Many { .. } => {
+                    let one = self.write_one(&v.ty, &v.binding, Place::Var);
+                    quote!(for v in v { #one })
+                }
+                Occurs::One | Occurs::Optional => self.write_one(&v.ty, &v.binding, Place::Var),
+            };
+            quote!(Self::#variant(v) => { #body })
+        });
+        let group_body = if d.variants.is_empty() {
+            quote!(match *self {})
+        } else {
+            quote! {
+                match self { #(#arms)* }
+                Ok(())
+            }
+        };
+        let mut out = quote! {
+            impl #ident {
+                fn write_group(&self, w: &mut #xml::XmlWriter) -> Result<(), #xml::WriteError> {
+                    #group_body
+                }
+            }
+        };
+        if d.role == Role::Type {
+            out.extend(quote! {
+                impl #xml::XmlWrite for #ident {
+                    fn write_xml(&self, w: &mut #xml::XmlWriter, name: #xml::Name) -> Result<(), #xml::WriteError> {
+                        w.start(name);
+                        self.write_group(w)?;
+                        w.end()
+                    }
+                }
+            });
+        }
+        out
+    }
+
+    fn write_field(&self, f: &Field) -> TokenStream {
+        let ident = ident_tokens(&f.ident);
+        let place = quote!(self.#ident);
+        if let Binding::Attribute { name, .. } = &f.binding {
+            let name = self.name(name);
+            return match f.ty.occurs {
+                Occurs::Optional => quote! {
+                    if let Some(v) = &self.#ident {
+                        w.attribute(#name, v)?;
+                    }
+                },
+                _ => quote!(w.attribute(#name, &self.#ident)?;),
+            };
+        }
+        match f.ty.occurs {
+            Occurs::One => self.write_one(&f.ty, &f.binding, Place::Field(&place)),
+            Occurs::Optional => {
+                let one = self.write_one(&f.ty, &f.binding, Place::Var);
+                quote!(if let Some(v) = &#place { #one })
+            }
+            Occurs::Many { .. } => {
+                let one = self.write_one(&f.ty, &f.binding, Place::Var);
+                quote!(for v in &#place { #one })
+            }
+        }
+    }
+
+    /// Writes one value bound as `binding`.
+    fn write_one(&self, ty: &FieldType, binding: &Binding, place: Place<'_>) -> TokenStream {
+        match binding {
+            Binding::Element { name } => self.write_element(ty, &self.name(name), place),
+            Binding::Text => {
+                let value = reference(ty, place);
+                quote!(w.value(#value)?;)
+            }
+            Binding::Group { .. } => {
+                let receiver = receiver(place);
+                quote!(#receiver.write_group(w)?;)
+            }
+            Binding::Any => {
+                let receiver = receiver(place);
+                quote!(w.raw(#receiver.as_str());)
+            }
+            Binding::Attribute { .. } => TokenStream::new(),
+        }
+    }
+
+    /// Writes one value as the element `name` (an expression).
+    pub(crate) fn write_element(
+        &self,
+        ty: &FieldType,
+        name: &TokenStream,
+        place: Place<'_>,
+    ) -> TokenStream {
+        let xml = self.xml();
+        let value = reference(ty, place);
+        match (ty.kind, ty.nillable) {
+            (ValueKind::Simple, false) => quote!(w.simple_element(#name, #value)?;),
+            (ValueKind::Simple, true) => quote!(#xml::Nillable::write_value(#value, w, #name)?;),
+            _ => quote!(#xml::XmlWrite::write_xml(#value, w, #name)?;),
+        }
+    }
+}
+
+/// A reference to the (unboxed) value.
+fn reference(ty: &FieldType, place: Place<'_>) -> TokenStream {
+    match (place, ty.boxed) {
+        (Place::Field(p), false) => quote!(&#p),
+        (Place::Field(p), true) => quote!(&*#p),
+        (Place::Var, false) => quote!(v),
+        (Place::Var, true) => quote!(&**v),
+    }
+}
+
+/// The value as a method receiver.
+fn receiver(place: Place<'_>) -> TokenStream {
+    match place {
+        Place::Field(p) => p.clone(),
+        Place::Var => quote!(v),
+    }
+}

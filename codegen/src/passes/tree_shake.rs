@@ -1,0 +1,311 @@
+//! Keeps what the roots reach and drops the rest.
+//!
+//! Roots, by [`Roots`]:
+//! - `Auto`: with WSDL services, every operation's input, output, fault
+//!   and header elements; for plain XSD, every global element.
+//! - `Elements`: the named global elements (`{uri}local` or a local name
+//!   that is unique); operations whose messages are not all kept are
+//!   dropped.
+//! - `All`: everything, named types without any element among them.
+//!
+//! From a root, a type reaches its base, list item and union members,
+//! the types of its attributes and of its elements (local or referenced).
+//! The result is a new [`Model`] whose arenas hold the kept items in their
+//! original order.
+
+use std::collections::BTreeSet;
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::{
+    ComplexType, Content, ElementDecl, ElementId, Model, Particle, QName, SimpleType, Term,
+    TypeDef, TypeId, TypeKind, TypeRef,
+};
+
+/// What to generate.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Roots {
+    /// The WSDL operations when there are services, else every global
+    /// element.
+    #[default]
+    Auto,
+    /// These global elements (`{uri}local`, or a local name).
+    Elements(Vec<String>),
+    /// Every type and element of the schemas.
+    All,
+}
+
+/// The reachable part of `model`.
+pub fn tree_shake(model: &Model, roots: &Roots) -> Result<Model, Diagnostic> {
+    let mut walk = Walk::new(model);
+    match roots {
+        Roots::All => return Ok(model.clone()),
+        Roots::Auto if !model.services.is_empty() => {
+            for op in model.services.iter().flat_map(|s| &s.operations) {
+                for msg in std::iter::once(&op.input)
+                    .chain(std::iter::once(&op.output))
+                    .chain(&op.faults)
+                {
+                    walk.element(msg.element);
+                    for header in &msg.headers {
+                        walk.element(header.element);
+                    }
+                }
+            }
+        }
+        Roots::Auto => model.element_ids().for_each(|e| walk.element(e)),
+        Roots::Elements(names) => {
+            for name in names {
+                walk.element(find_element(model, name)?);
+            }
+        }
+    }
+    walk.run();
+    Ok(rebuild(model, &walk.elements, &walk.types))
+}
+
+/// `{uri}local`, or a local name that only one namespace declares.
+fn find_element(model: &Model, name: &str) -> Result<ElementId, Diagnostic> {
+    let parsed = name
+        .strip_prefix('{')
+        .and_then(|rest| rest.split_once('}'))
+        .map(|(ns, local)| QName::new(Some(ns), local));
+    let matches: Vec<(&QName, ElementId)> = model
+        .element_index
+        .iter()
+        .filter(|(q, _)| match &parsed {
+            Some(p) => *q == p,
+            None => q.local == name,
+        })
+        .map(|(q, id)| (q, *id))
+        .collect();
+    match matches.as_slice() {
+        [(_, id)] => Ok(*id),
+        [] => Err(Diagnostic::new(
+            Severity::Error,
+            None,
+            format!("root element '{name}' is not declared by the schemas"),
+        )),
+        several => {
+            let names: Vec<String> = several.iter().map(|(q, _)| q.to_string()).collect();
+            Err(Diagnostic::new(
+                Severity::Error,
+                None,
+                format!(
+                    "root element '{name}' is ambiguous: write one of {}",
+                    names.join(", ")
+                ),
+            ))
+        }
+    }
+}
+
+struct Walk<'m> {
+    model: &'m Model,
+    elements: BTreeSet<ElementId>,
+    types: BTreeSet<TypeId>,
+    pending: Vec<TypeId>,
+}
+
+impl<'m> Walk<'m> {
+    fn new(model: &'m Model) -> Self {
+        Self {
+            model,
+            elements: BTreeSet::new(),
+            types: BTreeSet::new(),
+            pending: Vec::new(),
+        }
+    }
+
+    fn element(&mut self, id: ElementId) {
+        if self.elements.insert(id) {
+            let decl = self.model.element(id);
+            self.type_ref(decl.type_ref);
+        }
+    }
+
+    fn type_ref(&mut self, t: TypeRef) {
+        if let TypeRef::Defined(id) = t {
+            if self.types.insert(id) {
+                self.pending.push(id);
+            }
+        }
+    }
+
+    fn run(&mut self) {
+        while let Some(id) = self.pending.pop() {
+            match &self.model.ty(id).kind {
+                TypeKind::Simple(SimpleType::Restriction { base, .. }) => self.type_ref(*base),
+                TypeKind::Simple(SimpleType::List { item }) => self.type_ref(*item),
+                TypeKind::Simple(SimpleType::Union { members }) => {
+                    members.iter().for_each(|m| self.type_ref(*m));
+                }
+                TypeKind::Complex(c) => self.complex(c),
+            }
+        }
+    }
+
+    fn complex(&mut self, c: &ComplexType) {
+        if let Some((base, _)) = c.base {
+            self.type_ref(base);
+        }
+        for a in &c.attributes {
+            self.type_ref(a.type_ref);
+        }
+        match &c.content {
+            Content::Empty => {}
+            Content::Simple(t) => self.type_ref(*t),
+            Content::Elements(p) => self.particle(p),
+        }
+    }
+
+    fn particle(&mut self, p: &Particle) {
+        match &p.term {
+            Term::Element(e) => {
+                self.type_ref(e.type_ref);
+                if let Some(global) = e.global {
+                    self.element(global);
+                }
+            }
+            Term::Sequence(ps) | Term::Choice(ps) | Term::All(ps) => {
+                ps.iter().for_each(|p| self.particle(p));
+            }
+            Term::Any(_) => {}
+        }
+    }
+}
+
+/// The kept items, renumbered, with every reference rewritten.
+fn rebuild(model: &Model, elements: &BTreeSet<ElementId>, types: &BTreeSet<TypeId>) -> Model {
+    let type_map = remap(
+        model.types.len(),
+        types.iter().map(|t| t.index()),
+        TypeId::new,
+    );
+    let element_map = remap(
+        model.elements.len(),
+        elements.iter().map(|e| e.index()),
+        ElementId::new,
+    );
+    let map = Map {
+        types: &type_map,
+        elements: &element_map,
+    };
+
+    let mut out = Model {
+        warnings: model.warnings.clone(),
+        ..Model::default()
+    };
+    for id in types {
+        let mut def: TypeDef = model.ty(*id).clone();
+        map.type_def(&mut def);
+        out.add_type(def);
+    }
+    for id in elements {
+        let mut decl: ElementDecl = model.element(*id).clone();
+        decl.type_ref = map.type_ref(decl.type_ref);
+        decl.substitution_group = decl.substitution_group.and_then(|e| map.element(e));
+        out.add_element(decl);
+    }
+    for service in &model.services {
+        let mut service = service.clone();
+        service.operations.retain_mut(|op| {
+            let mut kept = true;
+            for msg in std::iter::once(&mut op.input)
+                .chain(std::iter::once(&mut op.output))
+                .chain(op.faults.iter_mut())
+            {
+                match map.element(msg.element) {
+                    Some(e) => msg.element = e,
+                    None => kept = false,
+                }
+                msg.headers.retain_mut(|h| match map.element(h.element) {
+                    Some(e) => {
+                        h.element = e;
+                        true
+                    }
+                    None => false,
+                });
+            }
+            kept
+        });
+        if !service.operations.is_empty() {
+            out.services.push(service);
+        }
+    }
+    out
+}
+
+/// Old index -> new id, for the kept indices in ascending order.
+fn remap<Id: Copy>(
+    len: usize,
+    kept: impl Iterator<Item = usize>,
+    id: fn(usize) -> Id,
+) -> Vec<Option<Id>> {
+    let mut map = vec![None; len];
+    for (new, old) in kept.enumerate() {
+        if let Some(slot) = map.get_mut(old) {
+            *slot = Some(id(new));
+        }
+    }
+    map
+}
+
+struct Map<'a> {
+    types: &'a [Option<TypeId>],
+    elements: &'a [Option<ElementId>],
+}
+
+impl Map<'_> {
+    fn type_ref(&self, t: TypeRef) -> TypeRef {
+        match t {
+            // Every type reached from a kept item is kept.
+            TypeRef::Defined(id) => self
+                .types
+                .get(id.index())
+                .copied()
+                .flatten()
+                .map_or(t, TypeRef::Defined),
+            TypeRef::Builtin(_) => t,
+        }
+    }
+
+    fn element(&self, e: ElementId) -> Option<ElementId> {
+        self.elements.get(e.index()).copied().flatten()
+    }
+
+    fn type_def(&self, def: &mut TypeDef) {
+        match &mut def.kind {
+            TypeKind::Simple(SimpleType::Restriction { base, .. }) => *base = self.type_ref(*base),
+            TypeKind::Simple(SimpleType::List { item }) => *item = self.type_ref(*item),
+            TypeKind::Simple(SimpleType::Union { members }) => {
+                members.iter_mut().for_each(|m| *m = self.type_ref(*m));
+            }
+            TypeKind::Complex(c) => {
+                if let Some((base, _)) = &mut c.base {
+                    *base = self.type_ref(*base);
+                }
+                for a in &mut c.attributes {
+                    a.type_ref = self.type_ref(a.type_ref);
+                }
+                match &mut c.content {
+                    Content::Empty => {}
+                    Content::Simple(t) => *t = self.type_ref(*t),
+                    Content::Elements(p) => self.particle(p),
+                }
+            }
+        }
+    }
+
+    fn particle(&self, p: &mut Particle) {
+        match &mut p.term {
+            Term::Element(e) => {
+                e.type_ref = self.type_ref(e.type_ref);
+                e.global = e.global.and_then(|g| self.element(g));
+            }
+            Term::Sequence(ps) | Term::Choice(ps) | Term::All(ps) => {
+                ps.iter_mut().for_each(|p| self.particle(p));
+            }
+            Term::Any(_) => {}
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! Modules and type identifiers, chosen before any type is planned so that
+//! every reference can be resolved in one pass.
+//!
+//! - One module per target namespace when the generated items span more
+//!   than one namespace; otherwise everything is at the top level. A
+//!   module is named after the last segment of its namespace URI
+//!   (`.../2006/messages` -> `messages`), items without a namespace go to
+//!   `no_namespace`.
+//! - Within a module, global elements claim their names first (they are
+//!   the API: request and response types), then named types, then
+//!   anonymous types by their hint. A named or anonymous type whose name
+//!   is taken becomes `NameType`, then `NameType2`, ...; an element whose
+//!   name is a prelude type the generated code uses (`String`, `Vec`,
+//!   `Option`, `Box`, `Result`, `Ok`, `Err`, `Some`, `None`) becomes
+//!   `NameElement`.
+//! - A global element whose type is anonymous and complex *is* that type's
+//!   struct; any other global element gets a newtype of its own name.
+
+use super::Planner;
+use super::names::{self, RustIdent, Scope, Suffix};
+use super::rust::{Module, ModuleId, TypePath};
+use crate::model::{TypeId, TypeKind, TypeRef};
+
+pub(crate) const OPERATIONS_MODULE: &str = "operations";
+
+/// The last meaningful segment of a namespace URI.
+fn uri_segment(uri: &str) -> &str {
+    let trimmed = uri.trim_end_matches(['/', '#', ':']);
+    let mut segments = trimmed.rsplit(['/', ':', '#']).filter(|s| !s.is_empty());
+    let last = segments.next().unwrap_or("");
+    // `.../ns/2020` says less than `ns`: prefer a segment with a letter.
+    if last.chars().any(|c| c.is_alphabetic()) {
+        return last;
+    }
+    segments
+        .find(|s| s.chars().any(|c| c.is_alphabetic()))
+        .unwrap_or(last)
+}
+
+/// `MESSAGES_NS` for `http://.../2006/messages`.
+pub(crate) fn namespace_const(uri: &str) -> RustIdent {
+    match uri {
+        crate::load::XML_NS => RustIdent::plain("XML_NS"),
+        "http://www.w3.org/2001/XMLSchema-instance" => RustIdent::plain("XSI_NS"),
+        _ => {
+            let base = names::const_ident(uri_segment(uri));
+            RustIdent::plain(&format!("{}_NS", base.name.trim_end_matches('_')))
+        }
+    }
+}
+
+impl Planner<'_> {
+    pub(super) fn assign_idents(&mut self) {
+        self.assign_modules();
+        let model = self.model;
+
+        // Global elements first.
+        for id in model.element_ids() {
+            let decl = model.element(id);
+            let module = self.module_for(decl.name.namespace.as_deref());
+            let ident =
+                self.claim_type(module, names::type_ident(&decl.name.local), Some("Element"));
+            let path = TypePath { module, ident };
+            if let TypeRef::Defined(t) = decl.type_ref {
+                let def = model.ty(t);
+                let anonymous_complex =
+                    def.name.is_none() && matches!(def.kind, TypeKind::Complex(_));
+                if anonymous_complex && !decl.nillable && !self.element_structs.contains_key(&t) {
+                    self.element_structs.insert(t, id);
+                    self.struct_elements.insert(id);
+                    self.type_paths[t.index()] = Some(path.clone());
+                }
+            }
+            self.element_paths[id.index()] = Some(path);
+        }
+
+        // Then named types, then anonymous ones.
+        for named in [true, false] {
+            for id in model.type_ids() {
+                let def = model.ty(id);
+                if def.name.is_some() != named || self.type_paths[id.index()].is_some() {
+                    continue;
+                }
+                let module = self.module_for(def.namespace.as_deref());
+                let raw = def
+                    .name
+                    .as_ref()
+                    .map_or(def.name_hint.as_str(), |n| &n.local);
+                let ident = self.claim_type(module, names::type_ident(raw), Some("Type"));
+                self.type_paths[id.index()] = Some(TypePath { module, ident });
+            }
+        }
+    }
+
+    /// Claims a type identifier in `module`.
+    pub(crate) fn claim_type(
+        &mut self,
+        module: ModuleId,
+        ident: RustIdent,
+        alternative: Option<&str>,
+    ) -> RustIdent {
+        let scope = &mut self.scopes[module];
+        match alternative {
+            Some(alt) => scope.claim_or(ident, alt, Suffix::Camel),
+            None => scope.claim(ident, Suffix::Camel),
+        }
+    }
+
+    pub(crate) fn module_for(&self, namespace: Option<&str>) -> ModuleId {
+        self.module_of
+            .get(&namespace.map(str::to_owned))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The module of a type's items.
+    pub(crate) fn module_of_type(&self, id: TypeId) -> ModuleId {
+        self.type_paths
+            .get(id.index())
+            .and_then(|p| p.as_ref())
+            .map_or(0, |p| p.module)
+    }
+
+    fn assign_modules(&mut self) {
+        let model = self.model;
+        let mut namespaces: Vec<Option<String>> = model
+            .elements
+            .iter()
+            .map(|e| e.name.namespace.clone())
+            .chain(model.types.iter().map(|t| t.namespace.clone()))
+            .collect();
+        namespaces.sort();
+        namespaces.dedup();
+
+        self.modules.push(Module {
+            ident: None,
+            namespace: None,
+            items: Vec::new(),
+        });
+        self.scopes.push(Scope::with_reserved(names::PRELUDE_TYPES));
+        if namespaces.len() < 2 {
+            return;
+        }
+        let mut module_names = Scope::with_reserved(&[OPERATIONS_MODULE]);
+        for ns in namespaces {
+            let raw = ns.as_deref().map_or("no_namespace", uri_segment);
+            let ident = module_names.claim(names::module_ident(raw), Suffix::Snake);
+            self.module_of.insert(ns.clone(), self.modules.len());
+            self.modules.push(Module {
+                ident: Some(ident),
+                namespace: ns,
+                items: Vec::new(),
+            });
+            self.scopes.push(Scope::with_reserved(names::PRELUDE_TYPES));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn namespace_constants_and_segments() {
+        let um = "http://schemas.microsoft.com/exchange/services/2006/messages";
+        assert_eq!(namespace_const(um).name, "MESSAGES_NS");
+        assert_eq!(namespace_const("urn:example:orders").name, "ORDERS_NS");
+        assert_eq!(namespace_const("http://example.com/ns/2020/").name, "NS_NS");
+        assert_eq!(
+            namespace_const("http://example.com/").name,
+            "EXAMPLE_COM_NS"
+        );
+        assert_eq!(uri_segment("http://www.w3.org/2001/XMLSchema"), "XMLSchema");
+        assert_eq!(namespace_const(crate::load::XML_NS).name, "XML_NS");
+    }
+}

@@ -1,0 +1,95 @@
+//! Golden tests: each folder of `tests/cases/` with a `schema.xsd` is
+//! generated and compared byte for byte with its `expected.rs`.
+//! `compile_cases.rs` compiles every `expected.rs` and round-trips the
+//! folder's example XML through it. Re-bless with
+//! `XSDGEN_BLESS=1 cargo test -p xsdgen --test cases`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const BLESS: &str = "XSDGEN_BLESS=1 cargo test -p xsdgen --test cases";
+
+fn cases_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases")
+}
+
+/// The case folders, sorted.
+fn cases() -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = fs::read_dir(cases_dir())
+        .expect("tests/cases")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("schema.xsd").is_file())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+/// Options some cases exercise.
+fn config(case: &str) -> xsdgen::Config {
+    let mut config = xsdgen::Config::new();
+    config.emit_rerun_if_changed(false);
+    if case == "enum_unknown" {
+        config.enum_unknown_variant(true);
+    }
+    config
+}
+
+#[test]
+fn generated_code_matches_expected() {
+    let bless = std::env::var_os("XSDGEN_BLESS").is_some_and(|v| v == "1");
+    let mut failures = Vec::new();
+    for dir in cases() {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let files = match config(&name).generate(&[dir.join("schema.xsd")]) {
+            Ok(files) => files,
+            Err(e) => {
+                failures.push(format!("{name}: generation failed:\n{e}"));
+                continue;
+            }
+        };
+        assert_eq!(files.len(), 1, "{name}");
+        let fresh = &files[0].contents;
+        let expected_path = dir.join("expected.rs");
+        if bless {
+            fs::write(&expected_path, fresh).unwrap();
+            continue;
+        }
+        let expected = fs::read_to_string(&expected_path).unwrap_or_default();
+        if &expected != fresh {
+            let line = expected
+                .lines()
+                .zip(fresh.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or_else(|| expected.lines().count().min(fresh.lines().count()));
+            failures.push(format!(
+                "{name}: expected.rs differs from line {}:\n  expected:  {}\n  generated: {}",
+                line + 1,
+                expected.lines().nth(line).unwrap_or("<end of file>"),
+                fresh.lines().nth(line).unwrap_or("<end of file>"),
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\n\nIf the changes are intended, run:\n\n    {BLESS}\n",
+        failures.join("\n\n")
+    );
+}
+
+#[test]
+fn every_case_is_compiled_and_round_tripped() {
+    let compile =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/compile_cases.rs"))
+            .unwrap();
+    for dir in cases() {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            compile.contains(&format!("case!({name},")),
+            "tests/compile_cases.rs does not compile the case '{name}': add `case!({name}, ...)`"
+        );
+        assert!(
+            dir.join("example.xml").is_file(),
+            "case '{name}' has no example.xml"
+        );
+    }
+}
