@@ -1,175 +1,145 @@
-//! The UM operations as Rust values: what a request asks and what an answer
-//! carries, independent of XML. `wire` turns bytes into these and back;
-//! `service` executes them.
+//! The UM operations as Rust values. A request or an answer is the type
+//! generated from `schemas/um.wsdl` that the client sends and reads, so the
+//! emulator and the client cannot disagree about an element's name, order or
+//! type. `wire` turns bytes into these and back; `service` executes them.
+//!
+//! The store keeps its own types for what it persists ([`UmSettings`],
+//! [`CallInfo`]); they become wire types here, when an answer is built.
 
-use crate::store::{CallInfo, UmSettings};
+use exchange_um::um;
+use xsdgen_runtime::Operation;
+use xsdgen_runtime::soap::{BodyReader, EnvelopeStyle, write_envelope};
+use xsdgen_runtime::xml::{ReadError, WriteError, XmlElement};
+
+use crate::store::{CallInfo, CallState, EventCause, UmSettings};
 
 /// Namespace of every UM request and response element (plain `http`).
-pub const MESSAGES_NS: &str = "http://schemas.microsoft.com/exchange/services/2006/messages";
-/// Namespace that qualifies EWS response codes in fault codes.
-pub const TYPES_NS: &str = "http://schemas.microsoft.com/exchange/services/2006/types";
-/// Namespace of `ResponseCode` and `Message` in a malformed-request fault.
-pub const ERRORS_NS: &str = "http://schemas.microsoft.com/exchange/services/2006/errors";
-/// SOAP 1.1 envelope namespace.
-pub const SOAP_ENV_NS: &str = "http://schemas.xmlsoap.org/soap/envelope/";
+pub use exchange_um::um::MESSAGES_NS;
 
-/// `UMGreetingType`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GreetingType {
-    NormalCustom,
-    OofCustom,
-}
-
-impl GreetingType {
-    /// The wire name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::NormalCustom => "NormalCustom",
-            Self::OofCustom => "OofCustom",
+/// Declares [`UmRequest`] and [`UmResponse`] with one variant per operation,
+/// named after the operation's type in `um::operations`, so that the list of
+/// operations is written once.
+macro_rules! um_operations {
+    ($($op:ident($request:ident) -> $response:ident),+ $(,)?) => {
+        /// A decoded request: the body element of one operation.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum UmRequest {
+            $($op(um::$request)),+
         }
-    }
 
-    /// Parses the wire name.
-    pub fn parse(text: &str) -> Option<Self> {
-        match text {
-            "NormalCustom" => Some(Self::NormalCustom),
-            "OofCustom" => Some(Self::OofCustom),
-            _ => None,
+        /// A successful answer: the body element of the response of the
+        /// same operation.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum UmResponse {
+            $($op(um::$response)),+
         }
-    }
-}
 
-/// The eleven operations of the service, named as on the wire.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Operation {
-    IsUMEnabled,
-    GetUMProperties,
-    SetOofStatus,
-    SetPlayOnPhoneDialString,
-    SetTelephoneAccessFolderEmail,
-    SetMissedCallNotificationEnabled,
-    ResetPIN,
-    PlayOnPhone,
-    GetCallInfo,
-    Disconnect,
-    PlayOnPhoneGreeting,
-}
-
-impl Operation {
-    /// Every operation, in the fact sheet's order.
-    pub const ALL: [Operation; 11] = [
-        Self::IsUMEnabled,
-        Self::GetUMProperties,
-        Self::SetOofStatus,
-        Self::SetPlayOnPhoneDialString,
-        Self::SetTelephoneAccessFolderEmail,
-        Self::SetMissedCallNotificationEnabled,
-        Self::ResetPIN,
-        Self::PlayOnPhone,
-        Self::GetCallInfo,
-        Self::Disconnect,
-        Self::PlayOnPhoneGreeting,
-    ];
-
-    /// The request element's local name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::IsUMEnabled => "IsUMEnabled",
-            Self::GetUMProperties => "GetUMProperties",
-            Self::SetOofStatus => "SetOofStatus",
-            Self::SetPlayOnPhoneDialString => "SetPlayOnPhoneDialString",
-            Self::SetTelephoneAccessFolderEmail => "SetTelephoneAccessFolderEmail",
-            Self::SetMissedCallNotificationEnabled => "SetMissedCallNotificationEnabled",
-            Self::ResetPIN => "ResetPIN",
-            Self::PlayOnPhone => "PlayOnPhone",
-            Self::GetCallInfo => "GetCallInfo",
-            Self::Disconnect => "Disconnect",
-            Self::PlayOnPhoneGreeting => "PlayOnPhoneGreeting",
-        }
-    }
-
-    /// The operation whose request element is named `name` (case-sensitive).
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|op| op.name() == name)
-    }
-
-    /// The SOAPAction header value, without quotes.
-    pub fn soap_action(self) -> String {
-        format!("{MESSAGES_NS}/{}", self.name())
-    }
-}
-
-/// A decoded request.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum UmRequest {
-    IsUmEnabled,
-    GetUmProperties,
-    SetOofStatus(bool),
-    SetPlayOnPhoneDialString(String),
-    SetTelephoneAccessFolderEmail(String),
-    SetMissedCallNotificationEnabled(bool),
-    ResetPin,
-    PlayOnPhone {
-        entry_id: String,
-        dial_string: String,
-    },
-    GetCallInfo {
-        call_id: String,
-    },
-    Disconnect {
-        call_id: String,
-    },
-    PlayOnPhoneGreeting {
-        greeting_type: GreetingType,
-        dial_string: String,
-    },
-}
-
-impl UmRequest {
-    /// The operation this request invokes.
-    pub fn operation(&self) -> Operation {
-        match self {
-            Self::IsUmEnabled => Operation::IsUMEnabled,
-            Self::GetUmProperties => Operation::GetUMProperties,
-            Self::SetOofStatus(_) => Operation::SetOofStatus,
-            Self::SetPlayOnPhoneDialString(_) => Operation::SetPlayOnPhoneDialString,
-            Self::SetTelephoneAccessFolderEmail(_) => Operation::SetTelephoneAccessFolderEmail,
-            Self::SetMissedCallNotificationEnabled(_) => {
-                Operation::SetMissedCallNotificationEnabled
+        impl UmRequest {
+            /// The operation's name as in the WSDL, e.g. `ResetPIN`.
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $(Self::$op(_) => <um::operations::$op as Operation>::NAME),+
+                }
             }
-            Self::ResetPin => Operation::ResetPIN,
-            Self::PlayOnPhone { .. } => Operation::PlayOnPhone,
-            Self::GetCallInfo { .. } => Operation::GetCallInfo,
-            Self::Disconnect { .. } => Operation::Disconnect,
-            Self::PlayOnPhoneGreeting { .. } => Operation::PlayOnPhoneGreeting,
+
+            /// Reads the body element as the request it is named after
+            /// (namespace and local name); `None` when no operation's
+            /// request has that name.
+            pub fn read(body: BodyReader<'_>) -> Option<Result<Self, ReadError>> {
+                $(
+                    if body.is(<um::$request as XmlElement>::NAME) {
+                        return Some(body.read::<um::$request>().map(Self::$op));
+                    }
+                )+
+                None
+            }
+        }
+
+        impl UmResponse {
+            /// The name of the operation this answers.
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $(Self::$op(_) => <um::operations::$op as Operation>::NAME),+
+                }
+            }
+
+            /// The complete SOAP envelope holding this answer.
+            pub fn to_envelope(&self, style: &EnvelopeStyle) -> Result<String, WriteError> {
+                match self {
+                    // The turbofish ties each variant to its operation's
+                    // response type: a mismatch in the list does not compile.
+                    $(Self::$op(response) => write_envelope::<
+                        <um::operations::$op as Operation>::Response,
+                    >(response, style)),+
+                }
+            }
+        }
+    };
+}
+
+um_operations! {
+    IsUmEnabled(IsUmEnabled) -> IsUmEnabledResponse,
+    GetUmProperties(GetUmProperties) -> GetUmPropertiesResponse,
+    SetOofStatus(SetOofStatus) -> SetOofStatusResponse,
+    SetPlayOnPhoneDialString(SetPlayOnPhoneDialString) -> SetPlayOnPhoneDialStringResponse,
+    SetTelephoneAccessFolderEmail(SetTelephoneAccessFolderEmail)
+        -> SetTelephoneAccessFolderEmailResponse,
+    SetMissedCallNotificationEnabled(SetMissedCallNotificationEnabled)
+        -> SetMissedCallNotificationEnabledResponse,
+    ResetPin(ResetPin) -> ResetPinResponse,
+    PlayOnPhone(PlayOnPhone) -> PlayOnPhoneResponse,
+    GetCallInfo(GetCallInfo) -> GetCallInfoResponse,
+    Disconnect(Disconnect) -> DisconnectResponse,
+    PlayOnPhoneGreeting(PlayOnPhoneGreeting) -> PlayOnPhoneGreetingResponse,
+}
+
+impl From<UmSettings> for um::UmProperties {
+    /// Every string is sent, empty ones included: the store has no "unset".
+    fn from(s: UmSettings) -> Self {
+        Self {
+            oof_status: s.oof_status,
+            missed_call_notification_enabled: s.missed_call_notification_enabled,
+            play_on_phone_dial_string: Some(s.play_on_phone_dial_string),
+            telephone_access_numbers: Some(s.telephone_access_numbers),
+            telephone_access_folder_email: Some(s.telephone_access_folder_email),
         }
     }
 }
 
-/// A successful answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum UmResponse {
-    /// An operation without a result: an empty `<XxxResponse/>`.
-    Empty(Operation),
-    IsUmEnabled(bool),
-    GetUmProperties(UmSettings),
-    /// PlayOnPhone's call id.
-    PlayOnPhone(String),
-    GetCallInfo(CallInfo),
-    /// PlayOnPhoneGreeting's call id.
-    PlayOnPhoneGreeting(String),
+impl From<CallInfo> for um::UmCallInfo {
+    fn from(info: CallInfo) -> Self {
+        Self {
+            call_state: info.state.into(),
+            event_cause: info.event_cause.into(),
+        }
+    }
 }
 
-impl UmResponse {
-    /// The operation this answers.
-    pub fn operation(&self) -> Operation {
-        match self {
-            Self::Empty(op) => *op,
-            Self::IsUmEnabled(_) => Operation::IsUMEnabled,
-            Self::GetUmProperties(_) => Operation::GetUMProperties,
-            Self::PlayOnPhone(_) => Operation::PlayOnPhone,
-            Self::GetCallInfo(_) => Operation::GetCallInfo,
-            Self::PlayOnPhoneGreeting(_) => Operation::PlayOnPhoneGreeting,
+// Written out rather than converted through the names, so that a value added
+// to a store enum fails to compile here instead of failing at run time.
+impl From<CallState> for um::UmCallState {
+    fn from(state: CallState) -> Self {
+        match state {
+            CallState::Idle => Self::Idle,
+            CallState::Connecting => Self::Connecting,
+            CallState::Alerted => Self::Alerted,
+            CallState::Connected => Self::Connected,
+            CallState::Disconnected => Self::Disconnected,
+            CallState::Incoming => Self::Incoming,
+            CallState::Transferring => Self::Transferring,
+            CallState::Forwarding => Self::Forwarding,
+        }
+    }
+}
+
+impl From<EventCause> for um::UmEventCause {
+    fn from(cause: EventCause) -> Self {
+        match cause {
+            EventCause::None => Self::None,
+            EventCause::UserBusy => Self::UserBusy,
+            EventCause::NoAnswer => Self::NoAnswer,
+            EventCause::Unavailable => Self::Unavailable,
+            EventCause::Other => Self::Other,
         }
     }
 }

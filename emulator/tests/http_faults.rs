@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use common::{TestResult, call, client, demo, envelope};
 use exchange_um_emulator::InjectedFault;
 use exchange_um_emulator::demo::{ALICE, ALICE_PASSWORD};
+use exchange_um_emulator::soap::MESSAGES_NS;
 
 #[tokio::test]
 async fn throttling_fault_carries_back_off_and_executes_nothing() -> TestResult {
@@ -136,6 +137,10 @@ async fn malformed_requests_get_the_invalid_request_fault() -> TestResult {
         let text = response.text().await?;
         assert!(text.contains(r#"<faultcode xmlns:a="http://schemas.microsoft.com/exchange/services/2006/types">a:ErrorInvalidRequest</faultcode>"#), "{text}");
         assert!(text.contains(r#"<e:ResponseCode xmlns:e="http://schemas.microsoft.com/exchange/services/2006/errors">ErrorInvalidRequest</e:ResponseCode>"#));
+        if body == https {
+            let expected = format!("expected namespace {MESSAGES_NS}");
+            assert!(text.contains(&expected), "{text}");
+        }
     }
     let alice = emu.store().user_id(ALICE)?;
     assert!(emu.store().messages(alice)?.is_empty());

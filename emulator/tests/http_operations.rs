@@ -3,12 +3,17 @@
 mod common;
 
 use common::{TestResult, call, client, demo};
+use exchange_um::um;
 use exchange_um_emulator::demo::{ALICE, ALICE_PASSWORD, CAROL, CAROL_PASSWORD};
+use xsdgen_runtime::soap::{Body, read_envelope};
+use xsdgen_runtime::xml::XmlElement;
 
-fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
-    let start = text.find(open)? + open.len();
-    let end = text[start..].find(close)? + start;
-    Some(&text[start..end])
+/// Reads an answer with the client's reader; a fault is an error here.
+fn answer<T: XmlElement>(xml: &str) -> Result<T, Box<dyn std::error::Error>> {
+    match read_envelope::<T>(xml.as_bytes())? {
+        Body::Content(value) => Ok(value),
+        Body::Fault(fault) => Err(format!("unexpected fault {fault}").into()),
+    }
 }
 
 #[tokio::test]
@@ -26,30 +31,42 @@ async fn settings_round_trip_and_call_flow() -> TestResult {
     assert_eq!(status, 200, "{body}");
     assert!(body.contains("<SetOofStatusResponse xmlns="));
     let (_, body) = call(&url, ALICE, ALICE_PASSWORD, "GetUMProperties", "").await?;
-    assert!(body.contains("<GetUMPropertiesResponse><OofStatus>true</OofStatus><MissedCallNotificationEnabled>true</MissedCallNotificationEnabled><PlayOnPhoneDialString>12345</PlayOnPhoneDialString><TelephoneAccessNumbers>54321</TelephoneAccessNumbers>"), "{body}");
+    let properties = answer::<um::GetUmPropertiesResponse>(&body)?
+        .get_um_properties_response
+        .ok_or("no properties")?;
+    assert!(properties.oof_status && properties.missed_call_notification_enabled);
+    assert_eq!(
+        properties.play_on_phone_dial_string.as_deref(),
+        Some("12345")
+    );
+    assert_eq!(
+        properties.telephone_access_numbers.as_deref(),
+        Some("54321")
+    );
 
     let children = "<entryId>AAMkAGI=</entryId><DialString>12345</DialString>";
     let (status, body) = call(&url, ALICE, ALICE_PASSWORD, "PlayOnPhone", children).await?;
     assert_eq!(status, 200, "{body}");
-    let call_id = between(&body, "<PlayOnPhoneResponse>", "</PlayOnPhoneResponse>")
-        .ok_or("no call id")?
-        .to_owned();
+    let call_id = answer::<um::PlayOnPhoneResponse>(&body)?
+        .play_on_phone_response
+        .ok_or("no call id")?;
     let get = format!("<CallId>{call_id}</CallId>");
-    let (_, body) = call(&url, ALICE, ALICE_PASSWORD, "GetCallInfo", &get).await?;
-    assert!(
-        body.contains("<CallState>Connected</CallState><EventCause>None</EventCause>"),
-        "{body}"
-    );
+    let info = async || -> Result<um::UmCallInfo, Box<dyn std::error::Error>> {
+        let (_, body) = call(&url, ALICE, ALICE_PASSWORD, "GetCallInfo", &get).await?;
+        let info = answer::<um::GetCallInfoResponse>(&body)?.get_call_info_response;
+        Ok(info.ok_or("no call info")?)
+    };
+    let connected = um::UmCallInfo {
+        call_state: um::UmCallState::Connected,
+        event_cause: um::UmEventCause::None,
+    };
+    assert_eq!(info().await?, connected);
     let (status, body) = call(&url, CAROL, CAROL_PASSWORD, "Disconnect", &get).await?;
     assert_eq!(status, 500);
     assert!(body.contains("a:InvalidCallIdException"));
     let (status, _) = call(&url, ALICE, ALICE_PASSWORD, "Disconnect", &get).await?;
     assert_eq!(status, 200);
-    let (_, body) = call(&url, ALICE, ALICE_PASSWORD, "GetCallInfo", &get).await?;
-    assert!(
-        body.contains("<CallState>Disconnected</CallState>"),
-        "{body}"
-    );
+    assert_eq!(info().await?.call_state, um::UmCallState::Disconnected);
 
     let bad = "<entryId>INVALID_ENTRY_ID</entryId><DialString>12345</DialString>";
     let (status, body) = call(&url, ALICE, ALICE_PASSWORD, "PlayOnPhone", bad).await?;

@@ -6,12 +6,13 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use xsdgen_runtime::soap::Fault;
 
 use super::accept::ConnectionControl;
 use super::routes::{AppState, caller};
 use crate::faults::InjectedFault;
 use crate::service::ServiceError;
-use crate::wire::{self, SOAP_CONTENT_TYPE, WireFault};
+use crate::wire::{self, SOAP_CONTENT_TYPE};
 
 const HTML_ERROR_PAGE: &str = "<!DOCTYPE html><html><head><title>Runtime Error</title></head>\
 <body><h1>Server Error in '/EWS' Application.</h1><h2><i>Runtime Error</i></h2>\
@@ -33,7 +34,7 @@ pub(super) async fn handle(
     }
     match injected {
         Some(InjectedFault::ServerBusy { back_off }) => {
-            return soap_fault(&WireFault::ServerBusy { back_off });
+            return soap_fault(&Fault::server_busy(back_off));
         }
         Some(InjectedFault::ServiceUnavailable { retry_after }) => {
             return service_unavailable(retry_after.map(|d| d.as_secs()));
@@ -50,10 +51,10 @@ pub(super) async fn handle(
         Ok(request) => request,
         Err(reason) => {
             tracing::debug!(%reason, "malformed request");
-            return soap_fault(&WireFault::InvalidRequest);
+            return soap_fault(&wire::invalid_request(&reason));
         }
     };
-    let operation = request.operation().name();
+    let operation = request.name();
     tracing::debug!(user = %caller.name, operation, "executing");
     let result = state.service.execute(caller.id, request).await;
 
@@ -67,37 +68,48 @@ pub(super) async fn handle(
             None => tracing::warn!("cannot drop a connection not served by the emulator's loop"),
         }
     }
-    match result {
-        Ok(response) => {
-            let xml = wire::encode_response(&response);
-            (
-                StatusCode::OK,
-                [(header::CONTENT_TYPE, SOAP_CONTENT_TYPE)],
-                xml,
-            )
-                .into_response()
+    let written = match result {
+        Ok(response) => wire::encode_response(&response),
+        Err(error) => return soap_fault(&service_fault(operation, &error)),
+    };
+    match written {
+        Ok(xml) => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, SOAP_CONTENT_TYPE)],
+            xml,
+        )
+            .into_response(),
+        Err(error) => {
+            tracing::error!(operation, %error, "cannot write the answer");
+            soap_fault(&wire::internal_error())
         }
-        Err(error) => soap_fault(&service_fault(operation, &error)),
     }
 }
 
-fn service_fault(operation: &str, error: &ServiceError) -> WireFault {
+fn service_fault(operation: &str, error: &ServiceError) -> Fault {
     match error.exception_type() {
-        Some(class) => WireFault::Exception {
-            class,
-            message: error.to_string(),
-        },
+        Some(class) => Fault::exception(class, error.to_string()),
         None => {
             tracing::error!(operation, %error, "operation failed inside the emulator");
-            WireFault::InternalServerError
+            wire::internal_error()
         }
     }
 }
 
-fn soap_fault(fault: &WireFault) -> Response {
-    let xml = wire::encode_fault(fault);
-    let content_type = [(header::CONTENT_TYPE, SOAP_CONTENT_TYPE)];
-    (StatusCode::INTERNAL_SERVER_ERROR, content_type, xml).into_response()
+/// HTTP 500 with the fault; a bare 500 if even the fault cannot be written
+/// (its text is the emulator's own or made safe for XML, so that is not
+/// expected).
+fn soap_fault(fault: &Fault) -> Response {
+    match wire::encode_fault(fault) {
+        Ok(xml) => {
+            let content_type = [(header::CONTENT_TYPE, SOAP_CONTENT_TYPE)];
+            (StatusCode::INTERNAL_SERVER_ERROR, content_type, xml).into_response()
+        }
+        Err(error) => {
+            tracing::error!(%error, "cannot write a fault");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
 }
 
 fn service_unavailable(retry_after_secs: Option<u64>) -> Response {

@@ -11,12 +11,16 @@
 //!   InvalidObjectIdException.
 //! - a call id must name a call placed by the same caller, or
 //!   InvalidCallIdException (another user's call looks like no call at all).
+//! - a string parameter that the schema lets a client leave out counts as
+//!   empty, and so gets the exception an empty value gets.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 
+use exchange_um::um;
+
 use crate::pin::PinGenerationError;
-use crate::soap::{Operation, UmRequest, UmResponse};
+use crate::soap::{UmRequest, UmResponse};
 use crate::store::{CallRecord, SettingChange, Store, StoreError, UserId};
 
 /// A failed operation; each maps to one SOAP fault.
@@ -115,71 +119,88 @@ impl UmService {
         request: UmRequest,
     ) -> Result<UmResponse, ServiceError> {
         let user = self.store.user(caller)?;
-        if request == UmRequest::IsUmEnabled {
-            return Ok(UmResponse::IsUmEnabled(user.um_enabled));
-        }
-        if !user.um_enabled {
-            return Err(ServiceError::NotUmEnabled);
-        }
-        let op = request.operation();
-        let set = |change: SettingChange| -> Result<UmResponse, ServiceError> {
-            self.store.change_setting(caller, &change)?;
-            Ok(UmResponse::Empty(op))
-        };
+        let set = |change: SettingChange| self.store.change_setting(caller, &change);
         match request {
-            UmRequest::IsUmEnabled => Ok(UmResponse::IsUmEnabled(true)),
-            UmRequest::GetUmProperties => {
-                Ok(UmResponse::GetUmProperties(self.store.um_settings(caller)?))
+            UmRequest::IsUmEnabled(_) => Ok(UmResponse::IsUmEnabled(um::IsUmEnabledResponse {
+                is_um_enabled_response: user.um_enabled,
+            })),
+            _ if !user.um_enabled => Err(ServiceError::NotUmEnabled),
+            UmRequest::GetUmProperties(_) => {
+                let properties = self.store.um_settings(caller)?.into();
+                Ok(UmResponse::GetUmProperties(um::GetUmPropertiesResponse {
+                    get_um_properties_response: Some(properties),
+                }))
             }
-            UmRequest::SetOofStatus(on) => set(SettingChange::OofStatus(on)),
-            UmRequest::SetMissedCallNotificationEnabled(on) => {
-                set(SettingChange::MissedCallNotificationEnabled(on))
+            UmRequest::SetOofStatus(um::SetOofStatus { status }) => {
+                set(SettingChange::OofStatus(status))?;
+                Ok(UmResponse::SetOofStatus(um::SetOofStatusResponse {}))
             }
-            UmRequest::SetPlayOnPhoneDialString(dial) => {
+            UmRequest::SetMissedCallNotificationEnabled(um::SetMissedCallNotificationEnabled {
+                status,
+            }) => {
+                set(SettingChange::MissedCallNotificationEnabled(status))?;
+                Ok(UmResponse::SetMissedCallNotificationEnabled(
+                    um::SetMissedCallNotificationEnabledResponse {},
+                ))
+            }
+            UmRequest::SetPlayOnPhoneDialString(um::SetPlayOnPhoneDialString { dial_string }) => {
+                let dial = dial_string.unwrap_or_default();
                 if !dial.is_empty() {
                     check_dial_string(&dial)?;
                 }
-                set(SettingChange::PlayOnPhoneDialString(dial))
+                set(SettingChange::PlayOnPhoneDialString(dial))?;
+                Ok(UmResponse::SetPlayOnPhoneDialString(
+                    um::SetPlayOnPhoneDialStringResponse {},
+                ))
             }
-            UmRequest::SetTelephoneAccessFolderEmail(folder) => {
+            UmRequest::SetTelephoneAccessFolderEmail(request) => {
+                let folder = request.base64_folder_id.unwrap_or_default();
                 check_base64_id(&folder)?;
-                set(SettingChange::TelephoneAccessFolderEmail(folder))
+                set(SettingChange::TelephoneAccessFolderEmail(folder))?;
+                Ok(UmResponse::SetTelephoneAccessFolderEmail(
+                    um::SetTelephoneAccessFolderEmailResponse {},
+                ))
             }
-            UmRequest::ResetPin => {
+            UmRequest::ResetPin(_) => {
                 self.store.reset_pin(caller, &self.mail_sender())?;
-                Ok(UmResponse::Empty(Operation::ResetPIN))
+                Ok(UmResponse::ResetPin(um::ResetPinResponse {}))
             }
-            UmRequest::PlayOnPhone {
+            UmRequest::PlayOnPhone(um::PlayOnPhone {
                 entry_id,
                 dial_string,
-            } => {
+            }) => {
+                let entry_id = entry_id.unwrap_or_default();
                 check_base64_id(&entry_id)?;
-                check_dial_string(&dial_string)?;
-                Ok(UmResponse::PlayOnPhone(self.place_call(
-                    caller,
-                    entry_id,
-                    dial_string,
-                )?))
+                let call_id = self.place_call(caller, entry_id, dial_string)?;
+                Ok(UmResponse::PlayOnPhone(um::PlayOnPhoneResponse {
+                    play_on_phone_response: Some(call_id),
+                }))
             }
-            UmRequest::PlayOnPhoneGreeting {
+            UmRequest::PlayOnPhoneGreeting(um::PlayOnPhoneGreeting {
                 greeting_type,
                 dial_string,
-            } => {
-                check_dial_string(&dial_string)?;
+            }) => {
                 let target = greeting_type.as_str().to_owned();
-                Ok(UmResponse::PlayOnPhoneGreeting(self.place_call(
-                    caller,
-                    target,
-                    dial_string,
-                )?))
+                let call_id = self.place_call(caller, target, dial_string)?;
+                Ok(UmResponse::PlayOnPhoneGreeting(
+                    um::PlayOnPhoneGreetingResponse {
+                        play_on_phone_greeting_response: Some(call_id),
+                    },
+                ))
             }
-            UmRequest::GetCallInfo { call_id } => match self.store.call_info(caller, &call_id)? {
-                Some(info) => Ok(UmResponse::GetCallInfo(info)),
-                None => Err(ServiceError::InvalidCallId),
-            },
-            UmRequest::Disconnect { call_id } => {
+            UmRequest::GetCallInfo(um::GetCallInfo { call_id }) => {
+                let call_id = call_id.unwrap_or_default();
+                match self.store.call_info(caller, &call_id)? {
+                    Some(info) => Ok(UmResponse::GetCallInfo(um::GetCallInfoResponse {
+                        get_call_info_response: Some(info.into()),
+                    })),
+                    None => Err(ServiceError::InvalidCallId),
+                }
+            }
+            UmRequest::Disconnect(um::Disconnect { call_id }) => {
+                let call_id = call_id.unwrap_or_default();
                 if self.store.disconnect_call(caller, &call_id)? {
-                    Ok(UmResponse::Empty(Operation::Disconnect))
+                    Ok(UmResponse::Disconnect(um::DisconnectResponse {}))
                 } else {
                     Err(ServiceError::InvalidCallId)
                 }
@@ -187,12 +208,15 @@ impl UmService {
         }
     }
 
+    /// Checks the dial string, then records a new call to it.
     fn place_call(
         &self,
         caller: UserId,
         target: String,
-        dial_string: String,
+        dial_string: Option<String>,
     ) -> Result<String, ServiceError> {
+        let dial_string = dial_string.unwrap_or_default();
+        check_dial_string(&dial_string)?;
         let call_id = new_call_id(&self.server_fqdn)?;
         let call = CallRecord {
             call_id,

@@ -1,94 +1,78 @@
-//! [`UmResponse`] to the SOAP envelope Exchange sends: no header, the messages
-//! namespace declared on the response element, and results wrapped twice under
-//! the response name (`<XxxResponse><XxxResponse>value</...></...>`).
+//! [`UmResponse`]s and faults to the bytes Exchange sends.
+//!
+//! Answers are written as an ASMX service writes them (the `soap` prefix and
+//! unused `xsi`/`xsd` declarations, laid out as in the documentation), with
+//! results wrapped twice under the response name as the generated types do.
+//! Faults come in the two shapes of [MS-OXWUMS], built by the runtime's
+//! [`Fault`] constructors:
+//!
+//! 1. An EWS response code (malformed request, throttling, internal error):
+//!    `a:<ResponseCode>` with `a` declared as the *types* namespace, and
+//!    `ResponseCode`/`Message` (plus `MessageXml` for throttling) as detail.
+//!    Exchange's front end writes these, with its `s` prefix.
+//! 2. A failed operation: `a:<ExceptionClass>` with `a` declared **nowhere**
+//!    and `ExceptionType` as detail, written by the ASMX service itself.
 
-use std::fmt::Write as _;
+use xsdgen_runtime::soap::{EnvelopeStyle, Fault};
+use xsdgen_runtime::xml::WriteError;
 
-use crate::soap::{MESSAGES_NS, SOAP_ENV_NS, UmResponse};
+use super::DecodeError;
+use crate::soap::UmResponse;
 
-/// The envelope's opening, as in Exchange's samples (which declare xsi and xsd
-/// without using them).
-pub(super) fn envelope_start(out: &mut String) {
-    out.push_str(r#"<?xml version="1.0" encoding="utf-8"?>"#);
-    let _ = write!(
-        out,
-        r#"<soap:Envelope xmlns:soap="{SOAP_ENV_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><soap:Body>"#
-    );
-}
+/// How the UM service lays out its answers and its own faults.
+const ASMX: EnvelopeStyle = EnvelopeStyle::ASMX_RESPONSE;
+/// How Exchange's front end lays out the faults it answers with.
+const FRONT_END: EnvelopeStyle = EnvelopeStyle::INDENTED.with_prefix("s");
 
-pub(super) fn envelope_end(out: &mut String) {
-    out.push_str("</soap:Body></soap:Envelope>");
-}
-
-/// Escapes text for element content and attribute values.
-pub(super) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-fn leaf(out: &mut String, name: &str, value: &str) {
-    let _ = write!(out, "<{name}>{}</{name}>", escape(value));
-}
-
-fn boolean(value: bool) -> &'static str {
-    if value { "true" } else { "false" }
-}
+const INVALID_REQUEST: &str = "The request is invalid.";
+const INTERNAL: &str = "An internal server error occurred. The operation failed.";
 
 /// The complete response document.
-pub fn encode_response(response: &UmResponse) -> String {
-    let name = format!("{}Response", response.operation().name());
-    let mut out = String::with_capacity(512);
-    envelope_start(&mut out);
-    if let UmResponse::Empty(_) = response {
-        let _ = write!(out, r#"<{name} xmlns="{MESSAGES_NS}" />"#);
+pub fn encode_response(response: &UmResponse) -> Result<String, WriteError> {
+    response.to_envelope(&ASMX)
+}
+
+/// The complete fault document, laid out as whoever sends that shape does.
+pub fn encode_fault(fault: &Fault) -> Result<String, WriteError> {
+    let style = if fault.detail.response_code.is_some() {
+        FRONT_END
     } else {
-        let _ = write!(out, r#"<{name} xmlns="{MESSAGES_NS}"><{name}>"#);
-        match response {
-            UmResponse::Empty(_) => {}
-            UmResponse::IsUmEnabled(on) => out.push_str(boolean(*on)),
-            UmResponse::PlayOnPhone(call_id) | UmResponse::PlayOnPhoneGreeting(call_id) => {
-                out.push_str(&escape(call_id));
-            }
-            UmResponse::GetUmProperties(s) => {
-                leaf(&mut out, "OofStatus", boolean(s.oof_status));
-                leaf(
-                    &mut out,
-                    "MissedCallNotificationEnabled",
-                    boolean(s.missed_call_notification_enabled),
-                );
-                leaf(
-                    &mut out,
-                    "PlayOnPhoneDialString",
-                    &s.play_on_phone_dial_string,
-                );
-                leaf(
-                    &mut out,
-                    "TelephoneAccessNumbers",
-                    &s.telephone_access_numbers,
-                );
-                leaf(
-                    &mut out,
-                    "TelephoneAccessFolderEmail",
-                    &s.telephone_access_folder_email,
-                );
-            }
-            UmResponse::GetCallInfo(info) => {
-                leaf(&mut out, "CallState", info.state.as_str());
-                leaf(&mut out, "EventCause", info.event_cause.as_str());
-            }
-        }
-        let _ = write!(out, "</{name}></{name}>");
+        ASMX
+    };
+    fault.to_envelope(&style)
+}
+
+/// `ErrorInvalidRequest`, its message saying what was wrong.
+pub fn invalid_request(error: &DecodeError) -> Fault {
+    Fault::invalid_request(xml_safe(&format!(
+        "{INVALID_REQUEST} {}",
+        capitalized(error)
+    )))
+}
+
+/// `ErrorInternalServerError`: the emulator failed, not the caller.
+pub fn internal_error() -> Fault {
+    Fault::ews_error("ErrorInternalServerError", INTERNAL)
+}
+
+fn capitalized(error: &DecodeError) -> String {
+    let text = error.to_string();
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => text,
     }
-    envelope_end(&mut out);
-    out
+}
+
+/// Replaces the characters XML 1.0 cannot carry, so that the fault can
+/// always be written: the message names what the request held (a namespace,
+/// a header), and a request can hold anything.
+fn xml_safe(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => c,
+            '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => char::REPLACEMENT_CHARACTER,
+            _ => c,
+        })
+        .collect()
 }
