@@ -12,7 +12,11 @@ fn request_round_trip<T: XmlElement + std::fmt::Debug + PartialEq>(file: &str) -
     let xml = common::read(&format!("schemas/examples/{file}"));
     let value: T = read_request(xml.as_bytes()).unwrap_or_else(|e| panic!("{file}: {e}"));
     let written = write_envelope(&value, &EnvelopeStyle::COMPACT).unwrap();
-    assert_eq!(common::canonical(&written), common::canonical(&xml), "{file}");
+    assert_eq!(
+        common::canonical(&written),
+        common::canonical(&xml),
+        "{file}"
+    );
     let again: T = read_request(written.as_bytes()).unwrap();
     assert_eq!(again, value, "{file}");
     value
@@ -26,7 +30,11 @@ fn response_round_trip<T: XmlElement + std::fmt::Debug + PartialEq>(file: &str) 
         Err(e) => panic!("{file}: {e}"),
     };
     let written = write_envelope(&value, &EnvelopeStyle::ASMX_RESPONSE).unwrap();
-    assert_eq!(common::canonical(&written), common::canonical(&xml), "{file}");
+    assert_eq!(
+        common::canonical(&written),
+        common::canonical(&xml),
+        "{file}"
+    );
     value
 }
 

@@ -79,7 +79,10 @@ async fn the_docs_namespace_gets_the_invalid_request_fault() {
         fault.code.namespace.as_deref(),
         Some("http://schemas.microsoft.com/exchange/services/2006/types")
     );
-    assert_eq!(fault.detail.response_code.as_deref(), Some("ErrorInvalidRequest"));
+    assert_eq!(
+        fault.detail.response_code.as_deref(),
+        Some("ErrorInvalidRequest")
+    );
     assert!(fault.detail.message.is_some());
     assert!(fault.detail.raw.is_some());
     assert_eq!(err.delivery(), Delivery::Answered);
@@ -93,7 +96,9 @@ async fn a_user_who_is_not_um_enabled_gets_the_exception_fault() {
         .reset_pin()
         .await
         .unwrap_err();
-    let fault = err.fault().unwrap_or_else(|| panic!("expected a fault, got {err}"));
+    let fault = err
+        .fault()
+        .unwrap_or_else(|| panic!("expected a fault, got {err}"));
     // Exchange qualifies the class name with a prefix it never declares.
     assert_eq!(fault.code.raw, "a:UserNotUmEnabledException");
     assert_eq!(fault.code.local, "UserNotUmEnabledException");
@@ -118,7 +123,10 @@ async fn missing_or_wrong_credentials_get_401() {
         let Error::Unauthorized { challenges } = &err else {
             panic!("expected 401, got {err}");
         };
-        assert!(challenges.iter().any(|c| c.starts_with("Basic")), "{challenges:?}");
+        assert!(
+            challenges.iter().any(|c| c.starts_with("Basic")),
+            "{challenges:?}"
+        );
         assert!(!err.to_string().contains("not-the-password"));
     }
     assert_eq!(mails(&emulator, demo::ALICE), 0);
@@ -164,11 +172,18 @@ async fn safe_operations_ride_out_a_503_and_html_errors_are_reported() {
         retry_after: Some(Duration::from_secs(0)),
     });
     assert!(alice.is_um_enabled().await.unwrap());
-    assert_eq!(emulator.faults().soap_requests(), 2, "retried once after the 503");
+    assert_eq!(
+        emulator.faults().soap_requests(),
+        2,
+        "retried once after the 503"
+    );
 
     emulator.faults().push(InjectedFault::HtmlError);
     let err = alice.reset_pin().await.unwrap_err();
-    let Error::Http { status, snippet, .. } = &err else {
+    let Error::Http {
+        status, snippet, ..
+    } = &err
+    else {
         panic!("expected an HTTP error, got {err}");
     };
     assert_eq!(*status, 500);

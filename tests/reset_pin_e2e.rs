@@ -35,7 +35,10 @@ async fn two_hundred_resets_give_two_hundred_policy_abiding_pins() {
 
     let mut pins: Vec<String> = Vec::with_capacity(RESETS);
     for i in 0..RESETS {
-        client.reset_pin().await.unwrap_or_else(|e| panic!("reset {i}: {e}"));
+        client
+            .reset_pin()
+            .await
+            .unwrap_or_else(|e| panic!("reset {i}: {e}"));
         let messages = store.messages(alice).unwrap();
         assert_eq!(messages.len(), i + 1, "one e-mail per reset");
         let mail = messages.last().unwrap();
@@ -51,7 +54,10 @@ async fn two_hundred_resets_give_two_hundred_policy_abiding_pins() {
         );
         pins.push(pin.to_owned());
     }
-    assert!(store.user(alice).unwrap().pin_expired, "a reset PIN is stored as expired");
+    assert!(
+        store.user(alice).unwrap().pin_expired,
+        "a reset PIN is stored as expired"
+    );
 
     // What the user sees through the mailbox endpoint over HTTP is the same.
     let listed = reqwest::Client::new()
@@ -98,11 +104,17 @@ fn assert_no_pin_in_clear(db: &std::path::Path, pins: &[String]) {
                     continue;
                 }
                 if column.ends_with("pin_hash") {
-                    assert!(text.starts_with("$argon2id$"), "{table}.{column} is not a salted hash");
+                    assert!(
+                        text.starts_with("$argon2id$"),
+                        "{table}.{column} is not a salted hash"
+                    );
                     pin_hashes += 1;
                 }
                 for pin in pins {
-                    assert!(!text.contains(pin.as_str()), "{table}.{column} holds a PIN in clear");
+                    assert!(
+                        !text.contains(pin.as_str()),
+                        "{table}.{column} holds a PIN in clear"
+                    );
                 }
             }
         }

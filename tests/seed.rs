@@ -15,7 +15,11 @@ const REAL_NS: &str = "http://schemas.microsoft.com/exchange/services/2006/messa
 /// The page's two XML blocks, as printed (https namespace).
 fn seed_blocks() -> (String, String) {
     let blocks = common::xml_blocks(&common::read(SEED));
-    assert_eq!(blocks.len(), 2, "the seed page has a request and a response");
+    assert_eq!(
+        blocks.len(),
+        2,
+        "the seed page has a request and a response"
+    );
     (blocks[0].clone(), blocks[1].clone())
 }
 
@@ -62,7 +66,10 @@ fn the_https_variant_is_refused_naming_the_expected_namespace() {
         message.contains(&format!("expected element {{{REAL_NS}}}ResetPIN")),
         "{message}"
     );
-    assert!(message.contains(&format!("found {{{DOCS_NS}}}ResetPIN")), "{message}");
+    assert!(
+        message.contains(&format!("found {{{DOCS_NS}}}ResetPIN")),
+        "{message}"
+    );
     assert_eq!(err.path, "/Envelope/Body/ResetPIN");
 
     let err = read_envelope::<um::ResetPinResponse>(response.as_bytes()).unwrap_err();

@@ -6,7 +6,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(name = "exchange-um", version, about = "Exchange Unified Messaging web service client and emulator")]
+#[command(
+    name = "exchange-um",
+    version,
+    about = "Exchange Unified Messaging web service client and emulator"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub target: Target,
@@ -67,7 +71,10 @@ pub enum Operation {
         status: bool,
     },
     /// Plays a voice mail item on a phone; prints the call id.
-    PlayOnPhone { entry_id: String, dial_string: String },
+    PlayOnPhone {
+        entry_id: String,
+        dial_string: String,
+    },
     /// Shows the state of a play-on-phone call.
     GetCallInfo { call_id: String },
     /// Ends a play-on-phone call.

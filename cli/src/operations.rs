@@ -36,7 +36,10 @@ pub async fn run(target: &Target, operation: Operation) -> Result<()> {
             dial_string,
         } => print_call_id(client.play_on_phone(&entry_id, &dial_string).await?),
         Operation::GetCallInfo { call_id } => match client.get_call_info(&call_id).await? {
-            Some(info) => println!("state: {}\nevent cause: {}", info.call_state, info.event_cause),
+            Some(info) => println!(
+                "state: {}\nevent cause: {}",
+                info.call_state, info.event_cause
+            ),
             None => println!("(the server returned no call information)"),
         },
         Operation::Disconnect { call_id } => client.disconnect(&call_id).await?,
@@ -48,7 +51,11 @@ pub async fn run(target: &Target, operation: Operation) -> Result<()> {
                 Greeting::NormalCustom => um::UmGreetingType::NormalCustom,
                 Greeting::OofCustom => um::UmGreetingType::OofCustom,
             };
-            print_call_id(client.play_on_phone_greeting(greeting, &dial_string).await?);
+            print_call_id(
+                client
+                    .play_on_phone_greeting(greeting, &dial_string)
+                    .await?,
+            );
         }
     }
     Ok(())
@@ -60,13 +67,20 @@ async fn reset_pin(session: &target::Session) -> Result<()> {
     let response = session.client.reset_pin().await?;
     println!("ResetPIN succeeded. The response, as decoded by the generated reader:");
     println!();
-    println!("{}", write_envelope(&response, &EnvelopeStyle::ASMX_RESPONSE)?);
+    println!(
+        "{}",
+        write_envelope(&response, &EnvelopeStyle::ASMX_RESPONSE)?
+    );
     println!();
     let Some(emulator) = &session.emulator else {
-        println!("The new PIN has been e-mailed to {}'s mailbox.", session.user);
+        println!(
+            "The new PIN has been e-mailed to {}'s mailbox.",
+            session.user
+        );
         return Ok(());
     };
-    let messages = mailbox::fetch(&emulator.mailbox_url(), &session.user, &session.password).await?;
+    let messages =
+        mailbox::fetch(&emulator.mailbox_url(), &session.user, &session.password).await?;
     let mail = messages
         .last()
         .ok_or("ResetPIN succeeded but no e-mail arrived in the mailbox")?;
@@ -93,7 +107,11 @@ async fn reset_pin(session: &target::Session) -> Result<()> {
         record.name,
         pin.len(),
         policy.min_pin_length(),
-        if policy.allow_common_patterns() { "allowed" } else { "refused" },
+        if policy.allow_common_patterns() {
+            "allowed"
+        } else {
+            "refused"
+        },
         record.extension.as_deref().unwrap_or("(none)"),
     );
     Ok(())
@@ -106,8 +124,14 @@ fn print_properties(props: &um::UmProperties) {
         props.missed_call_notification_enabled
     );
     let text = |v: &Option<String>| v.clone().unwrap_or_else(|| "(not set)".to_owned());
-    println!("PlayOnPhoneDialString:         {}", text(&props.play_on_phone_dial_string));
-    println!("TelephoneAccessNumbers:        {}", text(&props.telephone_access_numbers));
+    println!(
+        "PlayOnPhoneDialString:         {}",
+        text(&props.play_on_phone_dial_string)
+    );
+    println!(
+        "TelephoneAccessNumbers:        {}",
+        text(&props.telephone_access_numbers)
+    );
     println!(
         "TelephoneAccessFolderEmail:    {}",
         text(&props.telephone_access_folder_email)

@@ -12,15 +12,17 @@ pub async fn run(args: ServeArgs) -> Result<(), Box<dyn std::error::Error>> {
     };
     let db = args.db.clone();
     // SQLite and Argon2 block; keep them off the async workers.
-    let store = tokio::task::spawn_blocking(move || -> Result<Store, Box<dyn std::error::Error + Send + Sync>> {
-        let store = match &db {
-            Some(path) => Store::open(path)?,
-            None => Store::open_in_memory()?,
-        };
-        // A database file keeps its users; only new names are added.
-        store.add_missing_users(&users)?;
-        Ok(store)
-    })
+    let store = tokio::task::spawn_blocking(
+        move || -> Result<Store, Box<dyn std::error::Error + Send + Sync>> {
+            let store = match &db {
+                Some(path) => Store::open(path)?,
+                None => Store::open_in_memory()?,
+            };
+            // A database file keeps its users; only new names are added.
+            store.add_missing_users(&users)?;
+            Ok(store)
+        },
+    )
     .await?
     .map_err(|e| e.to_string())?;
     let config = EmulatorConfig {

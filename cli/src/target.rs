@@ -21,10 +21,7 @@ pub async fn connect(target: &Target) -> Result<Session, Box<dyn std::error::Err
     let timeout = Duration::from_secs(target.timeout);
     match &target.url {
         Some(url) => {
-            let user = target
-                .user
-                .clone()
-                .ok_or("--user is required with --url")?;
+            let user = target.user.clone().ok_or("--user is required with --url")?;
             let password = std::env::var(&target.password_env).map_err(|_| {
                 format!(
                     "set the password in the environment variable {}",

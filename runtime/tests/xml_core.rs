@@ -192,3 +192,49 @@ fn control_characters_cannot_be_written() {
         Err(WriteError::InvalidChar { code: 7, .. })
     ));
 }
+
+#[test]
+fn namespace_scopes_nest_shadow_and_end() {
+    // The inner default namespace applies only inside its element; a
+    // prefix may be rebound; `xmlns=""` puts unprefixed names in no
+    // namespace.
+    let xml = format!(
+        "<a:Props xmlns:a=\"{NS}\" xmlns=\"urn:other\">\
+           <a:OofStatus xmlns:a=\"urn:rebound\">1</a:OofStatus>\
+         </a:Props>"
+    );
+    let err = from_xml::<Props>(&xml).unwrap_err();
+    assert!(
+        err.to_string().contains("found {urn:rebound}OofStatus"),
+        "{err}"
+    );
+
+    let xml = format!(
+        "<Props xmlns=\"{NS}\"><OofStatus>1</OofStatus><Number xmlns=\"\">5</Number></Props>"
+    );
+    let err = from_xml::<Props>(&xml).unwrap_err();
+    assert!(
+        matches!(err.kind, ReadErrorKind::ExtraElement { ref found } if found == "Number"),
+        "{err}"
+    );
+
+    let xml = format!("<x:Props xmlns:x=\"{NS}\"><x:OofStatus>1</x:OofStatus></x:Props>");
+    assert!(from_xml::<Props>(&xml).unwrap().oof);
+}
+
+#[test]
+fn qname_text_resolves_in_the_elements_own_scope() {
+    use xsdgen_runtime::xml::QNameValue;
+    let xml = "<r xmlns:p=\"urn:outer\"><v xmlns:q=\"urn:inner\">q:x</v><w>p:y</w><z>q:x</z></r>";
+    let mut r = XmlReader::new(xml);
+    let _root = r.root().unwrap();
+    let _v = r.next_child().unwrap().unwrap();
+    let v: QNameValue = r.read_value().unwrap();
+    assert_eq!((v.namespace.as_str(), v.local.as_str()), ("urn:inner", "x"));
+    let _w = r.next_child().unwrap().unwrap();
+    let w: QNameValue = r.read_value().unwrap();
+    assert_eq!(w.namespace, "urn:outer");
+    let _z = r.next_child().unwrap().unwrap();
+    // q: went out of scope with <v>.
+    assert!(r.read_value::<QNameValue>().is_err());
+}

@@ -46,7 +46,6 @@ pub fn read_request<T: XmlElement>(input: &[u8]) -> Result<T, ReadError> {
 pub struct BodyReader<'i> {
     reader: XmlReader<'i>,
     start: Start<'i>,
-    namespace: String,
 }
 
 impl<'i> BodyReader<'i> {
@@ -88,17 +87,12 @@ impl<'i> BodyReader<'i> {
                 "an element in the SOAP body".into(),
             )));
         };
-        let namespace = clark_namespace(&reader.name_of(&start)).to_owned();
-        Ok(Self {
-            reader,
-            start,
-            namespace,
-        })
+        Ok(Self { reader, start })
     }
 
     /// Namespace URI of the body element; `""` for none.
     pub fn namespace(&self) -> &str {
-        &self.namespace
+        self.reader.namespace_of(&self.start)
     }
 
     pub fn local_name(&self) -> &str {
@@ -161,12 +155,4 @@ fn looks_like_html(input: &[u8]) -> bool {
     let head = input.get(start..).unwrap_or_default();
     let lower = head.get(..14).unwrap_or(head).to_ascii_lowercase();
     lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html")
-}
-
-/// The namespace part of `{uri}local`.
-fn clark_namespace(clark: &str) -> &str {
-    clark
-        .strip_prefix('{')
-        .and_then(|rest| rest.split_once('}'))
-        .map_or("", |(ns, _)| ns)
 }
