@@ -48,3 +48,8 @@ pub mod syntax;
 pub use config::{Config, Generated, compile};
 pub use diagnostics::Error;
 pub use render::GeneratedFile;
+
+/// The README's examples, compiled as doctests so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
