@@ -208,7 +208,8 @@ fn an_undeclared_element_prefix_is_malformed() {
     let err = read_envelope::<ResetPinResponse>(xml.as_bytes()).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "/Envelope/Body/Fault/detail (line 1, column 116): undeclared namespace prefix 'x'"
+        // The path ends at the element whose name has the bad prefix.
+        "/Envelope/Body/Fault/detail/Thing (line 1, column 116): undeclared namespace prefix 'x'"
     );
 }
 

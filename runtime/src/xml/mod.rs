@@ -9,6 +9,8 @@ mod any;
 mod content;
 mod error;
 mod escape;
+
+mod lexer;
 mod lexical;
 mod name;
 mod nillable;

@@ -1,31 +1,33 @@
-//! A pull reader for generated deserializers, over quick-xml's `Reader`.
+//! A pull reader for generated deserializers, over the crate's own lexer.
 //!
-//! The input is a complete document in memory (a SOAP response body), so
-//! every name and most text borrow from it. Namespaces are compared by URI;
-//! the URIs in use are interned, which makes an element test two short
-//! comparisons. Namespace scopes are kept here rather than in quick-xml's
-//! `NsReader`: a start tag is searched for `xmlns` only as a raw string, and
-//! most tags have no attributes at all, so resolving a name costs a lookup in
-//! a stack of a handful of bindings. That is most of what makes generated
-//! readers faster than serde's. The reader keeps the byte offset of each open
-//! start tag and turns it into an element path and a line/column only when
+//! The input is a complete document in memory (a SOAP response body). Its
+//! UTF-8 is checked once, up front; then every name, attribute region and
+//! nearly every text borrows from it, and a token costs no allocation.
+//! Namespaces are compared by URI; the URIs in use are interned, so an
+//! element test is a short string comparison and an integer one. A start
+//! tag is searched for `xmlns` only as raw bytes, and most tags have no
+//! attributes at all, so resolving a name is a lookup in a stack of a
+//! handful of bindings. The reader keeps the byte offset of each open start
+//! tag and turns it into an element path and a line/column only when
 //! reporting an error, so the happy path pays nothing for good messages.
 
+mod scope;
+
 use std::borrow::Cow;
+use std::cell::Cell;
 
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::reader::Reader;
-
+use super::lexer::{self, LexError, Lexer, Token};
 use super::value::{NamespaceContext, SimpleValue};
 use super::{Name, ReadError, ReadErrorKind};
-
-/// Index into [`XmlReader`]'s interned namespaces; `NO_NS` for none.
-type NsId = u32;
-const NO_NS: NsId = u32::MAX;
+use scope::{NsId, Scopes};
 
 /// A start tag that has been read; its content has not.
 pub struct Start<'i> {
-    raw: BytesStart<'i>,
+    qname: &'i str,
+    /// Where the local part of `qname` starts (after the prefix's colon).
+    local_start: usize,
+    /// The raw attribute region of the tag.
+    attrs: &'i str,
     ns: NsId,
     /// Byte offset of `<` in the input.
     pos: usize,
@@ -33,60 +35,80 @@ pub struct Start<'i> {
 
 impl Start<'_> {
     pub fn local_name(&self) -> &str {
-        let name = self.raw.name();
-        let q = name.0;
-        q.rsplit_once(':').map_or(q, |(_, local)| local)
+        self.qname.get(self.local_start..).unwrap_or(self.qname)
     }
 }
 
-/// A namespace declaration in scope: `xmlns:prefix="uri"` (or `xmlns=`
-/// with an empty prefix) on the element at `depth`.
-struct Binding {
-    prefix: Box<str>,
-    ns: NsId,
-    depth: usize,
+/// What the reader makes of a token.
+enum Ev<'i> {
+    Start(Start<'i>),
+    End,
+    /// Character data, references undecoded unless `clean`.
+    Text {
+        raw: &'i str,
+        clean: bool,
+    },
+    CData(&'i str),
+    /// Comments and processing instructions: ignored everywhere.
+    Ignored,
+    Decl,
+    DocType,
+    Eof,
 }
 
 pub struct XmlReader<'i> {
-    input: &'i [u8],
-    inner: Reader<&'i [u8]>,
+    input: &'i str,
+    lexer: Lexer<'i>,
+    /// Offsets of the open start tags, for error paths.
     open: Vec<usize>,
-    namespaces: Vec<String>,
-    bindings: Vec<Binding>,
+    scopes: Scopes<'i>,
     /// An end tag was read; its element's bindings stay in scope until the
     /// next event, so that QName text can still be resolved.
     pending_pop: bool,
-    /// Offset of the event read last, where errors are reported.
+    /// Offset of the token read last, where errors are reported.
     last_pos: usize,
+    /// Set when the input was not UTF-8: every read fails with it.
+    broken: Option<ReadError>,
+    /// The last (namespace id, address and length of a URI) found equal.
+    ns_hit: Cell<(NsId, usize, usize)>,
 }
 
 impl<'i> XmlReader<'i> {
     pub fn new(input: &'i str) -> Self {
-        Self::from_slice(input.as_bytes())
+        let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+        Self {
+            input,
+            lexer: Lexer::new(input),
+            open: Vec::with_capacity(16),
+            scopes: Scopes::new(),
+            pending_pop: false,
+            last_pos: 0,
+            broken: None,
+            ns_hit: Cell::new((NsId::MAX, 0, 0)),
+        }
     }
 
     /// Accepts bytes from the network; they must be UTF-8, as SOAP 1.1
-    /// messages from Exchange are. quick-xml checks that event by event, so
-    /// the input is not scanned twice; a bad byte is a located error.
+    /// messages from Exchange are. The check is one SIMD-fast pass; a bad
+    /// byte is reported at its line and column.
     pub fn from_bytes(input: &'i [u8]) -> Result<Self, ReadError> {
-        Ok(Self::from_slice(input))
-    }
-
-    fn from_slice(input: &'i [u8]) -> Self {
-        let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
-        let mut inner = Reader::from_reader(input);
-        let config = inner.config_mut();
-        // `<a/>` and `<a></a>` mean the same; one shape keeps readers simple.
-        config.expand_empty_elements = true;
-        config.check_end_names = true;
-        Self {
-            input,
-            inner,
-            open: Vec::with_capacity(16),
-            namespaces: Vec::with_capacity(4),
-            bindings: Vec::with_capacity(4),
-            pending_pop: false,
-            last_pos: 0,
+        match std::str::from_utf8(input) {
+            Ok(text) => Ok(Self::new(text)),
+            Err(e) => {
+                let valid = input.get(..e.valid_up_to()).unwrap_or_default();
+                // The valid prefix locates the error, with the path of the
+                // elements open at that point.
+                let mut reader = Self::new(std::str::from_utf8(valid).unwrap_or_default());
+                while let Ok(ev) = reader.next_event() {
+                    if matches!(ev, Ev::Eof) {
+                        break;
+                    }
+                }
+                reader.last_pos = reader.input.len();
+                Err(reader.error(ReadErrorKind::Syntax(format!(
+                    "the input is not UTF-8: {e}"
+                ))))
+            }
         }
     }
 
@@ -95,18 +117,18 @@ impl<'i> XmlReader<'i> {
     pub fn root(&mut self) -> Result<Start<'i>, ReadError> {
         loop {
             match self.next_event()? {
-                (_, Event::Decl(_) | Event::Comment(_) | Event::PI(_)) => {}
-                (_, Event::Text(t)) if is_blank(&t) => {}
-                (_, Event::DocType(_)) => {
+                Ev::Decl | Ev::Ignored => {}
+                Ev::Text { raw, .. } if is_blank(raw) => {}
+                Ev::DocType => {
                     return Err(self.error(ReadErrorKind::Syntax(
                         "a document type declaration is not allowed".into(),
                     )));
                 }
-                (ns, Event::Start(raw)) => return Ok(self.opened(ns, raw)),
-                (_, Event::Eof) => {
+                Ev::Start(start) => return Ok(start),
+                Ev::Eof => {
                     return Err(self.error(ReadErrorKind::Syntax("no root element".into())));
                 }
-                (_, _) => {
+                _ => {
                     return Err(self.error(ReadErrorKind::Syntax(
                         "content before the root element".into(),
                     )));
@@ -119,9 +141,9 @@ impl<'i> XmlReader<'i> {
     pub fn finish(&mut self) -> Result<(), ReadError> {
         loop {
             match self.next_event()? {
-                (_, Event::Eof) => return Ok(()),
-                (_, Event::Comment(_) | Event::PI(_)) => {}
-                (_, Event::Text(t)) if is_blank(&t) => {}
+                Ev::Eof => return Ok(()),
+                Ev::Ignored => {}
+                Ev::Text { raw, .. } if is_blank(raw) => {}
                 _ => {
                     return Err(self.error(ReadErrorKind::Syntax(
                         "content after the root element".into(),
@@ -137,31 +159,20 @@ impl<'i> XmlReader<'i> {
     pub fn next_child(&mut self) -> Result<Option<Start<'i>>, ReadError> {
         loop {
             match self.next_event()? {
-                (ns, Event::Start(raw)) => return Ok(Some(self.opened(ns, raw))),
-                (_, Event::End(_)) => {
+                Ev::Start(start) => return Ok(Some(start)),
+                Ev::End => {
                     self.open.pop();
                     return Ok(None);
                 }
-                // Whitespace needs no end-of-line normalization to be
-                // recognised as whitespace.
-                (_, Event::Text(t)) => {
-                    if !is_blank(&t) {
-                        return Err(self.error(ReadErrorKind::UnexpectedText(snippet(&t))));
+                // Whitespace needs no decoding to be recognised as such.
+                Ev::Text { raw, .. } | Ev::CData(raw) => {
+                    if !is_blank(raw) {
+                        return Err(self.error(ReadErrorKind::UnexpectedText(snippet(raw))));
                     }
                 }
-                (_, Event::CData(t)) => {
-                    let text = t.xml10_content();
-                    if !is_blank(&text) {
-                        return Err(self.error(ReadErrorKind::UnexpectedText(snippet(&text))));
-                    }
-                }
-                (_, Event::GeneralRef(r)) => {
-                    let text = format!("&{};", r.xml10_content());
-                    return Err(self.error(ReadErrorKind::UnexpectedText(text)));
-                }
-                (_, Event::Comment(_) | Event::PI(_)) => {}
-                (_, Event::Eof) => return Err(self.error(ReadErrorKind::UnexpectedEof)),
-                (_, Event::Decl(_) | Event::DocType(_) | Event::Empty(_)) => {
+                Ev::Ignored => {}
+                Ev::Eof => return Err(self.error(ReadErrorKind::UnexpectedEof)),
+                Ev::Decl | Ev::DocType => {
                     return Err(self.error(ReadErrorKind::Syntax("misplaced declaration".into())));
                 }
             }
@@ -170,7 +181,22 @@ impl<'i> XmlReader<'i> {
 
     /// Whether `start` is the element `name` (namespace URI and local name).
     pub fn is(&self, start: &Start<'_>, name: Name) -> bool {
-        start.local_name() == name.local && self.namespace_of(start) == name.ns
+        start.local_name() == name.local && self.is_namespace(start.ns, name.ns)
+    }
+
+    /// Whether interned namespace `ns` is `uri`. Generated code passes the
+    /// same `&'static str` constant again and again, so the last match is
+    /// remembered by address and most tests skip the string comparison.
+    fn is_namespace(&self, ns: NsId, uri: &str) -> bool {
+        let key = (ns, uri.as_ptr() as usize, uri.len());
+        if self.ns_hit.get() == key {
+            return true;
+        }
+        let same = self.scopes.uri(ns) == uri;
+        if same {
+            self.ns_hit.set(key);
+        }
+        same
     }
 
     /// Fails unless `start` is `name`; the message names both, so a
@@ -231,18 +257,19 @@ impl<'i> XmlReader<'i> {
         let mut text: Option<Cow<'i, str>> = None;
         loop {
             let piece: Cow<'i, str> = match self.next_event()? {
-                (_, Event::Text(t)) => t.xml10_content(),
-                (_, Event::CData(t)) => t.xml10_content(),
-                (_, Event::GeneralRef(r)) => Cow::Owned(self.resolve_reference(&r)?),
-                (_, Event::Comment(_) | Event::PI(_)) => continue,
-                (_, Event::End(_)) => return Ok(text.unwrap_or(Cow::Borrowed(""))),
-                (ns, Event::Start(raw)) => {
-                    let child = self.opened(ns, raw);
+                Ev::Text { raw, clean: true } => Cow::Borrowed(raw),
+                Ev::Text { raw, clean: false } => {
+                    lexer::decode_text(raw).map_err(|e| self.lex_error(e, self.offset_of(raw)))?
+                }
+                Ev::CData(text) => lexer::normalize_newlines(text),
+                Ev::Ignored => continue,
+                Ev::End => return Ok(text.unwrap_or(Cow::Borrowed(""))),
+                Ev::Start(child) => {
                     let name = self.name_of(&child);
                     return Err(self.error(ReadErrorKind::UnexpectedChild(name)));
                 }
-                (_, Event::Eof) => return Err(self.error(ReadErrorKind::UnexpectedEof)),
-                (_, _) => {
+                Ev::Eof => return Err(self.error(ReadErrorKind::UnexpectedEof)),
+                Ev::Decl | Ev::DocType => {
                     return Err(self.error(ReadErrorKind::Syntax("misplaced declaration".into())));
                 }
             };
@@ -255,8 +282,8 @@ impl<'i> XmlReader<'i> {
 
     /// Reads the current element's text as a simple value.
     pub fn read_value<T: SimpleValue>(&mut self) -> Result<T, ReadError> {
-        // quick-xml keeps the element's namespace bindings until the next
-        // event, so QName content still resolves in the element's scope.
+        // The element's namespace bindings last until the next event, so
+        // QName content still resolves in the element's own scope.
         let text = self.text_to_end()?;
         let value = T::parse_value(&text, self).map_err(|e| {
             self.error(ReadErrorKind::InvalidValue {
@@ -273,13 +300,10 @@ impl<'i> XmlReader<'i> {
         let depth = self.open.len();
         while self.open.len() >= depth {
             match self.next_event()? {
-                (ns, Event::Start(raw)) => {
-                    self.opened(ns, raw);
-                }
-                (_, Event::End(_)) => {
+                Ev::End => {
                     self.open.pop();
                 }
-                (_, Event::Eof) => return Err(self.error(ReadErrorKind::UnexpectedEof)),
+                Ev::Eof => return Err(self.error(ReadErrorKind::UnexpectedEof)),
                 _ => {}
             }
         }
@@ -290,10 +314,12 @@ impl<'i> XmlReader<'i> {
     /// wildcard content that is kept untouched.
     pub fn read_raw(&mut self, start: &Start<'_>) -> Result<String, ReadError> {
         self.skip()?;
-        let end = usize::try_from(self.inner.buffer_position()).unwrap_or(self.input.len());
-        // Every event of the element was checked to be UTF-8 on the way.
-        let raw = self.input.get(start.pos..end).unwrap_or_default();
-        Ok(String::from_utf8_lossy(raw).into_owned())
+        let end = self.lexer.offset();
+        Ok(self
+            .input
+            .get(start.pos..end)
+            .unwrap_or_default()
+            .to_owned())
     }
 
     /// The value of attribute `name` of the element just started. Must be
@@ -304,9 +330,7 @@ impl<'i> XmlReader<'i> {
         start: &'s Start<'i>,
         name: Name,
     ) -> Result<Option<Cow<'s, str>>, ReadError> {
-        for attr in start.raw.attributes() {
-            let attr = attr.map_err(|e| self.error(ReadErrorKind::Syntax(e.to_string())))?;
-            let key = attr.key.0;
+        for (key, raw) in lexer::attributes(start.attrs) {
             let (prefix, local) = key.split_once(':').unwrap_or(("", key));
             if local != name.local || prefix == "xmlns" || key == "xmlns" {
                 continue;
@@ -316,15 +340,14 @@ impl<'i> XmlReader<'i> {
             let ns = if prefix.is_empty() {
                 ""
             } else {
-                match self.lookup(prefix) {
+                match self.scopes.lookup(prefix) {
                     Some(ns) => ns,
                     None => return Err(self.error(ReadErrorKind::UnknownPrefix(prefix.into()))),
                 }
             };
             if ns == name.ns {
-                let value = attr
-                    .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                    .map_err(|e| self.error(ReadErrorKind::Syntax(e.to_string())))?;
+                let value =
+                    lexer::decode_attr(raw).map_err(|e| self.lex_error(e, self.offset_of(raw)))?;
                 return Ok(Some(value));
             }
         }
@@ -367,7 +390,11 @@ impl<'i> XmlReader<'i> {
 
     /// An error of `kind` at the current position and element path.
     pub fn error(&self, kind: ReadErrorKind) -> ReadError {
-        let (line, column) = line_col(self.input, self.last_pos);
+        self.error_at(kind, self.last_pos)
+    }
+
+    fn error_at(&self, kind: ReadErrorKind, pos: usize) -> ReadError {
+        let (line, column) = line_col(self.input.as_bytes(), pos);
         ReadError {
             kind,
             path: self.path(),
@@ -378,9 +405,7 @@ impl<'i> XmlReader<'i> {
 
     /// Namespace URI of an element read by this reader; `""` for none.
     pub fn namespace_of(&self, start: &Start<'_>) -> &str {
-        self.namespaces
-            .get(start.ns as usize)
-            .map_or("", String::as_str)
+        self.scopes.uri(start.ns)
     }
 
     fn path(&self) -> String {
@@ -388,12 +413,11 @@ impl<'i> XmlReader<'i> {
         for &pos in &self.open {
             let tag = self.input.get(pos + 1..).unwrap_or_default();
             let end = tag
-                .iter()
-                .position(|&b| b.is_ascii_whitespace() || b == b'/' || b == b'>')
+                .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
                 .unwrap_or(tag.len());
-            let qname = String::from_utf8_lossy(&tag[..end]);
+            let qname = tag.get(..end).unwrap_or_default();
             path.push('/');
-            path.push_str(qname.rsplit_once(':').map_or(&*qname, |(_, l)| l));
+            path.push_str(qname.rsplit_once(':').map_or(qname, |(_, l)| l));
         }
         if path.is_empty() {
             path.push('/');
@@ -401,42 +425,73 @@ impl<'i> XmlReader<'i> {
         path
     }
 
-    fn next_event(&mut self) -> Result<(NsId, Event<'i>), ReadError> {
+    fn next_event(&mut self) -> Result<Ev<'i>, ReadError> {
+        if let Some(broken) = &self.broken {
+            return Err(broken.clone());
+        }
         if self.pending_pop {
             self.pending_pop = false;
-            let depth = self.open.len();
-            while self.bindings.last().is_some_and(|b| b.depth > depth) {
-                self.bindings.pop();
-            }
+            self.scopes.leave(self.open.len());
         }
-        self.last_pos = usize::try_from(self.inner.buffer_position()).unwrap_or(usize::MAX);
-        let event = match self.inner.read_event() {
-            Ok(event) => event,
+        let token = match self.lexer.next_token() {
+            Ok(token) => token,
             Err(e) => {
-                self.last_pos =
-                    usize::try_from(self.inner.error_position()).unwrap_or(self.last_pos);
-                return Err(self.error(ReadErrorKind::Syntax(e.to_string())));
+                let err = self.lex_error(e, 0);
+                self.broken = Some(err.clone());
+                return Err(err);
             }
         };
-        let ns = match &event {
-            Event::Start(start) => self.enter(start)?,
-            Event::End(_) => {
+        Ok(match token {
+            Token::Start {
+                qname, attrs, pos, ..
+            } => {
+                self.last_pos = pos;
+                Ev::Start(self.enter(qname, attrs, pos)?)
+            }
+            Token::End { pos, .. } => {
+                self.last_pos = pos;
                 self.pending_pop = true;
-                NO_NS
+                Ev::End
             }
-            _ => NO_NS,
-        };
-        Ok((ns, event))
+            Token::Text { raw, pos, clean } => {
+                self.last_pos = pos;
+                Ev::Text { raw, clean }
+            }
+            Token::CData { text, pos } => {
+                self.last_pos = pos;
+                Ev::CData(text)
+            }
+            Token::Comment { pos, .. } | Token::Pi { pos, .. } => {
+                self.last_pos = pos;
+                Ev::Ignored
+            }
+            Token::Decl { pos, .. } => {
+                self.last_pos = pos;
+                Ev::Decl
+            }
+            Token::DocType { pos, .. } => {
+                self.last_pos = pos;
+                Ev::DocType
+            }
+            Token::Eof => {
+                self.last_pos = self.input.len();
+                Ev::Eof
+            }
+        })
     }
 
-    /// Brings the start tag's namespace declarations into scope and resolves
-    /// its name.
-    fn enter(&mut self, start: &BytesStart<'_>) -> Result<NsId, ReadError> {
-        let depth = self.open.len() + 1;
-        if start.attributes_raw().contains("xmlns") {
-            for attr in start.attributes() {
-                let attr = attr.map_err(|e| self.error(ReadErrorKind::Syntax(e.to_string())))?;
-                let key = attr.key.0;
+    /// Opens an element: brings its namespace declarations into scope and
+    /// resolves its name.
+    fn enter(
+        &mut self,
+        qname: &'i str,
+        attrs: &'i str,
+        pos: usize,
+    ) -> Result<Start<'i>, ReadError> {
+        self.open.push(pos);
+        let depth = self.open.len();
+        if lexer::has_xmlns(attrs) {
+            for (key, raw) in lexer::attributes(attrs) {
                 let prefix = match key.strip_prefix("xmlns") {
                     Some("") => "",
                     Some(rest) => match rest.strip_prefix(':') {
@@ -445,107 +500,44 @@ impl<'i> XmlReader<'i> {
                     },
                     None => continue,
                 };
-                let uri = attr
-                    .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                    .map_err(|e| self.error(ReadErrorKind::Syntax(e.to_string())))?;
-                // `xmlns=""` undeclares the default namespace.
-                let ns = if uri.is_empty() {
-                    NO_NS
-                } else {
-                    self.intern(&uri)
-                };
-                self.bindings.push(Binding {
-                    prefix: prefix.into(),
-                    ns,
-                    depth,
-                });
+                let uri =
+                    lexer::decode_attr(raw).map_err(|e| self.lex_error(e, self.offset_of(raw)))?;
+                self.scopes.declare(prefix, &uri, depth);
             }
         }
-        let qname = start.name().0;
-        let prefix = qname.split_once(':').map_or("", |(p, _)| p);
-        match self.binding(prefix) {
-            Some(ns) => Ok(ns),
-            None if prefix.is_empty() => Ok(NO_NS),
-            None if prefix == "xml" => Ok(self.intern(super::ns::XML)),
+        // Names are short: a plain loop beats a call to memchr.
+        let colon = qname.bytes().position(|b| b == b':');
+        let prefix = colon.and_then(|c| qname.get(..c)).unwrap_or("");
+        match self.scopes.element_ns(prefix) {
+            Some(ns) => Ok(Start {
+                qname,
+                local_start: colon.map_or(0, |c| c + 1),
+                attrs,
+                ns,
+                pos,
+            }),
             None => Err(self.error(ReadErrorKind::UnknownPrefix(prefix.to_owned()))),
         }
     }
 
-    fn binding(&self, prefix: &str) -> Option<NsId> {
-        self.bindings
-            .iter()
-            .rev()
-            .find(|b| &*b.prefix == prefix)
-            .map(|b| b.ns)
+    /// A lexer error as a read error; `base` is added to positions that
+    /// are relative to a decoded piece of text.
+    fn lex_error(&self, e: LexError, base: usize) -> ReadError {
+        self.error_at(ReadErrorKind::Syntax(e.kind.to_string()), base + e.pos)
     }
 
-    /// The namespace URI bound to a non-empty prefix.
-    fn lookup(&self, prefix: &str) -> Option<&str> {
-        if prefix == "xml" {
-            return Some(super::ns::XML);
-        }
-        self.binding(prefix)
-            .map(|ns| self.namespaces.get(ns as usize).map_or("", String::as_str))
-    }
-
-    fn intern(&mut self, uri: &str) -> NsId {
-        match self.namespaces.iter().position(|known| known == uri) {
-            Some(i) => i as NsId,
-            None => {
-                self.namespaces.push(uri.to_owned());
-                (self.namespaces.len() - 1) as NsId
-            }
-        }
-    }
-
-    fn opened(&mut self, ns: NsId, raw: BytesStart<'i>) -> Start<'i> {
-        self.open.push(self.last_pos);
-        Start {
-            raw,
-            ns,
-            pos: self.last_pos,
-        }
-    }
-
-    fn resolve_reference(&self, r: &quick_xml::events::BytesRef<'_>) -> Result<String, ReadError> {
-        if r.is_char_ref() {
-            return match r.resolve_char_ref() {
-                Ok(Some(c)) => Ok(c.to_string()),
-                _ => Err(self.error(ReadErrorKind::Syntax(format!(
-                    "invalid character reference &{};",
-                    r.xml10_content()
-                )))),
-            };
-        }
-        let name = r.xml10_content();
-        let text = match name.as_ref() {
-            "lt" => "<",
-            "gt" => ">",
-            "amp" => "&",
-            "apos" => "'",
-            "quot" => "\"",
-            other => {
-                return Err(
-                    self.error(ReadErrorKind::Syntax(format!("undefined entity &{other};")))
-                );
-            }
-        };
-        Ok(text.to_owned())
+    /// Byte offset of a slice of the input, for errors found inside it.
+    fn offset_of(&self, part: &str) -> usize {
+        (part.as_ptr() as usize).saturating_sub(self.input.as_ptr() as usize)
     }
 }
 
 impl NamespaceContext for XmlReader<'_> {
     fn resolve_prefix(&self, prefix: &str) -> Option<String> {
         if prefix.is_empty() {
-            let ns = self.binding("").unwrap_or(NO_NS);
-            return Some(
-                self.namespaces
-                    .get(ns as usize)
-                    .cloned()
-                    .unwrap_or_default(),
-            );
+            return Some(self.scopes.default_ns().to_owned());
         }
-        self.lookup(prefix).map(str::to_owned)
+        self.scopes.lookup(prefix).map(str::to_owned)
     }
 }
 
