@@ -1,4 +1,4 @@
-//! `xsdgen`: Rust types and quick-xml based readers and writers from XML
+//! `xsdgen`: Rust types and streaming, serde-free readers and writers from XML
 //! Schema and WSDL 1.1, generated at build time (like `prost-build`) or by
 //! the `xsdgen` CLI. Generated code depends only on `xsdgen-runtime`.
 //!
