@@ -502,7 +502,7 @@ impl<'i> XmlReader<'i> {
                 };
                 let uri =
                     lexer::decode_attr(raw).map_err(|e| self.lex_error(e, self.offset_of(raw)))?;
-                self.scopes.declare(prefix, &uri, depth);
+                self.scopes.declare(prefix, uri, depth);
             }
         }
         // Names are short: a plain loop beats a call to memchr.

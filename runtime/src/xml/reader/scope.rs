@@ -2,6 +2,8 @@
 //! the URIs seen so far, interned so that an element's namespace is a
 //! small integer.
 
+use std::borrow::Cow;
+
 /// Index into [`Scopes::uris`]; [`NO_NS`] for no namespace.
 pub(super) type NsId = u32;
 const NO_NS: NsId = u32::MAX;
@@ -17,7 +19,8 @@ struct Binding<'i> {
 
 #[derive(Default)]
 pub(super) struct Scopes<'i> {
-    uris: Vec<String>,
+    /// Borrowed from the input unless a declaration had to be decoded.
+    uris: Vec<Cow<'i, str>>,
     bindings: Vec<Binding<'i>>,
 }
 
@@ -31,7 +34,7 @@ impl<'i> Scopes<'i> {
 
     /// Declares `prefix` on the element at `depth`; `uri` empty undeclares
     /// the default namespace (`xmlns=""`).
-    pub(super) fn declare(&mut self, prefix: &'i str, uri: &str, depth: usize) {
+    pub(super) fn declare(&mut self, prefix: &'i str, uri: Cow<'i, str>, depth: usize) {
         let ns = if uri.is_empty() {
             NO_NS
         } else {
@@ -53,7 +56,7 @@ impl<'i> Scopes<'i> {
         match self.binding(prefix) {
             Some(ns) => Some(ns),
             None if prefix.is_empty() => Some(NO_NS),
-            None if prefix == "xml" => Some(self.intern(super::super::ns::XML)),
+            None if prefix == "xml" => Some(self.intern(Cow::Borrowed(super::super::ns::XML))),
             None => None,
         }
     }
@@ -72,7 +75,7 @@ impl<'i> Scopes<'i> {
     }
 
     pub(super) fn uri(&self, ns: NsId) -> &str {
-        self.uris.get(ns as usize).map_or("", String::as_str)
+        self.uris.get(ns as usize).map_or("", |uri| uri)
     }
 
     fn binding(&self, prefix: &str) -> Option<NsId> {
@@ -83,11 +86,11 @@ impl<'i> Scopes<'i> {
             .map(|b| b.ns)
     }
 
-    fn intern(&mut self, uri: &str) -> NsId {
-        match self.uris.iter().position(|known| known == uri) {
+    fn intern(&mut self, uri: Cow<'i, str>) -> NsId {
+        match self.uris.iter().position(|known| *known == uri) {
             Some(i) => i as NsId,
             None => {
-                self.uris.push(uri.to_owned());
+                self.uris.push(uri);
                 (self.uris.len() - 1) as NsId
             }
         }
