@@ -145,7 +145,7 @@ fn missing_and_extra_elements_are_errors() {
 fn unknown_enumeration_values_name_the_allowed_ones() {
     let xml = r#"<Call xmlns="urn:xsdgen:test:enumeration"><State>Ringing</State><Level>1</Level></Call>"#;
     let err = from_xml::<enumeration::Call>(xml).unwrap_err();
-    match err.kind {
+    match &err.kind {
         ReadErrorKind::InvalidValue { value, reason } => {
             assert_eq!(value, "Ringing");
             assert_eq!(reason, "expected one of: Idle, Connected, on-hold");

@@ -56,12 +56,11 @@ impl<'i> BodyReader<'i> {
         if looks_like_html(input) {
             return Err(reader.error(not_soap("the document is an HTML page")));
         }
-        let root = reader.root().map_err(|e| match e.kind {
-            ReadErrorKind::Syntax(msg) => ReadError {
-                kind: not_soap(&msg),
-                ..e
-            },
-            _ => e,
+        let root = reader.root().map_err(|mut e| {
+            if let ReadErrorKind::Syntax(msg) = &e.kind {
+                e.kind = not_soap(msg);
+            }
+            e
         })?;
         if root.local_name() != ENVELOPE.local {
             let found = reader.name_of(&root);

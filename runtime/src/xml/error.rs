@@ -6,16 +6,65 @@ use super::Name;
 ///
 /// Carries the element path (`/Envelope/Body/GetUMPropertiesResponse/...`)
 /// and the line and column in the input, so that a bad message from a server
-/// can be located without a debugger.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{path} (line {line}, column {column}): {kind}")]
-pub struct ReadError {
+/// can be located without a debugger. The details are boxed: a generated
+/// reader returns a `Result` from every element it reads, and a one-word
+/// error keeps those results as small as the values they carry. The fields
+/// read through [`ReadErrorInfo`] (`err.path`, `err.kind`).
+#[derive(Clone, PartialEq, Eq)]
+pub struct ReadError(Box<ReadErrorInfo>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadErrorInfo {
     pub kind: ReadErrorKind,
     /// Local names of the open elements from the root, `/`-separated.
     pub path: String,
     pub line: u32,
     pub column: u32,
 }
+
+impl ReadError {
+    pub fn new(kind: ReadErrorKind, path: String, line: u32, column: u32) -> Self {
+        Self(Box::new(ReadErrorInfo {
+            kind,
+            path,
+            line,
+            column,
+        }))
+    }
+}
+
+impl std::ops::Deref for ReadError {
+    type Target = ReadErrorInfo;
+
+    fn deref(&self) -> &ReadErrorInfo {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for ReadError {
+    fn deref_mut(&mut self) -> &mut ReadErrorInfo {
+        &mut self.0
+    }
+}
+
+impl fmt::Debug for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = &self.0;
+        write!(
+            f,
+            "{} (line {}, column {}): {}",
+            e.path, e.line, e.column, e.kind
+        )
+    }
+}
+
+impl std::error::Error for ReadError {}
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]

@@ -20,7 +20,7 @@ mod value;
 mod writer;
 
 pub use any::AnyElement;
-pub use error::{ReadError, ReadErrorKind, ValueError, WriteError};
+pub use error::{ReadError, ReadErrorInfo, ReadErrorKind, ValueError, WriteError};
 pub use lexical::{Base64Binary, Date, DateTime, Decimal, Duration, HexBinary, QNameValue, Time};
 pub use name::{Name, ns};
 pub use nillable::Nillable;

@@ -395,12 +395,7 @@ impl<'i> XmlReader<'i> {
 
     fn error_at(&self, kind: ReadErrorKind, pos: usize) -> ReadError {
         let (line, column) = line_col(self.input.as_bytes(), pos);
-        ReadError {
-            kind,
-            path: self.path(),
-            line,
-            column,
-        }
+        ReadError::new(kind, self.path(), line, column)
     }
 
     /// Namespace URI of an element read by this reader; `""` for none.
