@@ -13,6 +13,7 @@ use quick_xml::reader::Reader;
 #[allow(dead_code, unused_imports)]
 #[path = "../src/xml"]
 mod xml {
+    mod bytes;
     pub mod lexer;
 }
 

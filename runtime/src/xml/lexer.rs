@@ -27,6 +27,7 @@ pub use decode::{attributes, decode_attr, decode_text, has_xmlns, normalize_newl
 pub use error::{LexError, LexErrorKind};
 pub use token::Token;
 
+use super::bytes::same;
 use scan::{find, qname_end, skip_ws};
 
 /// Attributes a start tag may have before the duplicate check allocates.
@@ -290,7 +291,7 @@ impl<'i> Lexer<'i> {
                 let before = names.get(..k)?;
                 before
                     .iter()
-                    .any(|other| same(other.as_bytes(), name.as_bytes()))
+                    .any(|other| same(other, name))
                     .then(|| offset(name))
             })
         } else {
@@ -301,7 +302,7 @@ impl<'i> Lexer<'i> {
             names
                 .windows(2)
                 .filter_map(|pair| match pair {
-                    [a, b] if a == b => Some(offset(b)),
+                    [a, b] if same(a, b) => Some(offset(b)),
                     _ => None,
                 })
                 .min()
@@ -321,7 +322,7 @@ impl<'i> Lexer<'i> {
             let name_end = lt + 2 + open.len();
             if bytes
                 .get(lt + 2..name_end)
-                .is_some_and(|name| same(name, open.as_bytes()))
+                .is_some_and(|name| same(name, open))
             {
                 let gt = match bytes.get(name_end) {
                     Some(b'>') => Some(name_end),
@@ -348,9 +349,7 @@ impl<'i> Lexer<'i> {
             None => return Err(LexErrorKind::UnterminatedTag.at(lt)),
         }
         match self.open.last() {
-            // Slices of the same input: comparing them is a length check
-            // and a short memcmp.
-            Some(&(open, _)) if open == qname => {
+            Some(&(open, _)) if same(open, qname) => {
                 self.open.pop();
             }
             Some(_) => return Err(LexErrorKind::MismatchedEnd.at(lt)),
@@ -359,17 +358,4 @@ impl<'i> Lexer<'i> {
         self.pos = gt + 1;
         Ok(Token::End { qname, pos: lt })
     }
-}
-
-/// Byte equality for short names, eight bytes at a time: most names are
-/// shorter than the fixed cost of calling `memcmp`.
-#[inline(always)]
-fn same(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let (mut x, mut y) = (a.chunks_exact(8), b.chunks_exact(8));
-    let word = |c: &[u8]| u64::from_ne_bytes(c.try_into().unwrap_or_default());
-    x.by_ref().zip(y.by_ref()).all(|(p, q)| word(p) == word(q))
-        && x.remainder().iter().zip(y.remainder()).all(|(p, q)| p == q)
 }

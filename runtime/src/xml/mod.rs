@@ -6,6 +6,7 @@
 //! between `xsdgen` and the code it writes.
 
 mod any;
+mod bytes;
 mod content;
 mod error;
 mod escape;

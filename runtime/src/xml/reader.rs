@@ -16,6 +16,7 @@ mod scope;
 use std::borrow::Cow;
 use std::cell::Cell;
 
+use super::bytes::same;
 use super::lexer::{self, LexError, Lexer, Token};
 use super::value::{NamespaceContext, SimpleValue};
 use super::{Name, ReadError, ReadErrorKind};
@@ -181,7 +182,7 @@ impl<'i> XmlReader<'i> {
 
     /// Whether `start` is the element `name` (namespace URI and local name).
     pub fn is(&self, start: &Start<'_>, name: Name) -> bool {
-        start.local_name() == name.local && self.is_namespace(start.ns, name.ns)
+        same(start.local_name(), name.local) && self.is_namespace(start.ns, name.ns)
     }
 
     /// Whether interned namespace `ns` is `uri`. Generated code passes the
@@ -192,11 +193,11 @@ impl<'i> XmlReader<'i> {
         if self.ns_hit.get() == key {
             return true;
         }
-        let same = self.scopes.uri(ns) == uri;
-        if same {
+        let equal = same(self.scopes.uri(ns), uri);
+        if equal {
             self.ns_hit.set(key);
         }
-        same
+        equal
     }
 
     /// Fails unless `start` is `name`; the message names both, so a

@@ -9,6 +9,7 @@
 
 use std::borrow::Cow;
 
+use super::bytes::same;
 use super::escape::{escape_attr, escape_text};
 use super::value::ValueSink;
 use super::{Name, SimpleValue, WriteError};
@@ -58,7 +59,9 @@ impl XmlWriter {
     }
 
     pub fn with_options(options: WriteOptions) -> Self {
-        Self::with_buffer(String::with_capacity(256), options)
+        // A SOAP message is rarely under a kilobyte; starting there saves
+        // the reallocations that otherwise dominate writing a small one.
+        Self::with_buffer(String::with_capacity(1024), options)
     }
 
     /// Reuses an allocation; the buffer is cleared first.
@@ -67,10 +70,10 @@ impl XmlWriter {
         Self {
             out,
             options,
-            defaults: vec![""],
+            defaults: Vec::with_capacity(4),
             prefixes: Vec::new(),
             pending: Vec::new(),
-            open: Vec::new(),
+            open: Vec::with_capacity(8),
             in_start_tag: false,
         }
     }
@@ -120,7 +123,7 @@ impl XmlWriter {
             self.out.push_str(ns);
             self.out.push('"');
         }
-        if prefix.is_none() && self.current_default() != name.ns {
+        if prefix.is_none() && !same(self.current_default(), name.ns) {
             self.out.push_str(" xmlns=\"");
             self.out.push_str(name.ns);
             self.out.push('"');
@@ -289,22 +292,25 @@ impl XmlWriter {
     }
 
     fn prefix_for(&self, ns: &str) -> Option<Cow<'static, str>> {
-        if ns == super::ns::XML {
+        if self.prefixes.is_empty() {
+            // The common case below the envelope: nothing to look up.
+            return same(ns, super::ns::XML).then_some(Cow::Borrowed("xml"));
+        }
+        if same(ns, super::ns::XML) {
             return Some(Cow::Borrowed("xml"));
         }
         self.prefixes
             .iter()
             .rev()
-            .find(|(_, bound)| *bound == ns)
+            .find(|(_, bound)| same(bound.as_ref(), ns))
             .map(|(p, _)| p.clone())
             .filter(|p| {
                 // A prefix shadowed by a later binding is no longer usable.
                 self.prefixes
                     .iter()
                     .rev()
-                    .find(|(q, _)| q == p)
-                    .map(|b| b.1.as_ref())
-                    == Some(ns)
+                    .find(|(q, _)| same(q.as_ref(), p.as_ref()))
+                    .is_some_and(|b| same(b.1.as_ref(), ns))
             })
     }
 

@@ -4,6 +4,8 @@
 
 use std::borrow::Cow;
 
+use super::super::bytes::same;
+
 /// Index into [`Scopes::uris`]; [`NO_NS`] for no namespace.
 pub(super) type NsId = u32;
 const NO_NS: NsId = u32::MAX;
@@ -82,12 +84,16 @@ impl<'i> Scopes<'i> {
         self.bindings
             .iter()
             .rev()
-            .find(|b| b.prefix == prefix)
+            .find(|b| same(b.prefix, prefix))
             .map(|b| b.ns)
     }
 
     fn intern(&mut self, uri: Cow<'i, str>) -> NsId {
-        match self.uris.iter().position(|known| *known == uri) {
+        match self
+            .uris
+            .iter()
+            .position(|known| same(known.as_ref(), uri.as_ref()))
+        {
             Some(i) => i as NsId,
             None => {
                 self.uris.push(uri);
