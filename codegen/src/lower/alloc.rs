@@ -6,8 +6,8 @@ use super::Lowerer;
 use super::index::{Entry, SchemaCx};
 use crate::diagnostics::Span;
 use crate::model::{
-    Builtin, ComplexType, Content, ElementDecl as ModelElement, ElementId, Facets, QName,
-    SimpleType, TypeDef, TypeId, TypeKind, TypeRef,
+    Builtin, ComplexType, ElementDecl as ModelElement, ElementId, Facets, QName, SimpleType,
+    TypeDef, TypeId, TypeKind, TypeRef,
 };
 use crate::syntax::{ElementDecl, TypeDefinition};
 
@@ -32,14 +32,7 @@ pub(crate) fn placeholder(
             facets: Facets::default(),
         })
     } else {
-        TypeKind::Complex(ComplexType {
-            base: None,
-            content: Content::Empty,
-            attributes: Vec::new(),
-            any_attribute: None,
-            is_abstract: false,
-            mixed: false,
-        })
+        TypeKind::Complex(ComplexType::empty())
     };
     TypeDef {
         name,

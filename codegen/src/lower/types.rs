@@ -71,12 +71,9 @@ impl<'s> Lowerer<'s, '_> {
         hint: &str,
     ) -> ComplexType {
         let mut out = ComplexType {
-            base: None,
-            content: Content::Empty,
-            attributes: Vec::new(),
-            any_attribute: None,
             is_abstract: t.is_abstract,
             mixed: t.mixed,
+            ..ComplexType::empty()
         };
         let attrs: &AttrDecls = match &t.body {
             ComplexBody::Plain { particle, attrs } => {

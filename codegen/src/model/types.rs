@@ -85,6 +85,21 @@ pub struct ComplexType {
     pub mixed: bool,
 }
 
+impl ComplexType {
+    /// No base, no content, no attributes: what a type is before its
+    /// declaration has been read into it.
+    pub fn empty() -> Self {
+        Self {
+            base: None,
+            content: Content::Empty,
+            attributes: Vec::new(),
+            any_attribute: None,
+            is_abstract: false,
+            mixed: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Derivation {
     Extension,

@@ -167,14 +167,7 @@ mod tests {
             namespace: None,
             doc: None,
             span: Default::default(),
-            kind: TypeKind::Complex(ComplexType {
-                base: None,
-                content: Content::Empty,
-                attributes: Vec::new(),
-                any_attribute: None,
-                is_abstract: false,
-                mixed: false,
-            }),
+            kind: TypeKind::Complex(ComplexType::empty()),
         })
     }
 

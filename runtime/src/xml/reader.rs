@@ -14,7 +14,6 @@
 mod scope;
 
 use std::borrow::Cow;
-use std::cell::Cell;
 
 use super::bytes::same;
 use super::lexer::{self, LexError, Lexer, Token};
@@ -70,8 +69,6 @@ pub struct XmlReader<'i> {
     last_pos: usize,
     /// Set when the input was not UTF-8: every read fails with it.
     broken: Option<ReadError>,
-    /// The last (namespace id, address and length of a URI) found equal.
-    ns_hit: Cell<(NsId, usize, usize)>,
 }
 
 impl<'i> XmlReader<'i> {
@@ -85,7 +82,6 @@ impl<'i> XmlReader<'i> {
             pending_pop: false,
             last_pos: 0,
             broken: None,
-            ns_hit: Cell::new((NsId::MAX, 0, 0)),
         }
     }
 
@@ -185,19 +181,9 @@ impl<'i> XmlReader<'i> {
         same(start.local_name(), name.local) && self.is_namespace(start.ns, name.ns)
     }
 
-    /// Whether interned namespace `ns` is `uri`. Generated code passes the
-    /// same `&'static str` constant again and again, so the last match is
-    /// remembered by address and most tests skip the string comparison.
+    /// Whether interned namespace `ns` is `uri`.
     fn is_namespace(&self, ns: NsId, uri: &str) -> bool {
-        let key = (ns, uri.as_ptr() as usize, uri.len());
-        if self.ns_hit.get() == key {
-            return true;
-        }
-        let equal = same(self.scopes.uri(ns), uri);
-        if equal {
-            self.ns_hit.set(key);
-        }
-        equal
+        same(self.scopes.uri(ns), uri)
     }
 
     /// Fails unless `start` is `name`; the message names both, so a
