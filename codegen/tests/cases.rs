@@ -1,4 +1,4 @@
-//! Golden tests: each folder of `tests/cases/` with a `schema.xsd` is
+//! Golden tests: each folder of `schemas/cases/` with a `schema.xsd` is
 //! generated and compared byte for byte with its `expected.rs`.
 //! `compile_cases.rs` compiles every `expected.rs` and round-trips the
 //! folder's example XML through it. Re-bless with
@@ -10,13 +10,13 @@ use std::path::{Path, PathBuf};
 const BLESS: &str = "XSDGEN_BLESS=1 cargo test -p xsdgen --test cases";
 
 fn cases_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas/cases")
 }
 
 /// The case folders, sorted.
 fn cases() -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = fs::read_dir(cases_dir())
-        .expect("tests/cases")
+        .expect("../schemas/cases")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.join("schema.xsd").is_file())
         .collect();

@@ -44,7 +44,7 @@ fn the_checked_in_um_bindings_are_what_the_cli_generates() {
 #[test]
 fn generate_then_check_then_detect_a_stale_file() {
     let dir = scratch("stale");
-    let case = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/sequence/schema.xsd");
+    let case = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas/cases/sequence/schema.xsd");
     let case = case.to_str().unwrap();
     let out_dir = dir.to_str().unwrap();
 
@@ -54,7 +54,7 @@ fn generate_then_check_then_detect_a_stale_file() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let expected = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/sequence/expected.rs"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas/cases/sequence/expected.rs"),
     )
     .unwrap();
     assert_eq!(

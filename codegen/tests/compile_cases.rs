@@ -1,4 +1,4 @@
-//! Every golden `tests/cases/*/expected.rs`, compiled (and linted, under
+//! Every golden `schemas/cases/*/expected.rs`, compiled (and linted, under
 //! `cargo clippy --all-targets`), with each example XML of its folder read
 //! into the generated types and written back to the same canonical XML.
 
@@ -12,7 +12,7 @@ macro_rules! case {
     ($name:ident, $($root:ident)::+) => {
         #[allow(dead_code)]
         mod $name {
-            include!(concat!("cases/", stringify!($name), "/expected.rs"));
+            include!(concat!("../../schemas/cases/", stringify!($name), "/expected.rs"));
         }
 
         #[test]
@@ -41,7 +41,7 @@ case!(simple_content, Price);
 /// Reads each `example*.xml` of the case, writes it back, and compares.
 fn round_trip_examples<T: XmlElement + PartialEq + std::fmt::Debug>(case: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/cases")
+        .join("../schemas/cases")
         .join(case);
     let mut examples: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
@@ -213,7 +213,7 @@ fn recursion_is_boxed_only_where_needed() {
 fn nil_is_not_absent() {
     use xsdgen_runtime::xml::Nillable;
     let xml = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/nillable/example.xml"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas/cases/nillable/example.xml"),
     )
     .unwrap();
     let reading: nillable::Reading = from_xml(&xml).unwrap();

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 fn case(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/cases")
+        .join("../schemas/cases")
         .join(name)
         .join("schema.xsd")
 }

@@ -15,7 +15,7 @@ use xsdgen::load::load_into;
 use xsdgen::lower::lower_into;
 use xsdgen::parse::parse_into;
 
-const CASES: &str = "tests/cases/broken";
+const CASES: &str = "../schemas/cases/broken";
 const BLESS: &str = "XSDGEN_BLESS=1 cargo test -p xsdgen --test diagnostics";
 
 /// What the front end says about one input, as a user would read it.
