@@ -28,6 +28,9 @@ pub struct Config {
     file_name: Option<String>,
     runtime_crate: String,
     root_elements: Vec<String>,
+    root_types: Vec<String>,
+    root_operations: Vec<String>,
+    renames: BTreeMap<String, String>,
     generate_all: bool,
     safe_to_retry: BTreeMap<String, bool>,
     enum_unknown_variant: bool,
@@ -57,6 +60,9 @@ impl Config {
             file_name: None,
             runtime_crate: "::xsdgen_runtime".to_owned(),
             root_elements: Vec::new(),
+            root_types: Vec::new(),
+            root_operations: Vec::new(),
+            renames: BTreeMap::new(),
             generate_all: false,
             safe_to_retry: BTreeMap::new(),
             enum_unknown_variant: false,
@@ -93,6 +99,21 @@ impl Config {
         self
     }
 
+    /// Generates this named type and what it needs, as
+    /// [`Config::root_element`] does for an element. May be repeated.
+    pub fn root_type(&mut self, name: impl Into<String>) -> &mut Self {
+        self.root_types.push(name.into());
+        self
+    }
+
+    /// Generates this WSDL operation (by name) and what its messages,
+    /// headers and faults need; the other operations are left out. May
+    /// be repeated, and combined with root elements and types.
+    pub fn root_operation(&mut self, name: impl Into<String>) -> &mut Self {
+        self.root_operations.push(name.into());
+        self
+    }
+
     /// Generates every type and element of the schemas, reachable or not.
     pub fn generate_all(&mut self, all: bool) -> &mut Self {
         self.generate_all = all;
@@ -104,6 +125,21 @@ impl Config {
     /// an operation is not safe to retry.
     pub fn safe_to_retry(&mut self, operation: impl Into<String>, safe: bool) -> &mut Self {
         self.safe_to_retry.insert(operation.into(), safe);
+        self
+    }
+
+    /// Names the Rust item of a global element or named type `ident`
+    /// instead of the name the rules give it. `name` is `{uri}local` or
+    /// a local name, optionally prefixed with `element:` or `type:` to
+    /// pick one when an element and a type share the name. A name that
+    /// is then taken twice is numbered, as any collision is.
+    ///
+    /// ```
+    /// let mut config = xsdgen::Config::new();
+    /// config.rename("type:ItemType", "Item").rename("{urn:x}EmailAddress", "Email");
+    /// ```
+    pub fn rename(&mut self, name: impl Into<String>, ident: impl Into<String>) -> &mut Self {
+        self.renames.insert(name.into(), ident.into());
         self
     }
 
@@ -173,12 +209,19 @@ impl Config {
 
         let roots = if self.generate_all {
             Roots::All
-        } else if !self.root_elements.is_empty() {
-            Roots::Elements(self.root_elements.clone())
-        } else {
+        } else if self.root_elements.is_empty()
+            && self.root_types.is_empty()
+            && self.root_operations.is_empty()
+        {
             Roots::Auto
+        } else {
+            Roots::Select {
+                elements: self.root_elements.clone(),
+                types: self.root_types.clone(),
+                operations: self.root_operations.clone(),
+            }
         };
-        let (model, recursion) = match crate::passes::run(&model, &roots) {
+        let (model, analysis) = match crate::passes::run(&model, &roots) {
             Ok(done) => done,
             Err(d) => {
                 return Err(Error::Diagnostics {
@@ -191,8 +234,9 @@ impl Config {
             runtime: self.runtime_crate.clone(),
             enum_unknown_variant: self.enum_unknown_variant,
             safe_to_retry: self.safe_to_retry.clone(),
+            renames: self.renames.clone(),
         };
-        let krate = crate::plan::plan(&model, &recursion, &options, &mut diagnostics);
+        let krate = crate::plan::plan(&model, &analysis, &options, &mut diagnostics);
         crate::check::check(&diagnostics, &sources)?;
 
         let tokens = crate::emit::emit(&krate).map_err(|e| plain_error(&e.0))?;

@@ -1,5 +1,6 @@
-//! Golden tests: each folder of `schemas/cases/` with a `schema.xsd` is
-//! generated and compared byte for byte with its `expected.rs`.
+//! Golden tests: each folder of `schemas/cases/` with a `schema.xsd` (or,
+//! for a WSDL case, a `schema.wsdl`) is generated and compared byte for
+//! byte with its `expected.rs`.
 //! `compile_cases.rs` compiles every `expected.rs` and round-trips the
 //! folder's example XML through it. Re-bless with
 //! `XSDGEN_BLESS=1 cargo test -p xsdgen --test cases`.
@@ -18,10 +19,20 @@ fn cases() -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = fs::read_dir(cases_dir())
         .expect("../schemas/cases")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("schema.xsd").is_file())
+        .filter(|p| entry(p).is_file())
         .collect();
     dirs.sort();
     dirs
+}
+
+/// The file a case is generated from.
+fn entry(dir: &Path) -> PathBuf {
+    let wsdl = dir.join("schema.wsdl");
+    if wsdl.is_file() {
+        wsdl
+    } else {
+        dir.join("schema.xsd")
+    }
 }
 
 /// Options some cases exercise.
@@ -40,7 +51,7 @@ fn generated_code_matches_expected() {
     let mut failures = Vec::new();
     for dir in cases() {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
-        let files = match config(&name).generate(&[dir.join("schema.xsd")]) {
+        let files = match config(&name).generate(&[entry(&dir)]) {
             Ok(files) => files,
             Err(e) => {
                 failures.push(format!("{name}: generation failed:\n{e}"));

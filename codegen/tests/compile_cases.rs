@@ -25,18 +25,27 @@ macro_rules! case {
 case!(all, Options);
 case!(any, Extensible);
 case!(builtins, Builtins);
+case!(defaults, Policy);
 case!(choice, Person);
+case!(digits, Order);
 case!(enum_unknown, Status);
 case!(enumeration, Call);
 case!(extension, Meeting);
 case!(form, Envelope);
 case!(import, orders::Order);
 case!(list_union, Schedule);
+case!(mixed, Note);
 case!(nillable, Reading);
+case!(pattern, Catalog);
 case!(recursion, Calculation);
 case!(restriction, Settings);
 case!(sequence, Order);
 case!(simple_content, Price);
+case!(whitespace, Entry);
+case!(substitution_group, Query);
+case!(upa_violation, Transitions);
+case!(xsi_type, Folder);
+case!(wsdl_headers, messages::GetThing);
 
 /// Reads each `example*.xml` of the case, writes it back, and compares.
 fn round_trip_examples<T: XmlElement + PartialEq + std::fmt::Debug>(case: &str) {
@@ -83,9 +92,24 @@ fn write_node(node: roxmltree::Node<'_, '_>, depth: usize, out: &mut String) {
         Some(ns) => format!("{{{ns}}}{local}"),
         None => local.to_owned(),
     };
+    const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
     let mut attrs: Vec<String> = node
         .attributes()
-        .map(|a| format!("{}={:?}", name(a.namespace(), a.name()), a.value()))
+        .map(|a| {
+            // `xsi:type` holds a QName: its prefix is not part of the infoset.
+            let value = if a.namespace() == Some(XSI) && a.name() == "type" {
+                let (prefix, local) = a
+                    .value()
+                    .trim()
+                    .split_once(':')
+                    .unwrap_or(("", a.value().trim()));
+                let prefix = (!prefix.is_empty()).then_some(prefix);
+                name(node.lookup_namespace_uri(prefix), local)
+            } else {
+                a.value().to_owned()
+            };
+            format!("{}={:?}", name(a.namespace(), a.name()), value)
+        })
         .collect();
     attrs.sort();
     out.push_str(&format!(
@@ -185,11 +209,219 @@ fn restricted_newtypes_check_their_facets() {
     assert!(Ratio::new(0.0).is_err());
     assert!(Ratio::new(0.5).is_ok());
     assert!(Code::new(xsdgen_runtime::xml::HexBinary(vec![1, 2, 3])).is_err());
+    assert!(Pin::new("12345a".into()).is_err(), "the pattern applies");
     let xml = r#"<Settings xmlns="urn:xsdgen:test:restriction"><Pin>12</Pin><Volume>1</Volume><Balance>0.5</Balance><Price>1</Price><Code>BEEF</Code><Count>1</Count></Settings>"#;
     let err = from_xml::<restriction::Settings>(xml).unwrap_err();
     assert!(
         matches!(err.kind, ReadErrorKind::InvalidValue { .. }),
         "{err}"
+    );
+}
+
+/// The value and reason of an invalid-value read error.
+fn invalid_value<T: XmlElement + std::fmt::Debug>(xml: &str) -> (String, String) {
+    match &from_xml::<T>(xml).unwrap_err().kind {
+        ReadErrorKind::InvalidValue { value, reason } => (value.clone(), reason.clone()),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// The pattern case's example with one element's text replaced.
+fn catalog_with(element: &str, text: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas/cases/pattern/example.xml");
+    let xml = std::fs::read_to_string(path).unwrap();
+    let start = xml.find(&format!("<{element}>")).unwrap() + element.len() + 2;
+    let end = xml[start..].find('<').unwrap() + start;
+    format!("{}{text}{}", &xml[..start], &xml[end..])
+}
+
+#[test]
+fn patterns_are_checked_by_new_and_on_read() {
+    use pattern::{Amount, Ascii, Catalog, Consonants, Dollars, Isbn, ShortCode, XmlName, Zip};
+    use xsdgen_runtime::xml::{Decimal, parse_value};
+    assert!(Isbn::new("978-0306406157".into()).is_ok());
+    assert!(
+        Isbn::new("9780306406157".into()).is_ok(),
+        "alternatives of one step"
+    );
+    let e = Isbn::new("978-030640615".into()).unwrap_err();
+    assert_eq!(
+        e.reason,
+        r"expected a match for one of the patterns '\d{3}-\d{10}', '\d{13}'"
+    );
+    assert!(ShortCode::new("AB12".into()).is_ok());
+    assert!(ShortCode::new("AB1".into()).is_err(), "the derived pattern");
+    assert_eq!(
+        ShortCode::new("ab12".into()).unwrap_err().reason,
+        "expected a match for the pattern '[A-Z0-9]+'",
+        "the base's pattern too"
+    );
+    assert!(Consonants::new("bcd".into()).is_ok());
+    assert!(Consonants::new("bad".into()).is_err());
+    assert!(Dollars::new("$1^".into()).is_ok());
+    assert!(
+        Dollars::new("1".into()).is_err(),
+        "'$' and '^' are characters"
+    );
+    assert_eq!(
+        XmlName::new("  p:x-1 ".into()).map(XmlName::into_inner),
+        Ok("p:x-1".to_owned()),
+        "collapsed before matching"
+    );
+    assert!(XmlName::new("1x".into()).is_err());
+    assert!(Ascii::new("é".into()).is_err());
+    assert!(Amount::new(Decimal::new("1.50").unwrap()).is_ok());
+    assert!(
+        Amount::new(Decimal::new("1.5").unwrap()).is_err(),
+        "the lexical form"
+    );
+    // Numbers are matched as written, which `new` cannot see.
+    assert!(parse_value::<Zip>("01234").is_ok());
+    assert!(parse_value::<Zip>(" 01234 ").is_ok());
+    assert!(parse_value::<Zip>("1234").is_err());
+    assert!(Zip::new(1234).is_ok());
+
+    let (value, reason) = invalid_value::<Catalog>(&catalog_with("Shelf", "B12"));
+    assert_eq!(value, "B12");
+    assert_eq!(reason, "expected a match for the pattern '.{4}'");
+    let (value, reason) = invalid_value::<Catalog>(&catalog_with("Zip", "1234"));
+    assert_eq!(
+        (value.as_str(), reason.as_str()),
+        ("1234", "expected a match for the pattern '[0-9]{5}'")
+    );
+    let xml = catalog_with("Shelf", "B12C").replace(r#"code="A1""#, r#"code="a1""#);
+    let (value, reason) = invalid_value::<Catalog>(&xml);
+    assert_eq!(value, "a1", "attributes are checked too");
+    assert_eq!(
+        reason,
+        "in attribute code: expected a match for the pattern '[A-Z0-9]+'"
+    );
+    let (_, reason) = invalid_value::<Catalog>(&catalog_with("Codes", "A B C D"));
+    assert_eq!(reason, "expected at most 3 items (maxLength), found 4");
+    let (_, reason) = invalid_value::<Catalog>(&catalog_with("Codes", "1A B"));
+    assert_eq!(
+        reason,
+        r"expected a match for the pattern '[A-Z]\S*( \S+)*'"
+    );
+    let (_, reason) = invalid_value::<Catalog>(&catalog_with("Key", "0aff"));
+    assert_eq!(reason, "expected a match for the pattern '[0-9A-F]*'");
+    let catalog: Catalog = from_xml(&catalog_with("Tag", "\n  name\t")).unwrap();
+    assert_eq!(catalog.tag.get(), "name");
+}
+
+#[test]
+fn digits_and_ranges_are_checked_by_new_and_on_read() {
+    use digits::{Day, OfficeHour, Order, Price, Quantity, Rate, Start, Timeout};
+    use xsdgen_runtime::xml::{Date, DateTime, Decimal, Duration, Time};
+    let dec = |s: &str| Decimal::new(s).unwrap();
+    assert!(Price::new(dec("999999.99")).is_ok());
+    assert!(
+        Price::new(dec("0012.3000")).is_ok(),
+        "zeros that do not count"
+    );
+    assert_eq!(
+        Price::new(dec("10000000.10")).unwrap_err().reason,
+        "expected at most 8 digits in total (totalDigits)"
+    );
+    assert_eq!(
+        Price::new(dec("1.001")).unwrap_err().reason,
+        "expected at most 2 fraction digits (fractionDigits)"
+    );
+    assert_eq!(
+        Price::new(dec("-0.01")).unwrap_err().reason,
+        "expected at least 0 (minInclusive)"
+    );
+    assert!(Quantity::new(9999).is_ok());
+    assert!(Quantity::new(-10000).is_err());
+    assert!(
+        Rate::new(dec("100.00499999999999999999999")).is_ok(),
+        "exact, not f64"
+    );
+    assert!(Rate::new(dec("100.005")).is_err());
+    assert!(Rate::new(dec("-1.50")).is_ok());
+    assert!(Start::new(DateTime::new("2000-01-01T01:00:00+01:00").unwrap()).is_ok());
+    assert!(Start::new(DateTime::new("1999-12-31T23:59:59Z").unwrap()).is_err());
+    assert!(
+        Start::new(DateTime::new("2000-01-01T10:00:00").unwrap()).is_err(),
+        "no time zone: within 14 hours of the bound is not ordered"
+    );
+    assert!(Start::new(DateTime::new("2000-01-02T00:00:00").unwrap()).is_ok());
+    assert!(Day::new(Date::new("2100-01-01").unwrap()).is_err());
+    assert!(OfficeHour::new(Time::new("07:59:59").unwrap()).is_err());
+    assert!(Timeout::new(Duration::new("PT0S").unwrap()).is_err());
+    assert!(Timeout::new(Duration::new("PT24H").unwrap()).is_ok());
+    assert!(
+        Timeout::new(Duration::new("P1M").unwrap()).is_err(),
+        "P1M > P1D"
+    );
+
+    let xml = r#"<Order xmlns="urn:xsdgen:test:digits"><Price>1.234</Price><Quantity>1</Quantity><Rate>0</Rate><Start>2001-01-01T00:00:00Z</Start><Day>2001-01-01</Day><Hour>09:00:00</Hour><Timeout>PT1M</Timeout></Order>"#;
+    let (value, reason) = invalid_value::<Order>(xml);
+    assert_eq!(value, "1.234");
+    assert_eq!(
+        reason,
+        "expected at most 2 fraction digits (fractionDigits)"
+    );
+    let xml = xml.replace("1.234", "1.23").replace("PT1M", "P2D");
+    let (value, reason) = invalid_value::<Order>(&xml);
+    assert_eq!(
+        (value.as_str(), reason.as_str()),
+        ("P2D", "expected at most P1D (maxInclusive)")
+    );
+    let xml = xml
+        .replace("P2D", "P1D")
+        .replace("<Order ", r#"<Order discount="100.01" "#);
+    let (value, reason) = invalid_value::<Order>(&xml);
+    assert_eq!(
+        (value.as_str(), reason.as_str()),
+        (
+            "100.01",
+            "in attribute discount: expected less than 100.005 (maxExclusive)"
+        )
+    );
+}
+
+#[test]
+fn white_space_is_normalized_before_the_facets() {
+    use whitespace::{Entry, Keyword, Line, Title, Verbatim, Words};
+    assert_eq!(
+        Words::new("  quick \n brown\tfox ".into()).map(Words::into_inner),
+        Ok("quick brown fox".to_owned())
+    );
+    assert!(
+        Words::new("a  b c d e f g h".into()).is_ok(),
+        "15 characters once collapsed"
+    );
+    assert!(Words::new("quick brown foxes".into()).is_err());
+    assert_eq!(
+        Line::new("a\tb\r\n".into()).map(Line::into_inner),
+        Ok("a b  ".to_owned())
+    );
+    assert_eq!(
+        Keyword::new(" \n delta\t".into()).map(Keyword::into_inner),
+        Ok("delta".to_owned()),
+        "token collapses"
+    );
+    assert!(Keyword::new("  epsilon1  ".into()).is_ok());
+    assert_eq!(
+        Title::new("a\nb".into()).map(Title::into_inner),
+        Ok("a b".to_owned()),
+        "normalizedString replaces"
+    );
+    assert!(Verbatim::new(" as is ".into()).is_err(), "string preserves");
+    let xml = r#"<Entry xmlns="urn:xsdgen:test:whitespace" key=" k "><Words>a
+        b</Words><Line>x	y</Line><Keyword> k </Keyword><Title>t</Title><Verbatim>v</Verbatim></Entry>"#;
+    let entry: Entry = from_xml(xml).unwrap();
+    assert_eq!(entry.words.get(), "a b");
+    assert_eq!(entry.line.get(), "x y");
+    assert_eq!(entry.keyword[0].get(), "k");
+    assert_eq!(entry.key.get(), "k", "attributes too");
+    let xml = xml.replace("<Words>a", "<Words>A");
+    let (value, reason) = invalid_value::<Entry>(&xml);
+    assert!(value.starts_with("A\n"), "{value:?}");
+    assert_eq!(
+        reason,
+        "expected a match for the pattern '[a-z]+( [a-z]+)*'"
     );
 }
 
@@ -221,4 +453,135 @@ fn nil_is_not_absent() {
     assert_eq!(reading.unit, Some(Nillable::Value("cm".to_owned())));
     assert_eq!(reading.sample, vec![Nillable::Value(1), Nillable::Nil]);
     assert_eq!(reading.also, Some(Nillable::Nil));
+}
+
+#[test]
+fn xsi_type_chooses_the_variant_and_is_required_for_abstract_types() {
+    use xsi_type::{AnyItemType, BaseIdType, Folder};
+    let xml = r#"<Folder xmlns="urn:xsdgen:test:xsi-type" xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns:x="urn:xsdgen:test:xsi-type">
+        <Item i:type="x:MessageType"><Id i:type="x:ItemIdType" Id="1"/><From>bob</From></Item></Folder>"#;
+    let folder: Folder = from_xml(xml).unwrap();
+    let [AnyItemType::Message(m)] = folder.item.as_slice() else {
+        panic!("expected one message: {folder:?}");
+    };
+    assert_eq!(m.from.as_deref(), Some("bob"));
+    assert!(matches!(&m.id, BaseIdType::ItemId(id) if id.id == "1"));
+
+    // No xsi:type on an element of an abstract type.
+    let xml = r#"<Folder xmlns="urn:xsdgen:test:xsi-type"><Item><Id Id="1"/></Item></Folder>"#;
+    let err = from_xml::<Folder>(xml).unwrap_err();
+    assert!(err.to_string().contains("BaseIdType is abstract"), "{err}");
+    assert_eq!(err.path, "/Folder/Item/Id");
+
+    // A type that is not derived from the declared one.
+    let xml = r#"<Folder xmlns="urn:xsdgen:test:xsi-type" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><Item i:type="ItemIdType"><Id i:type="ItemIdType" Id="1"/></Item></Folder>"#;
+    let err = from_xml::<Folder>(xml).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("{urn:xsdgen:test:xsi-type}ItemIdType"),
+        "{err}"
+    );
+}
+
+#[test]
+fn substitution_group_members_keep_their_names_and_bounds() {
+    use substitution_group::{AnyShape, Expression, Query};
+    let xml = r#"<Query xmlns="urn:xsdgen:test:substitution"><Not><IsEqualTo><Field>a</Field><Value>1</Value></IsEqualTo></Not><Circle radius="1"/></Query>"#;
+    let q: Query = from_xml(xml).unwrap();
+    let Expression::Not(not) = &q.expression else {
+        panic!("{q:?}");
+    };
+    assert!(matches!(&not.expression, Expression::IsEqualTo(c) if c.value == 1));
+    assert!(matches!(q.shape.as_slice(), [AnyShape::Circle(c)] if c.radius == 1.0));
+
+    // `And` needs two operands; the abstract head never appears itself.
+    let xml = r#"<Query xmlns="urn:xsdgen:test:substitution"><And><Not><IsEqualTo><Field>a</Field><Value>1</Value></IsEqualTo></Not></And></Query>"#;
+    assert!(from_xml::<Query>(xml).is_err());
+    let xml = r#"<Query xmlns="urn:xsdgen:test:substitution"><Expression/></Query>"#;
+    let err = from_xml::<Query>(xml).unwrap_err();
+    assert!(err.to_string().contains("Expression"), "{err}");
+}
+
+#[test]
+fn generated_headers_go_into_the_envelope_and_back() {
+    use wsdl_headers::{messages, operations as op, types};
+    use xsdgen_runtime::Operation;
+    use xsdgen_runtime::soap::{
+        EnvelopeStyle, NoHeaders, XmlHeaders, read_envelope_with_headers,
+        read_request_with_headers, write_envelope_with_headers,
+    };
+
+    // One struct for the operations with the same set, in any order.
+    let headers: <op::PutThing as Operation>::InputHeaders = op::GetThingInputHeaders {
+        request_version: Some(types::RequestVersion {
+            version: types::VersionType::V2,
+        }),
+        culture: Some(types::Culture("en-US".into())),
+        ..op::PutThingInputHeaders::default()
+    };
+    let request = messages::GetThing { id: "AAMk".into() };
+    let xml = write_envelope_with_headers(&headers, &request, &EnvelopeStyle::COMPACT).unwrap();
+    assert_eq!(
+        xml,
+        concat!(
+            r#"<?xml version="1.0" encoding="utf-8"?>"#,
+            r#"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Header>"#,
+            r#"<Culture xmlns="urn:xsdgen:test:wsdl-headers:types">en-US</Culture>"#,
+            r#"<RequestVersion xmlns="urn:xsdgen:test:wsdl-headers:types" Version="V2"/>"#,
+            r#"</soap:Header><soap:Body>"#,
+            r#"<GetThing xmlns="urn:xsdgen:test:wsdl-headers:messages"><Id>AAMk</Id></GetThing>"#,
+            r#"</soap:Body></soap:Envelope>"#,
+        )
+    );
+    let read =
+        read_request_with_headers::<op::GetThingInputHeaders, messages::GetThing>(xml.as_bytes())
+            .unwrap();
+    assert_eq!(read.headers, headers);
+    assert_eq!(read.body, request);
+
+    // The response set is shared by every operation that has one.
+    let response = r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Header><ServerVersion xmlns="urn:xsdgen:test:wsdl-headers:types" Major="15" Minor="1"/></s:Header><s:Body><PingResponse xmlns="urn:xsdgen:test:wsdl-headers:messages"/></s:Body></s:Envelope>"#;
+    let read = read_envelope_with_headers::<
+        <op::Ping as Operation>::OutputHeaders,
+        <op::Ping as Operation>::Response,
+    >(response.as_bytes())
+    .unwrap();
+    let version = read.headers.server_version.unwrap();
+    assert_eq!((version.major, version.minor, version.build), (15, 1, None));
+
+    let info = |name: &str| {
+        op::OPERATIONS
+            .iter()
+            .find(|o| o.name == name)
+            .copied()
+            .unwrap()
+    };
+    assert_eq!(
+        info("GetThing").input_headers,
+        &[
+            <types::Impersonation as XmlElement>::NAME,
+            <types::Culture as XmlElement>::NAME,
+            <types::RequestVersion as XmlElement>::NAME,
+        ]
+    );
+    assert_eq!(
+        info("Ping").output_headers,
+        op::GetThingOutputHeaders::NAMES
+    );
+    assert!(info("Echo").input_headers.is_empty());
+    let _: <op::Echo as Operation>::OutputHeaders = NoHeaders;
+}
+
+#[test]
+fn defaults_apply_to_empty_elements_and_absent_attributes() {
+    use defaults::Policy;
+    let xml =
+        r#"<Policy xmlns="urn:xsdgen:test:defaults"><MinLength/><Mode></Mode><Limit/></Policy>"#;
+    let p: Policy = from_xml(xml).unwrap();
+    assert_eq!(p.min_length, 6);
+    assert_eq!(p.mode.as_deref(), Some("digits"));
+    assert_eq!(p.limit, Some(25));
+    // Absent elements stay absent; absent attributes take their default.
+    assert_eq!(p.history, None);
+    assert_eq!((p.version, p.kind.as_str()), (2, "pin"));
 }

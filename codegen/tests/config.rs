@@ -84,11 +84,8 @@ fn the_runtime_path_is_configurable() {
         .runtime_crate("crate::rt")
         .generate(&[case("all")])
         .unwrap();
-    assert!(
-        files[0]
-            .contents
-            .contains("impl crate::rt::xml::XmlRead for Options")
-    );
+    assert!(files[0].contents.contains("use crate::rt::xml;"));
+    assert!(files[0].contents.contains("impl xml::XmlRead for Options"));
     assert!(!files[0].contents.contains("xsdgen_runtime"));
 }
 
@@ -115,4 +112,65 @@ fn the_ews_service_descriptions_generate() {
             "{set}"
         );
     }
+}
+
+fn generate(config: &xsdgen::Config, input: &Path) -> String {
+    let files = config.generate(&[input]).unwrap();
+    files[0].contents.clone()
+}
+
+#[test]
+fn roots_can_be_types_and_operations() {
+    let mut config = xsdgen::Config::new();
+    config.root_type("{urn:xsdgen:test:xsi-type}ItemIdType");
+    let code = generate(&config, &case("xsi_type"));
+    assert!(code.contains("pub struct ItemIdType"), "{code}");
+    // Only what the root needs: not the folder, the items or the other ids.
+    assert!(!code.contains("pub struct Folder"));
+    assert!(!code.contains("ItemType"));
+
+    let um = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas/um.wsdl");
+    let mut config = xsdgen::Config::new();
+    config
+        .root_operation("ResetPIN")
+        .root_operation("IsUMEnabled");
+    let code = generate(&config, &um);
+    assert!(code.contains("pub struct ResetPin;"), "{code}");
+    assert!(code.contains("pub struct IsUmEnabled;"));
+    assert!(!code.contains("pub struct GetUmProperties;"));
+    assert!(!code.contains("pub struct GetUmPropertiesResponse"));
+
+    let mut config = xsdgen::Config::new();
+    config.root_operation("NoSuchOperation");
+    let err = config.generate(&[&um]).unwrap_err();
+    assert!(
+        err.to_string().contains("root operation 'NoSuchOperation'"),
+        "{err}"
+    );
+    let mut config = xsdgen::Config::new();
+    config.root_type("Nope");
+    let err = config.generate(&[case("xsi_type")]).unwrap_err();
+    assert!(err.to_string().contains("root type 'Nope'"), "{err}");
+}
+
+#[test]
+fn renames_apply_to_elements_and_types_and_are_checked() {
+    let mut config = xsdgen::Config::new();
+    config
+        .rename("type:ItemType", "Item")
+        .rename("{urn:xsdgen:test:xsi-type}Folder", "MailFolder");
+    let code = generate(&config, &case("xsi_type"));
+    assert!(code.contains("pub struct Item {"), "{code}");
+    assert!(code.contains("pub enum AnyItem {"), "{code}");
+    assert!(code.contains("pub struct MailFolder {"));
+    assert!(!code.contains("pub struct Folder"));
+
+    let mut config = xsdgen::Config::new();
+    config.rename("Folder", "not an ident");
+    let err = config.generate(&[case("xsi_type")]).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("the name 'not an ident' given to element '{urn:xsdgen:test:xsi-type}Folder' is not a Rust identifier"),
+        "{err}"
+    );
 }

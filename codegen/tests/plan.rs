@@ -21,14 +21,9 @@ fn plan(name: &str, body: &str, roots: Roots) -> RustCrate {
                       targetNamespace="urn:t" elementFormDefault="qualified">{body}</xs:schema>"#
     );
     let (_, model) = xsdgen::check::front(&[write(name, &text)]).unwrap();
-    let (model, recursion) = passes::run(&model, &roots).unwrap();
+    let (model, analysis) = passes::run(&model, &roots).unwrap();
     let mut diagnostics = Diagnostics::new();
-    let krate = planner::plan(
-        &model,
-        &recursion,
-        &PlanOptions::default(),
-        &mut diagnostics,
-    );
+    let krate = planner::plan(&model, &analysis, &PlanOptions::default(), &mut diagnostics);
     assert!(!diagnostics.has_errors(), "{diagnostics:?}");
     krate
 }
@@ -47,6 +42,7 @@ fn items(krate: &RustCrate) -> Vec<String> {
                 Item::List(_) => "list",
                 Item::Union(_) => "union",
                 Item::Wrapper(_) => "wrapper",
+                Item::Polymorphic(_) => "polymorphic",
             };
             format!("{kind} {}", item.ident())
         })
@@ -125,7 +121,15 @@ fn tree_shaking_keeps_what_the_roots_reach() {
         items(&all_elements),
         ["wrapper A", "struct Ta", "restricted Used", "wrapper B"]
     );
-    let only_b = plan("shake.xsd", body, Roots::Elements(vec!["{urn:t}B".into()]));
+    let only_b = plan(
+        "shake.xsd",
+        body,
+        Roots::Select {
+            elements: vec!["{urn:t}B".into()],
+            types: vec![],
+            operations: vec![],
+        },
+    );
     assert_eq!(items(&only_b), ["wrapper B"]);
     let everything = plan("shake.xsd", body, Roots::All);
     assert_eq!(items(&everything).len(), 5);
@@ -135,7 +139,15 @@ fn tree_shaking_keeps_what_the_roots_reach() {
 fn unknown_roots_are_reported() {
     let text = r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="A" type="xs:int"/></xs:schema>"#;
     let (_, model) = xsdgen::check::front(&[write("roots.xsd", text)]).unwrap();
-    let err = passes::run(&model, &Roots::Elements(vec!["Nope".into()])).unwrap_err();
+    let err = passes::run(
+        &model,
+        &Roots::Select {
+            elements: vec!["Nope".into()],
+            types: vec![],
+            operations: vec![],
+        },
+    )
+    .unwrap_err();
     assert_eq!(
         err.message,
         "root element 'Nope' is not declared by the schemas"
@@ -146,11 +158,11 @@ fn unknown_roots_are_reported() {
 fn the_um_operations_are_planned_from_the_wsdl() {
     let wsdl = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../schemas/um.wsdl");
     let (_, model) = xsdgen::check::front(&[wsdl]).unwrap();
-    let (model, recursion) = passes::run(&model, &Roots::Auto).unwrap();
+    let (model, analysis) = passes::run(&model, &Roots::Auto).unwrap();
     let mut options = PlanOptions::default();
     options.safe_to_retry.insert("GetCallInfo".into(), false);
     let mut diagnostics = Diagnostics::new();
-    let krate = planner::plan(&model, &recursion, &options, &mut diagnostics);
+    let krate = planner::plan(&model, &analysis, &options, &mut diagnostics);
     let ops: Vec<String> = krate
         .operations
         .iter()

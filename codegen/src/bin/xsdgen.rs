@@ -56,6 +56,17 @@ struct Options {
     /// the default roots; may be repeated.
     #[arg(long = "root", value_name = "ELEMENT")]
     roots: Vec<String>,
+    /// Generates this named type ({uri}local or local name); may be repeated.
+    #[arg(long = "root-type", value_name = "TYPE")]
+    root_types: Vec<String>,
+    /// Generates this WSDL operation only (with other roots, too); may be
+    /// repeated.
+    #[arg(long = "operation", value_name = "NAME")]
+    operations: Vec<String>,
+    /// Names the Rust item of a schema type or element (`{uri}local` or a
+    /// local name) `IDENT`; may be repeated.
+    #[arg(long = "rename", value_name = "NAME=IDENT")]
+    renames: Vec<String>,
     /// Generates every type and element, reachable or not.
     #[arg(long)]
     all: bool,
@@ -81,6 +92,18 @@ impl Options {
         }
         for root in &self.roots {
             config.root_element(root);
+        }
+        for root in &self.root_types {
+            config.root_type(root);
+        }
+        for op in &self.operations {
+            config.root_operation(op);
+        }
+        for spec in &self.renames {
+            let Some((name, ident)) = spec.split_once('=') else {
+                return Err(format!("--rename {spec}: expected NAME=IDENT"));
+            };
+            config.rename(name, ident);
         }
         for spec in &self.safe_to_retry {
             let (op, safe) = match spec.split_once('=') {

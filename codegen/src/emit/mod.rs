@@ -8,14 +8,17 @@
 //! - [`readers`]: `impl XmlRead`, and `read_group` for nested groups;
 //! - [`elements`]: `impl XmlElement` for global elements, and the
 //!   read/write impls of element newtypes;
-//! - [`operations`]: the `operations` module.
+//! - [`operations`]: the `operations` module, with [`headers`]: the
+//!   header types of operations.
 //!
 //! No identifier is chosen here: every name comes from the plan. Generated
 //! code names the runtime by the plan's path (`::xsdgen_runtime` unless
 //! configured) and uses nothing else from outside but the prelude.
 
 mod elements;
+mod headers;
 mod operations;
+mod polymorphic;
 mod readers;
 mod simple;
 mod types;
@@ -54,6 +57,9 @@ pub fn emit(krate: &RustCrate) -> Result<TokenStream, EmitError> {
             rt: runtime.to_token_stream(),
         };
         let mut items = TokenStream::new();
+        if !module.items.is_empty() {
+            items.extend(quote!(use #runtime::xml;));
+        }
         for item in &module.items {
             items.extend(cx.item(item));
         }
@@ -114,14 +120,16 @@ impl Cx<'_> {
             Item::List(d) => self.list_impls(d),
             Item::Union(d) => self.union_impls(d),
             Item::Wrapper(d) => self.wrapper_impls(d),
+            Item::Polymorphic(d) => self.polymorphic_impls(d),
         });
         out
     }
 
-    /// `::xsdgen_runtime::xml`.
+    /// The runtime's `xml` module, imported by name at the top of every
+    /// generated module (see [`emit`]): the paths it saves are most of the
+    /// width of a generated line.
     pub(crate) fn xml(&self) -> TokenStream {
-        let rt = &self.rt;
-        quote!(#rt::xml)
+        quote!(xml)
     }
 
     /// The path of a namespace constant as seen from here.
@@ -150,6 +158,23 @@ impl Cx<'_> {
                 quote!(#xml::Name::new(#ns, #local))
             }
             None => quote!(#xml::Name::local(#local)),
+        }
+    }
+
+    /// A wildcard's namespace constraint, `xml::Wildcard::Any`.
+    pub(crate) fn wildcard(&self, ns: &crate::plan::rust::Namespaces) -> TokenStream {
+        use crate::plan::rust::Namespaces;
+        let xml = self.xml();
+        match ns {
+            Namespaces::Any => quote!(#xml::Wildcard::Any),
+            Namespaces::Other(target) => {
+                let target = target.as_deref().unwrap_or("");
+                quote!(#xml::Wildcard::Other(#target))
+            }
+            Namespaces::Only(list) => {
+                let list = list.iter().map(|n| n.as_deref().unwrap_or(""));
+                quote!(#xml::Wildcard::Only(&[#(#list),*]))
+            }
         }
     }
 

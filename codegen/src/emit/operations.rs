@@ -1,5 +1,6 @@
 //! The `operations` module: a unit struct per WSDL operation implementing
-//! `Operation`, and `OPERATIONS`, the same facts as a table.
+//! `Operation`, its header types ([`super::headers`]), and `OPERATIONS`,
+//! the same facts as a table.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -21,6 +22,8 @@ impl Cx<'_> {
             let name = &op.name;
             let action = &op.soap_action;
             let safe = op.safe_to_retry;
+            let input_headers = self.headers_type(&op.input_headers);
+            let output_headers = self.headers_type(&op.output_headers);
             items.extend(quote! {
                 #doc
                 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -29,24 +32,35 @@ impl Cx<'_> {
                 impl #rt::Operation for #ident {
                     type Request = #request;
                     type Response = #response;
+                    type InputHeaders = #input_headers;
+                    type OutputHeaders = #output_headers;
                     const NAME: &'static str = #name;
                     const SOAP_ACTION: &'static str = #action;
                     const SAFE_TO_RETRY: bool = #safe;
                 }
             });
+            items.extend(self.headers_item(&op.input_headers));
+            items.extend(self.headers_item(&op.output_headers));
+            let input_names = self.headers_names(&op.input_headers);
+            let output_names = self.headers_names(&op.output_headers);
             infos.push(quote! {
                 #rt::OperationInfo {
                     name: #name,
                     soap_action: #action,
                     request: <#request as #xml::XmlElement>::NAME,
                     response: <#response as #xml::XmlElement>::NAME,
+                    input_headers: #input_names,
+                    output_headers: #output_names,
                     safe_to_retry: #safe,
                 }
             });
         }
         quote! {
-            /// One type per WSDL operation, implementing `Operation`.
+            /// One type per WSDL operation, implementing `Operation`, and
+            /// the types of their `soap:Header` entries.
             pub mod #module {
+                use #rt::xml;
+
                 #items
 
                 /// Every operation, in the order of the WSDL.

@@ -5,23 +5,32 @@
 //! start them. No allocation but the values, no dynamic dispatch.
 
 use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use quote::{ToTokens, quote};
 
 use super::{Cx, ident_tokens};
 use crate::plan::rust::{
-    Binding, ChoiceDef, ContentKind, Field, FieldType, FirstSet, Occurs, Role, StructDef,
-    ValueKind, XmlName,
+    Binding, ChoiceDef, ContentKind, Field, FieldType, FirstSet, Namespaces, Occurs, Role,
+    StructDef, ValueKind, XmlName,
 };
 
 impl Cx<'_> {
     pub(super) fn struct_reader(&self, d: &StructDef) -> TokenStream {
         let xml = self.xml();
         let ident = ident_tokens(&d.ident);
-        let (attributes, content): (Vec<&Field>, Vec<&Field>) = d
-            .fields
+        let (attributes, content): (Vec<&Field>, Vec<&Field>) = d.fields.iter().partition(|f| {
+            matches!(
+                f.binding,
+                Binding::Attribute { .. } | Binding::AnyAttributes(_)
+            )
+        });
+        let declared: Vec<&XmlName> = attributes
             .iter()
-            .partition(|f| matches!(f.binding, Binding::Attribute { .. }));
-        let attribute_reads = attributes.iter().map(|f| self.read_attribute(f));
+            .filter_map(|f| match &f.binding {
+                Binding::Attribute { name, .. } => Some(name),
+                _ => None,
+            })
+            .collect();
+        let attribute_reads = attributes.iter().map(|f| self.read_attribute(f, &declared));
         let construct = construct(&d.fields);
         match d.role {
             Role::Type => {
@@ -38,11 +47,18 @@ impl Cx<'_> {
                         let reads = content
                             .iter()
                             .map(|f| self.read_field(f.ty.clone(), &f.binding, &f.local));
-                        let known = self.names(known_names(&content));
+                        let mixed = content.iter().find(|f| f.binding == Binding::Mixed);
+                        let begin = mixed.map(|_| quote!(r.begin_mixed();));
+                        let end = mixed.map(|f| {
+                            let local = ident_tokens(&f.local);
+                            quote!(let #local = r.end_mixed();)
+                        });
                         quote! {
+                            #begin
                             let next = &mut r.next_child()?;
                             #(#reads)*
-                            r.end_content(next.take(), #known)?;
+                            r.end_content(next.take())?;
+                            #end
                         }
                     }
                     ContentKind::All => self.read_all(&content),
@@ -120,7 +136,7 @@ impl Cx<'_> {
                         let Some(value) = Self::read_group(r, next)? else {
                             return Err(r.expected_one_of(next.as_ref(), #first));
                         };
-                        r.end_content(next.take(), #first)?;
+                        r.end_content(next.take())?;
                         Ok(value)
                     }
                 }
@@ -129,8 +145,13 @@ impl Cx<'_> {
         out
     }
 
-    fn read_attribute(&self, f: &Field) -> TokenStream {
+    fn read_attribute(&self, f: &Field, declared: &[&XmlName]) -> TokenStream {
         let local = ident_tokens(&f.local);
+        if let Binding::AnyAttributes(ns) = &f.binding {
+            let declared = self.names(declared.iter().copied());
+            let wildcard = self.wildcard(ns);
+            return quote!(let #local = r.other_attributes(start, #declared, #wildcard)?;);
+        }
         let Binding::Attribute {
             name,
             required,
@@ -152,6 +173,10 @@ impl Cx<'_> {
         if first.any {
             return quote!(next.is_some());
         }
+        if first.names.is_empty() {
+            // Nothing can start it: an empty choice, which matches nothing.
+            return quote!(false);
+        }
         let names = first.names.iter().map(|n| self.name(n));
         quote!(next.as_ref().is_some_and(|s| #(r.is(s, #names))||*))
     }
@@ -164,64 +189,89 @@ impl Cx<'_> {
         local: &crate::plan::RustIdent,
     ) -> TokenStream {
         let local = ident_tokens(local);
-        let (take, first) = match binding {
-            Binding::Element { name } => {
-                let name = self.name(name);
-                (
-                    quote!(r.take(next, #name)),
-                    FirstSet {
-                        names: vec![],
-                        any: false,
-                    },
-                )
+        match binding {
+            Binding::Element { name, default } => {
+                self.read_element_field(&ty, &self.name(name), default.as_deref(), &local)
             }
-            Binding::Any => (
-                quote!(next.take()),
-                FirstSet {
-                    names: vec![],
-                    any: true,
-                },
-            ),
-            Binding::Group { first } => return self.read_group_field(&ty, first, &local),
-            Binding::Attribute { .. } | Binding::Text => return TokenStream::new(),
+            Binding::Any(ns) => self.read_any_field(&ty, ns, &local),
+            Binding::Group { first } => self.read_group_field(&ty, first, &local),
+            Binding::Attribute { .. }
+            | Binding::AnyAttributes(_)
+            | Binding::Mixed
+            | Binding::Text => TokenStream::new(),
+        }
+    }
+
+    /// One call of the runtime's particle readers.
+    fn read_element_field(
+        &self,
+        ty: &FieldType,
+        name: &TokenStream,
+        default: Option<&str>,
+        local: &proc_macro2::Ident,
+    ) -> TokenStream {
+        let read = match default {
+            Some(default) if ty.kind == ValueKind::Simple && !ty.nillable => {
+                quote!(|r, _| r.read_value_or(#default))
+            }
+            _ => self.read_fn(ty),
         };
-        let expected = match binding {
-            Binding::Element { name } => self.names([name]),
-            _ => self.names(&first.names),
-        };
-        let one = self.read_one(&ty);
-        // Simple values are read from the text alone: no start tag needed.
-        let text_only = ty.kind == ValueKind::Simple && !ty.nillable;
-        let s = if text_only { quote!(_) } else { quote!(s) };
-        match ty.occurs {
-            Occurs::One => {
-                let take_required = match binding {
-                    Binding::Element { name } if text_only => {
-                        let name = self.name(name);
-                        quote!(r.take_required(next, #name)?;)
-                    }
-                    Binding::Element { name } => {
-                        let name = self.name(name);
-                        quote!(let s = r.take_required(next, #name)?;)
-                    }
-                    _ => quote! {
-                        let Some(#s) = next.take() else {
-                            return Err(r.expected_one_of(None, &[]));
-                        };
-                    },
+        // Vec already breaks a cycle, so only single values are boxed.
+        match (ty.occurs, ty.boxed) {
+            (Occurs::One, false) => quote!(let #local = r.required(next, #name, #read)?;),
+            (Occurs::One, true) => {
+                quote!(let #local = Box::new(r.required(next, #name, #read)?);)
+            }
+            (Occurs::Optional, false) => quote!(let #local = r.optional(next, #name, #read)?;),
+            (Occurs::Optional, true) => {
+                quote!(let #local = r.optional(next, #name, #read)?.map(Box::new);)
+            }
+            (Occurs::Many { min, max }, boxed) => {
+                let min = Literal::u32_unsuffixed(min);
+                let max = match max {
+                    Some(max) => Literal::u32_unsuffixed(max).into_token_stream(),
+                    None => quote!(u32::MAX),
                 };
-                quote! {
-                    let #local = {
-                        #take_required
-                        let v = #one;
-                        *next = r.next_child()?;
-                        v
-                    };
-                }
+                let read = if boxed {
+                    quote!(|r, s| #read(r, s).map(Box::new))
+                } else {
+                    read
+                };
+                quote!(let #local = r.repeated(next, #name, #min, #max, #read)?;)
             }
+        }
+    }
+
+    /// The function reading one value once its start tag is taken.
+    fn read_fn(&self, ty: &FieldType) -> TokenStream {
+        let xml = self.xml();
+        match (ty.kind, ty.nillable) {
+            (ValueKind::Simple, false) => quote!(#xml::text),
+            (ValueKind::Simple, true) => quote!(#xml::Nillable::read_value),
+            _ => quote!(#xml::read),
+        }
+    }
+
+    /// A wildcard particle: whatever element comes next.
+    fn read_any_field(
+        &self,
+        ty: &FieldType,
+        ns: &Namespaces,
+        local: &proc_macro2::Ident,
+    ) -> TokenStream {
+        let one = self.read_one(ty);
+        let wildcard = self.wildcard(ns);
+        match ty.occurs {
+            Occurs::One => quote! {
+                let Some(s) = r.take_any(next, #wildcard) else {
+                    return Err(r.expected_one_of(next.as_ref(), &[]));
+                };
+                let #local = #one;
+                *next = r.next_child()?;
+            },
             Occurs::Optional => quote! {
-                let #local = match #take {
-                    Some(#s) => {
+                let #local = match r.take_any(next, #wildcard) {
+                    Some(s) => {
                         let v = #one;
                         *next = r.next_child()?;
                         Some(v)
@@ -234,15 +284,10 @@ impl Cx<'_> {
                     let max = Literal::u32_unsuffixed(max);
                     quote!(if #local.len() == #max { break; })
                 });
-                let check = min_check(&local, min, &expected);
-                let more = if text_only {
-                    quote!(#take.is_some())
-                } else {
-                    quote!(let Some(s) = #take)
-                };
+                let check = min_check(local, min, &quote!(&[]));
                 quote! {
                     let mut #local = Vec::new();
-                    while #more {
+                    while let Some(s) = r.take_any(next, #wildcard) {
                         #local.push(#one);
                         *next = r.next_child()?;
                         #limit
@@ -311,7 +356,7 @@ impl Cx<'_> {
             quote!(let mut #local = None;)
         });
         let arms = fields.iter().filter_map(|f| {
-            let Binding::Element { name } = &f.binding else {
+            let Binding::Element { name, .. } = &f.binding else {
                 return None;
             };
             let local = ident_tokens(&f.local);
@@ -330,20 +375,19 @@ impl Cx<'_> {
             .iter()
             .filter(|f| f.ty.occurs == Occurs::One)
             .filter_map(|f| {
-                let Binding::Element { name } = &f.binding else {
+                let Binding::Element { name, .. } = &f.binding else {
                     return None;
                 };
                 let local = ident_tokens(&f.local);
                 let name = self.name(name);
                 Some(quote!(let Some(#local) = #local else { return Err(r.missing(#name)); };))
             });
-        let known = self.names(known_names(fields));
         quote! {
             #(#slots)*
             let next = &mut r.next_child()?;
             while let Some(s) = next.take() {
                 #(#arms)* {
-                    r.end_content(Some(s), #known)?;
+                    r.end_content(Some(s))?;
                 }
                 *next = r.next_child()?;
             }
@@ -380,22 +424,4 @@ fn min_check(local: &proc_macro2::Ident, min: u32, expected: &TokenStream) -> To
             return Err(r.expected_one_of(next.as_ref(), #expected));
         }
     }
-}
-
-/// The element names of content fields, for messages about leftovers.
-fn known_names<'f>(fields: &[&'f Field]) -> Vec<&'f XmlName> {
-    let mut out: Vec<&XmlName> = Vec::new();
-    for f in fields {
-        let names: Vec<&XmlName> = match &f.binding {
-            Binding::Element { name } => vec![name],
-            Binding::Group { first } => first.names.iter().collect(),
-            _ => Vec::new(),
-        };
-        for n in names {
-            if !out.contains(&n) {
-                out.push(n);
-            }
-        }
-    }
-    out
 }

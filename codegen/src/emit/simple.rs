@@ -6,7 +6,10 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::{Cx, ident_tokens};
-use crate::plan::rust::{Bound, EnumDef, ListDef, Measure, RestrictedDef, UnionDef};
+use crate::model::WhiteSpace;
+use crate::plan::rust::{
+    Bound, Checks, EnumDef, ListDef, Measure, PatternInput, RestrictedDef, TypeExpr, UnionDef,
+};
 
 impl Cx<'_> {
     pub(super) fn enum_impls(&self, d: &EnumDef) -> TokenStream {
@@ -85,6 +88,14 @@ impl Cx<'_> {
         let ident = ident_tokens(&d.ident);
         let inner = self.type_expr(&d.inner);
         let checks = self.checks(d);
+        let on_text = d.checks.pattern_input == PatternInput::Text;
+        let text_pattern = match self.pattern_static(&d.checks) {
+            Some(pattern) if on_text => quote! {
+                #pattern
+                #xml::facets::pattern_text(&PATTERN, text)?;
+            },
+            _ => TokenStream::new(),
+        };
         quote! {
             impl #ident {
                 /// The value, if it satisfies the facets the type's documentation says are checked.
@@ -107,6 +118,7 @@ impl Cx<'_> {
                     text: &str,
                     ctx: &dyn #xml::NamespaceContext,
                 ) -> Result<Self, #xml::ValueError> {
+                    #text_pattern
                     Self::new(<#inner as #xml::SimpleValue>::parse_value(text, ctx)?)
                 }
 
@@ -121,73 +133,84 @@ impl Cx<'_> {
         }
     }
 
+    /// `static PATTERN`, compiled on first use, when there are patterns.
+    fn pattern_static(&self, c: &Checks) -> Option<TokenStream> {
+        let xml = self.xml();
+        let step = |step: &Vec<String>| step.iter().map(|p| raw_str(p)).collect::<Vec<_>>();
+        let pattern = match c.patterns.as_slice() {
+            [] => return None,
+            [one] => {
+                let one = step(one);
+                quote!(#xml::Pattern::new(&[#(#one),*]))
+            }
+            steps => {
+                let steps = steps.iter().map(|s| {
+                    let s = step(s);
+                    quote!(&[#(#s),*])
+                });
+                quote!(#xml::Pattern::all(&[#(#steps),*]))
+            }
+        };
+        Some(quote!(static PATTERN: #xml::Pattern = #pattern;))
+    }
+
+    /// One runtime call per facet, in the constructor.
     fn checks(&self, d: &RestrictedDef) -> TokenStream {
         let xml = self.xml();
+        let facets = quote!(#xml::facets);
         let c = &d.checks;
         let mut out = TokenStream::new();
-        let fail = |message: String| quote!(return Err(#xml::ValueError::new(#message)););
-        if let Some(measure) = c.measure {
-            let unit = match measure {
-                Measure::Chars => "characters",
-                Measure::Len if matches!(d.inner, crate::plan::rust::TypeExpr::Primitive(_)) => {
-                    "bytes"
-                }
-                Measure::Len => "items",
-            };
-            let mut tests = TokenStream::new();
-            if let Some(n) = c.length {
-                let n = Literal::u64_unsuffixed(n);
-                let f = fail(format!("expected exactly {n} {unit}"));
-                tests.extend(quote!(if len != #n { #f }));
-            }
-            if let Some(n) = c.min_length.filter(|n| *n > 0) {
-                let n = Literal::u64_unsuffixed(n);
-                let f = fail(format!("expected at least {n} {unit}"));
-                tests.extend(quote!(if len < #n { #f }));
-            }
-            if let Some(n) = c.max_length {
-                let n = Literal::u64_unsuffixed(n);
-                let f = fail(format!("expected at most {n} {unit}"));
-                tests.extend(quote!(if len > #n { #f }));
-            }
-            if !tests.is_empty() {
-                let len = match measure {
-                    Measure::Chars => quote!(value.chars().count()),
-                    Measure::Len => quote!(value.0.len()),
-                };
-                out.extend(quote! { let len = #len; #tests });
-            }
+        let pattern = self.pattern_static(c);
+        if c.pattern_input != PatternInput::Text {
+            out.extend(pattern.clone());
         }
-        let limits = match &d.inner {
-            crate::plan::rust::TypeExpr::Primitive(p) => p.integer_range(),
-            crate::plan::rust::TypeExpr::Defined(_) => None,
+        match c.white_space {
+            Some(WhiteSpace::Replace) => out.extend(quote!(let value = #facets::replace(value);)),
+            Some(WhiteSpace::Collapse) => out.extend(quote!(let value = #facets::collapse(value);)),
+            Some(WhiteSpace::Preserve) | None => {}
+        }
+        // Lists are measured by their items, the rest by the value itself.
+        let measured = match (c.measure, &d.inner) {
+            (Some(Measure::Len), TypeExpr::Defined(_)) => quote!(&value.0),
+            _ => quote!(&value),
         };
-        if let Some(Bound { literal, inclusive }) = &c.min {
-            // `value < u8::MIN` would be an absurd comparison.
-            let vacuous = *inclusive && limits.is_some_and(|(lo, _)| literal == &lo.to_string());
-            if !vacuous {
-                // The plan made the literal from a number of the inner type.
-                let lit: TokenStream = literal.parse().unwrap_or_default();
-                let (test, word) = if *inclusive {
-                    (quote!(<), "at least")
-                } else {
-                    (quote!(<=), "more than")
-                };
-                let f = fail(format!("expected {word} {literal}"));
-                out.extend(quote!(if value #test #lit { #f }));
+        for (n, f) in [
+            (c.length, quote!(length)),
+            (c.min_length, quote!(min_length)),
+            (c.max_length, quote!(max_length)),
+        ] {
+            if let Some(n) = n {
+                let n = Literal::u64_unsuffixed(n);
+                out.extend(quote!(#facets::#f(#measured, #n)?;));
             }
         }
-        if let Some(Bound { literal, inclusive }) = &c.max {
-            let vacuous = *inclusive && limits.is_some_and(|(_, hi)| literal == &hi.to_string());
-            if !vacuous {
-                let lit: TokenStream = literal.parse().unwrap_or_default();
-                let (test, word) = if *inclusive {
-                    (quote!(>), "at most")
-                } else {
-                    (quote!(>=), "less than")
-                };
-                let f = fail(format!("expected {word} {literal}"));
-                out.extend(quote!(if value #test #lit { #f }));
+        if pattern.is_some() {
+            match c.pattern_input {
+                PatternInput::Value => out.extend(quote!(PATTERN.check(&value)?;)),
+                PatternInput::AsStr => out.extend(quote!(PATTERN.check(value.as_str())?;)),
+                PatternInput::Text => {}
+            }
+        }
+        for (bound, inclusive, exclusive) in [
+            (&c.min, quote!(min_inclusive), quote!(min_exclusive)),
+            (&c.max, quote!(max_inclusive), quote!(max_exclusive)),
+        ] {
+            if let Some(Bound {
+                literal,
+                inclusive: yes,
+            }) = bound
+            {
+                let f = if *yes { inclusive } else { exclusive };
+                out.extend(quote!(#facets::#f(&value, #literal)?;));
+            }
+        }
+        for (n, f) in [
+            (c.total_digits, quote!(total_digits)),
+            (c.fraction_digits, quote!(fraction_digits)),
+        ] {
+            if let Some(n) = n {
+                let n = Literal::u64_unsuffixed(n);
+                out.extend(quote!(#facets::#f(&value, #n)?;));
             }
         }
         out
@@ -266,4 +289,19 @@ impl Cx<'_> {
             }
         }
     }
+}
+
+/// A string literal, raw when that spares escaping backslashes: patterns
+/// read as they are written in the schema.
+fn raw_str(s: &str) -> TokenStream {
+    let plain = quote!(#s);
+    if !s.contains('\\') {
+        return plain;
+    }
+    let hashes = "#".repeat(
+        (0..)
+            .find(|n| !s.contains(&format!("\"{}", "#".repeat(*n))))
+            .unwrap_or(0),
+    );
+    format!("r{hashes}\"{s}\"{hashes}").parse().unwrap_or(plain)
 }

@@ -36,6 +36,19 @@ impl Cx<'_> {
                 });
                 quote! { #attrs pub enum #ident { #(#variants)* } }
             }
+            Item::Polymorphic(d) => {
+                let mut attrs = header(d.doc.as_deref(), d.derives);
+                if d.variants.len() > 1 && d.variants.iter().any(|v| may_be_large(&v.ty)) {
+                    attrs.extend(quote!(#[allow(clippy::large_enum_variant)]));
+                }
+                let ident = ident_tokens(&d.ident);
+                let variants = d.variants.iter().map(|v| {
+                    let ident = ident_tokens(&v.ident);
+                    let ty = self.field_type(&v.ty);
+                    quote! { #ident(#ty), }
+                });
+                quote! { #attrs pub enum #ident { #(#variants)* } }
+            }
             Item::Enum(d) => {
                 let attrs = header(d.doc.as_deref(), d.derives);
                 let ident = ident_tokens(&d.ident);

@@ -24,12 +24,12 @@ impl Cx<'_> {
         let attributes = d
             .fields
             .iter()
-            .filter(|f| matches!(f.binding, Binding::Attribute { .. }))
+            .filter(|f| is_attribute(&f.binding))
             .map(|f| self.write_field(f));
         let content = d
             .fields
             .iter()
-            .filter(|f| !matches!(f.binding, Binding::Attribute { .. }))
+            .filter(|f| !is_attribute(&f.binding))
             .map(|f| self.write_field(f));
         match d.role {
             Role::Type => quote! {
@@ -99,6 +99,12 @@ impl Cx<'_> {
     fn write_field(&self, f: &Field) -> TokenStream {
         let ident = ident_tokens(&f.ident);
         let place = quote!(self.#ident);
+        if let Binding::AnyAttributes(_) = &f.binding {
+            return quote!(w.other_attributes(&self.#ident)?;);
+        }
+        if let Binding::Mixed = &f.binding {
+            return quote!(w.begin_mixed(&self.#ident););
+        }
         if let Binding::Attribute { name, .. } = &f.binding {
             let name = self.name(name);
             return match f.ty.occurs {
@@ -126,7 +132,7 @@ impl Cx<'_> {
     /// Writes one value bound as `binding`.
     fn write_one(&self, ty: &FieldType, binding: &Binding, place: Place<'_>) -> TokenStream {
         match binding {
-            Binding::Element { name } => self.write_element(ty, &self.name(name), place),
+            Binding::Element { name, .. } => self.write_element(ty, &self.name(name), place),
             Binding::Text => {
                 let value = reference(ty, place);
                 quote!(w.value(#value)?;)
@@ -135,11 +141,13 @@ impl Cx<'_> {
                 let receiver = receiver(place);
                 quote!(#receiver.write_group(w)?;)
             }
-            Binding::Any => {
+            Binding::Any(_) => {
                 let receiver = receiver(place);
                 quote!(w.raw(#receiver.as_str());)
             }
-            Binding::Attribute { .. } => TokenStream::new(),
+            Binding::Attribute { .. } | Binding::AnyAttributes(_) | Binding::Mixed => {
+                TokenStream::new()
+            }
         }
     }
 
@@ -158,6 +166,13 @@ impl Cx<'_> {
             _ => quote!(#xml::XmlWrite::write_xml(#value, w, #name)?;),
         }
     }
+}
+
+fn is_attribute(binding: &Binding) -> bool {
+    matches!(
+        binding,
+        Binding::Attribute { .. } | Binding::AnyAttributes(_)
+    )
 }
 
 /// A reference to the (unboxed) value.

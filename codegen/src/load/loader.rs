@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, VecDeque};
 use std::path::{Path, PathBuf};
 
 use super::discover::{Reference, discover};
+use super::files::Files;
 use super::read::{ReadError, read_source};
 use super::xml::{XML_NS, clamp_u32, parse_xml};
 use super::{FileKind, Link, LinkKind, SourceFile, SourceSet, builtin_xml, paths};
@@ -12,6 +13,7 @@ use crate::diagnostics::render::io_reason;
 use crate::diagnostics::{Diagnostic, Diagnostics, Error, FileId, Span};
 
 pub(crate) struct Loader<'d> {
+    files: &'d dyn Files,
     set: SourceSet,
     by_canonical: BTreeMap<PathBuf, FileId>,
     queue: VecDeque<FileId>,
@@ -19,8 +21,9 @@ pub(crate) struct Loader<'d> {
 }
 
 impl<'d> Loader<'d> {
-    pub(crate) fn new(diagnostics: &'d mut Diagnostics) -> Self {
+    pub(crate) fn new(files: &'d dyn Files, diagnostics: &'d mut Diagnostics) -> Self {
         Self {
+            files,
             set: SourceSet::default(),
             by_canonical: BTreeMap::new(),
             queue: VecDeque::new(),
@@ -34,14 +37,14 @@ impl<'d> Loader<'d> {
                 path: input.clone(),
                 source,
             };
-            let canonical = input.canonicalize().map_err(io)?;
+            let canonical = self.files.canonical(input).map_err(io)?;
             if let Some(&id) = self.by_canonical.get(&canonical) {
                 if let Some(file) = self.set.files.get_mut(id.0 as usize) {
                     file.is_input = true;
                 }
                 continue;
             }
-            let text = match read_source(&canonical) {
+            let text = match read_source(self.files, &canonical) {
                 Ok(text) => text,
                 Err(ReadError::Io(source)) => return Err(io(source)),
                 Err(ReadError::Encoding { text, offset, what }) => {
@@ -84,7 +87,7 @@ impl<'d> Loader<'d> {
         id
     }
 
-    fn encoding_error(&mut self, file: FileId, offset: usize, what: &str) {
+    fn encoding_error(&mut self, file: FileId, offset: usize, what: String) {
         let at = clamp_u32(offset);
         self.diagnostics.push(Diagnostic::error(
             Span {
@@ -165,7 +168,7 @@ impl<'d> Loader<'d> {
             .as_deref()
             .and_then(Path::parent)
             .unwrap_or_else(|| Path::new(""));
-        let canonical = match dir.join(location).canonicalize() {
+        let canonical = match self.files.canonical(&dir.join(location)) {
             Ok(canonical) => canonical,
             Err(e) => {
                 let diagnostic = cannot_read(io_reason(&e));
@@ -176,7 +179,7 @@ impl<'d> Loader<'d> {
         if let Some(&id) = self.by_canonical.get(&canonical) {
             return Some(id);
         }
-        match read_source(&canonical) {
+        match read_source(self.files, &canonical) {
             Ok(text) => {
                 let id = self.add(display, Some(canonical), text, false);
                 self.queue.push_back(id);

@@ -5,17 +5,20 @@
 //!   ^^^^^^^^^^^^^^^^^^^^^^^^
 //! ```
 //!
-//! Reads every file once: the inputs, then whatever they reach through
+//! Reads every file once, from disk ([`load`], [`load_into`]) or from
+//! memory ([`load_memory_into`]): the inputs, then whatever they reach through
 //! `xs:include`, `xs:import` (also from schemas embedded in `wsdl:types`) and
 //! `wsdl:import`, each location relative to the file that names it. Files are
 //! deduplicated by canonical path, so circular includes are harmless. The
 //! text is UTF-8 without BOM, with every line end turned into LF. Nothing is
 //! ever fetched from the network: an import of the `xml:` namespace without
 //! a location is served by a built-in document, a remote location is an
-//! error.
+//! error. Entity declarations are refused (see `dtd`).
 
 mod builtin_xml;
 mod discover;
+mod dtd;
+mod files;
 mod loader;
 mod paths;
 mod read;
@@ -40,7 +43,35 @@ pub fn load(inputs: &[PathBuf]) -> Result<SourceSet, Error> {
 /// Like [`load`], but leaves the diagnostics in `diagnostics` for the
 /// caller to check. Only an input that cannot be read at all is an `Err`.
 pub fn load_into(inputs: &[PathBuf], diagnostics: &mut Diagnostics) -> Result<SourceSet, Error> {
-    loader::Loader::new(diagnostics).run(inputs)
+    loader::Loader::new(&files::Disk, diagnostics).run(inputs)
+}
+
+/// Like [`load_into`], reading from `files`, `(path, contents)` pairs held
+/// in memory, instead of the disk. Relative locations resolve against the
+/// path of the file that names them, as on disk; a location outside `files`
+/// is reported as a file that is not there. `inputs` name files of `files`.
+///
+/// ```
+/// use std::path::PathBuf;
+/// let files = [
+///     ("main.xsd", r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+///                       <xs:include schemaLocation="part.xsd"/></xs:schema>"#),
+///     ("part.xsd", r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+///                       <xs:element name="a" type="xs:string"/></xs:schema>"#),
+/// ];
+/// let mut diagnostics = xsdgen::diagnostics::Diagnostics::new();
+/// let sources = xsdgen::load::load_memory_into(&[PathBuf::from("main.xsd")], &files, &mut diagnostics)?;
+/// assert_eq!(sources.files().len(), 2);
+/// assert!(!diagnostics.has_errors());
+/// # Ok::<(), xsdgen::Error>(())
+/// ```
+pub fn load_memory_into<P: AsRef<Path>, B: AsRef<[u8]>>(
+    inputs: &[PathBuf],
+    files: &[(P, B)],
+    diagnostics: &mut Diagnostics,
+) -> Result<SourceSet, Error> {
+    let memory = files::Memory::new(files);
+    loader::Loader::new(&memory, diagnostics).run(inputs)
 }
 
 /// What a file contains, judged by its root element.
@@ -122,7 +153,7 @@ impl SourceSet {
             .map(|f| f.path.as_path())
     }
 
-    /// Every file read from disk, for `cargo:rerun-if-changed`.
+    /// Every file read (not the built-in ones), for `cargo:rerun-if-changed`.
     pub fn paths_read(&self) -> impl Iterator<Item = &Path> {
         self.files
             .iter()
@@ -156,5 +187,57 @@ impl SourceSet {
             is_builtin: false,
         });
         set
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::render;
+
+    const XS: &str = r#"xmlns:xs="http://www.w3.org/2001/XMLSchema""#;
+
+    #[test]
+    fn memory_sets_resolve_locations_like_the_disk() {
+        let main = format!(
+            r#"<xs:schema {XS}><xs:include schemaLocation="sub/../part.xsd"/><xs:include schemaLocation="gone.xsd"/></xs:schema>"#
+        );
+        let part =
+            format!(r#"<xs:schema {XS}><xs:include schemaLocation="dir/main.xsd"/></xs:schema>"#);
+        let files = [
+            ("dir/main.xsd", main.as_str()),
+            ("dir/part.xsd", part.as_str()),
+        ];
+        let mut diagnostics = Diagnostics::new();
+        let inputs = [PathBuf::from("dir/main.xsd")];
+        let sources = load_memory_into(&inputs, &files, &mut diagnostics);
+        let Ok(sources) = sources else {
+            panic!("the input is there");
+        };
+        let paths: Vec<&Path> = sources.paths_read().collect();
+        assert_eq!(
+            paths,
+            [Path::new("dir/main.xsd"), Path::new("dir/part.xsd")]
+        );
+        let rendered = render(&diagnostics.sorted(), &sources);
+        assert!(
+            rendered.contains(
+                "cannot read 'dir/gone.xsd' (included from dir/main.xsd): no such file or directory"
+            ),
+            "{rendered}"
+        );
+        // part.xsd names dir/dir/main.xsd, which is not in the set.
+        assert!(
+            rendered.contains("cannot read 'dir/dir/main.xsd'"),
+            "{rendered}"
+        );
+    }
+
+    #[test]
+    fn a_missing_memory_input_is_an_io_error() {
+        let files: [(&str, &[u8]); 0] = [];
+        let mut diagnostics = Diagnostics::new();
+        let result = load_memory_into(&[PathBuf::from("a.xsd")], &files, &mut diagnostics);
+        assert!(matches!(result, Err(Error::Io { .. })));
     }
 }

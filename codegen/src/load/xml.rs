@@ -10,9 +10,24 @@ pub const SOAP11_NS: &str = "http://schemas.xmlsoap.org/wsdl/soap/";
 pub const SOAP12_NS: &str = "http://schemas.xmlsoap.org/wsdl/soap12/";
 pub const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 
+const ENTITY_HELP: &str = "an external entity could read local files and nested ones \
+                           expand without bound; write the text out instead";
+
 /// Parses a whole document; a malformed one becomes a diagnostic at the
-/// position roxmltree reports.
+/// position roxmltree reports, an entity declaration one at the
+/// declaration (see [`super::dtd`]).
 pub(crate) fn parse_xml(text: &str, file: FileId) -> Result<roxmltree::Document<'_>, Diagnostic> {
+    if let Some(range) = super::dtd::entity_declaration(text) {
+        let span = Span {
+            file,
+            start: clamp_u32(range.start),
+            end: clamp_u32(range.end),
+        };
+        return Err(
+            Diagnostic::error(span, "entity declarations are not allowed in a schema")
+                .with_help(ENTITY_HELP),
+        );
+    }
     let options = roxmltree::ParsingOptions {
         allow_dtd: true,
         ..roxmltree::ParsingOptions::default()

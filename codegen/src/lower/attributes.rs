@@ -20,7 +20,7 @@ impl<'s> Lowerer<'s, '_> {
         hint: &str,
     ) -> (Vec<AttributeUse>, Option<Wildcard>) {
         let mut out: Vec<AttributeUse> = Vec::new();
-        let mut any = decls.any_attribute.as_ref().map(wildcard);
+        let mut any = decls.any_attribute.as_ref().map(|w| wildcard(w, cx.tns));
         for item in &decls.items {
             match item {
                 AttributeItem::Attribute(a) => {

@@ -1,6 +1,8 @@
 //! Phase 4 of lowering: WSDL services. Only document/literal SOAP 1.1 is
 //! supported: each operation's input and output message has one body part
-//! naming a global element; other parts go in `soap:Header`.
+//! naming a global element, the one `soap:body parts` names or else the
+//! one part no `soap:header` takes; the parts bound by `soap:header`
+//! (from any message) go in `soap:Header`.
 
 use std::collections::BTreeMap;
 
@@ -179,16 +181,85 @@ impl<'s> Lowerer<'s, '_> {
     ) -> Option<OperationMessage> {
         let message = self.wsdl_message(&io.message.name, &io.message)?;
         let body = bound.and_then(|b| b.body.as_ref());
+        let body_span = body.map_or(op_span, |b| b.span);
         if let Some(u) = body
             .and_then(|b| b.use_.as_deref())
             .filter(|u| *u != "literal")
         {
-            let span = body.map_or(op_span, |b| b.span);
-            self.diags.error(span, format!("{DOC_LIT}: 'use' is '{u}'"));
+            self.diags
+                .error(body_span, format!("{DOC_LIT}: 'use' is '{u}'"));
         }
-        let mut headers = Vec::new();
+        let (headers, header_parts) = self.headers(io, bound);
+        let m = &message.name;
+        let parts: Vec<_> = match body.and_then(|b| b.parts.as_ref()) {
+            Some(names) => names
+                .iter()
+                .filter_map(|n| {
+                    let found = message.parts.iter().find(|p| &p.name == n);
+                    let problem = if found.is_none() {
+                        format!("soap:body names part '{n}', which message '{m}' does not have")
+                    } else if header_parts.contains(&n.as_str()) {
+                        format!(
+                            "part '{n}' of message '{m}' is bound both as the body and as a header"
+                        )
+                    } else {
+                        return found;
+                    };
+                    self.diags.error(body_span, problem);
+                    found
+                })
+                .collect(),
+            None => message
+                .parts
+                .iter()
+                .filter(|p| !header_parts.contains(&p.name.as_str()))
+                .collect(),
+        };
+        let [part] = parts.as_slice() else {
+            // A missing part named by `parts` was reported above.
+            let named = body.and_then(|b| b.parts.as_ref());
+            if named.is_none_or(|n| n.len() == parts.len()) {
+                let hint = if named.is_none() && parts.len() > 1 {
+                    "; soap:body parts=\"...\" names the body part"
+                } else {
+                    ""
+                };
+                // The binding's soap:body is where `parts` would go.
+                self.diags.error(
+                    body.map_or(io.span, |b| b.span),
+                    format!(
+                        "{DOC_LIT}: message '{}' has {} body parts, expected exactly one{hint}",
+                        message.name,
+                        parts.len()
+                    ),
+                );
+            }
+            return None;
+        };
+        Some(OperationMessage {
+            name: io.name.clone(),
+            message: io.message.name.clone(),
+            part: part.name.clone(),
+            element: self.part_element(part)?,
+            headers,
+        })
+    }
+
+    /// The `soap:header` entries of a bound input or output, each element
+    /// once, and the names of the parts of the operation's own message
+    /// that they take (which are therefore not the body).
+    fn headers<'b>(
+        &mut self,
+        io: &PortTypeIo,
+        bound: Option<&'b BindingIo>,
+    ) -> (Vec<HeaderPart>, Vec<&'b str>) {
+        let mut headers: Vec<HeaderPart> = Vec::new();
         let mut header_parts = Vec::new();
         for h in bound.map(|b| b.headers.as_slice()).unwrap_or_default() {
+            if let Some(u) = h.use_.as_deref().filter(|u| *u != "literal") {
+                self.diags
+                    .error(h.span, format!("{DOC_LIT}: header use is '{u}'"));
+            }
             let Some(hm) = self.wsdl_message(&h.message.name, &h.message) else {
                 continue;
             };
@@ -202,53 +273,27 @@ impl<'s> Lowerer<'s, '_> {
             if h.message.name == io.message.name {
                 header_parts.push(h.part.as_str());
             }
-            if let Some(element) = self.part_element(part) {
-                headers.push(HeaderPart {
-                    message: h.message.name.clone(),
-                    part: h.part.clone(),
-                    element,
-                });
+            let Some(element) = self.part_element(part) else {
+                continue;
+            };
+            if headers.iter().any(|known| known.element == element) {
+                self.diags.warning(
+                    h.span,
+                    format!(
+                        "header part '{}' has the element of an earlier header part; the entry is read and written once",
+                        h.part
+                    ),
+                );
+                continue;
             }
+            headers.push(HeaderPart {
+                message: h.message.name.clone(),
+                part: h.part.clone(),
+                element,
+                span: h.span,
+            });
         }
-        let parts: Vec<_> = match body.and_then(|b| b.parts.as_ref()) {
-            Some(names) => names
-                .iter()
-                .filter_map(|n| {
-                    let found = message.parts.iter().find(|p| &p.name == n);
-                    if found.is_none() {
-                        let span = body.map_or(op_span, |b| b.span);
-                        self.diags.error(
-                            span,
-                            format!("message '{}' has no part '{n}'", message.name),
-                        );
-                    }
-                    found
-                })
-                .collect(),
-            None => message
-                .parts
-                .iter()
-                .filter(|p| !header_parts.contains(&p.name.as_str()))
-                .collect(),
-        };
-        let [part] = parts.as_slice() else {
-            self.diags.error(
-                io.span,
-                format!(
-                    "{DOC_LIT}: message '{}' has {} body parts, expected exactly one",
-                    message.name,
-                    parts.len()
-                ),
-            );
-            return None;
-        };
-        Some(OperationMessage {
-            name: io.name.clone(),
-            message: io.message.name.clone(),
-            part: part.name.clone(),
-            element: self.part_element(part)?,
-            headers,
-        })
+        (headers, header_parts)
     }
 
     fn wsdl_message(&mut self, name: &QName, r: &crate::syntax::QNameRef) -> Option<&'s Message> {

@@ -49,6 +49,9 @@ pub struct Operation {
 /// A message of document/literal style: exactly one body part, naming a
 /// global element, which is the child of `soap:Body`; any other parts the
 /// binding puts in `soap:Header`.
+///
+/// The body part is the one `soap:body parts="..."` names; without
+/// `parts`, the one part the binding does not bind as a header.
 #[derive(Debug, Clone)]
 pub struct OperationMessage {
     /// The `name` of the wsdl:input/output/fault (WSDL requires one on faults).
@@ -58,16 +61,22 @@ pub struct OperationMessage {
     /// The name of the body part.
     pub part: String,
     pub element: ElementId,
-    /// `soap:header` parts, in binding order.
+    /// `soap:header` parts, in binding order, each element once. Empty
+    /// for faults, whose header entries are not read.
     pub headers: Vec<HeaderPart>,
 }
 
-/// A message part sent as a child of `soap:Header` (EWS: `RequestVersion`,
-/// `ServerVersion`, impersonation, ...).
+/// A message part sent as a child of `soap:Header` (EWS:
+/// `RequestServerVersion`, `ExchangeImpersonation`, `ServerVersionInfo`,
+/// ...). Every header entry is optional on the wire: WSDL 1.1 cannot say
+/// that one is required, and EWS servers answer without the ones they do
+/// not need.
 #[derive(Debug, Clone)]
 pub struct HeaderPart {
     /// The message holding the part (usually the operation's own).
     pub message: QName,
     pub part: String,
     pub element: ElementId,
+    /// The `soap:header` of the binding.
+    pub span: Span,
 }

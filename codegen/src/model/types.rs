@@ -172,6 +172,9 @@ pub struct AttributeUse {
 pub struct Wildcard {
     /// The `namespace` attribute as written (`##any`, `##other`, a list).
     pub namespace: String,
+    /// The target namespace of the schema that declares the wildcard,
+    /// which `##targetNamespace` and `##other` refer to.
+    pub target_namespace: Option<String>,
     pub process_contents: String,
     pub span: Span,
 }

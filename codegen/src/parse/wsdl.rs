@@ -218,11 +218,15 @@ fn service(cx: &mut Cx<'_>, node: Node<'_, '_>) -> Option<WsdlService> {
         let Some(binding) = cx.qname(child, "binding") else {
             continue;
         };
+        // EWS publishes `location=""`: each server has its own URL, which
+        // the client is given; an empty location is no address, not an error.
         let address = child
             .children()
             .find(|n| is(*n, SOAP11_NS, "address") || is(*n, SOAP12_NS, "address"))
             .and_then(|a| a.attribute("location"))
-            .map(|l| l.trim().to_owned());
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned);
         ports.push(WsdlPort {
             span: cx.span(child),
             name: port_name,

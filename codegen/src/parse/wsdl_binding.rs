@@ -74,6 +74,13 @@ fn operation(cx: &mut Cx<'_>, node: Node<'_, '_>) -> Option<BindingOperation> {
             "input" if op.input.is_none() => op.input = Some(io(cx, child)),
             "output" if op.output.is_none() => op.output = Some(io(cx, child)),
             "fault" => {
+                for header in child.children().filter(|n| is(*n, SOAP11_NS, "header")) {
+                    let span = cx.span(header);
+                    cx.warning(
+                        span,
+                        "'soap:header' in a fault binding is ignored: faults are read without their header entries",
+                    );
+                }
                 let body = child.children().find(|n| is(*n, SOAP11_NS, "fault"));
                 op.faults.push(BindingFault {
                     span: cx.span(child),
@@ -122,6 +129,16 @@ fn io(cx: &mut Cx<'_>, node: Node<'_, '_>) -> BindingIo {
                 }
                 continue;
             };
+            for fault in child
+                .children()
+                .filter(|n| is(*n, SOAP11_NS, "headerfault"))
+            {
+                let span = cx.span(fault);
+                cx.warning(
+                    span,
+                    "'soap:headerfault' is ignored: faults are read without their header entries",
+                );
+            }
             io.headers.push(SoapHeader {
                 span,
                 message,

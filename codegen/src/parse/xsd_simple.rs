@@ -4,7 +4,8 @@ use roxmltree::Node;
 
 use super::cx::{Cx, xs_children};
 use super::xsd_complex::named;
-use crate::load::xml::XS_NS;
+use crate::diagnostics::Span;
+use crate::load::xml::{XS_NS, clamp_u32};
 use crate::syntax::{Facet, FacetKind, SimpleBody, SimpleTypeDef, TypeSource};
 
 pub(crate) fn simple_type(
@@ -115,9 +116,27 @@ fn list(cx: &mut Cx<'_>, node: Node<'_, '_>) -> Option<SimpleBody> {
 
 fn union(cx: &mut Cx<'_>, node: Node<'_, '_>) -> Option<SimpleBody> {
     let mut members = Vec::new();
-    if let Some(list) = node.attribute("memberTypes") {
-        let span = cx.attr_span(node, "memberTypes");
-        for written in list.split_whitespace() {
+    if let Some(attr) = node.attribute_node("memberTypes") {
+        let whole = cx.attr_span(node, "memberTypes");
+        // Each member is located on its own when the value is written
+        // without references, so that offsets in the value are offsets in
+        // the source; otherwise on the whole attribute.
+        let raw = attr.range_value();
+        let exact = node
+            .document()
+            .input_text()
+            .get(raw.clone())
+            .is_some_and(|text| text.len() == attr.value().len() && !text.contains('&'));
+        for (offset, written) in words(attr.value()) {
+            let span = if exact {
+                Span {
+                    file: cx.file,
+                    start: clamp_u32(raw.start + offset),
+                    end: clamp_u32(raw.start + offset + written.len()),
+                }
+            } else {
+                whole
+            };
             members.extend(cx.qname_value(node, written, span).map(TypeSource::Named));
         }
     }
@@ -135,6 +154,17 @@ fn union(cx: &mut Cx<'_>, node: Node<'_, '_>) -> Option<SimpleBody> {
         return None;
     }
     Some(SimpleBody::Union { span, members })
+}
+
+/// The items of a whitespace-separated list, with their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut offset = 0;
+    text.split(|c: char| c.is_ascii_whitespace())
+        .filter_map(move |word| {
+            let at = offset;
+            offset += word.len() + 1;
+            (!word.is_empty()).then_some((at, word))
+        })
 }
 
 pub(crate) fn is_facet(node: Node<'_, '_>) -> bool {

@@ -10,6 +10,7 @@
 //! cycle. Boxing every such field is more than the minimum, but it is
 //! deterministic and does not depend on which type is visited first.
 
+use super::Polymorphism;
 use crate::model::{Content, MaxOccurs, Model, Particle, Term, TypeId, TypeKind, TypeRef};
 
 /// The strongly connected components of the by-value containment graph.
@@ -41,8 +42,11 @@ impl Recursion {
 }
 
 /// Computes the components (Tarjan's algorithm, iterative).
-pub fn recursion(model: &Model) -> Recursion {
-    let edges: Vec<Vec<usize>> = model.type_ids().map(|id| by_value(model, id)).collect();
+pub fn recursion(model: &Model, poly: &Polymorphism) -> Recursion {
+    let edges: Vec<Vec<usize>> = model
+        .type_ids()
+        .map(|id| by_value(model, poly, id))
+        .collect();
     let n = edges.len();
     let mut index = vec![usize::MAX; n];
     let mut low = vec![0; n];
@@ -97,8 +101,9 @@ pub fn recursion(model: &Model) -> Recursion {
     Recursion { component, cyclic }
 }
 
-/// The complex types `id` holds by value.
-fn by_value(model: &Model, id: TypeId) -> Vec<usize> {
+/// The complex types `id` holds by value: with an element of a polymorphic
+/// type or a substitution group head, every candidate.
+fn by_value(model: &Model, poly: &Polymorphism, id: TypeId) -> Vec<usize> {
     let mut out = Vec::new();
     let TypeKind::Complex(c) = &model.ty(id).kind else {
         return out;
@@ -107,24 +112,42 @@ fn by_value(model: &Model, id: TypeId) -> Vec<usize> {
         push_complex(model, base, &mut out);
     }
     if let Content::Elements(p) = &c.content {
-        particle(model, p, false, &mut out);
+        particle(model, poly, p, false, &mut out);
     }
     out.sort_unstable();
     out.dedup();
     out
 }
 
-fn particle(model: &Model, p: &Particle, repeated: bool, out: &mut Vec<usize>) {
+fn particle(
+    model: &Model,
+    poly: &Polymorphism,
+    p: &Particle,
+    repeated: bool,
+    out: &mut Vec<usize>,
+) {
     let repeated =
         repeated || p.max_occurs != MaxOccurs::Bounded(1) && p.max_occurs != MaxOccurs::Bounded(0);
     match &p.term {
-        Term::Element(e) => {
-            if let (false, TypeRef::Defined(t)) = (repeated, e.type_ref) {
-                push_complex(model, t, out);
+        Term::Element(e) if !repeated => {
+            let heads = e.global.and_then(|g| poly.substitutes(g));
+            let types: Vec<TypeRef> = match heads {
+                Some(members) => members.iter().map(|m| model.element(*m).type_ref).collect(),
+                None => vec![e.type_ref],
+            };
+            for t in types {
+                if let TypeRef::Defined(t) = t {
+                    push_complex(model, t, out);
+                    for &d in poly.derived(t).unwrap_or_default() {
+                        push_complex(model, d, out);
+                    }
+                }
             }
         }
+        Term::Element(_) => {}
         Term::Sequence(ps) | Term::Choice(ps) | Term::All(ps) => {
-            ps.iter().for_each(|p| particle(model, p, repeated, out));
+            ps.iter()
+                .for_each(|p| particle(model, poly, p, repeated, out));
         }
         Term::Any(_) => {}
     }
@@ -199,7 +222,7 @@ mod tests {
             vec![element("a", TypeRef::Defined(a), 1), element("n", int, 1)],
         );
 
-        let r = recursion(&model);
+        let r = recursion(&model, &Polymorphism::default());
         assert!(r.needs_box(a, b) && r.needs_box(b, a));
         assert!(r.is_recursive(d));
         assert!(!r.is_recursive(c), "a Vec already breaks the cycle");

@@ -3,18 +3,22 @@
 //! Roots, by [`Roots`]:
 //! - `Auto`: with WSDL services, every operation's input, output, fault
 //!   and header elements; for plain XSD, every global element.
-//! - `Elements`: the named global elements (`{uri}local` or a local name
-//!   that is unique); operations whose messages are not all kept are
+//! - `Select`: the named global elements and types (`{uri}local` or a
+//!   local name that is unique) and WSDL operations (by name); operations
+//!   not named, and operations whose messages are not all kept, are
 //!   dropped.
 //! - `All`: everything, named types without any element among them.
 //!
 //! From a root, a type reaches its base, list item and union members,
-//! the types of its attributes and of its elements (local or referenced).
+//! the types of its attributes and of its elements (local or referenced);
+//! an element reaches the members of its substitution group and the types
+//! derived from its type (see [`super::polymorphism`]).
 //! The result is a new [`Model`] whose arenas hold the kept items in their
 //! original order.
 
 use std::collections::BTreeSet;
 
+use super::polymorphism::{Polymorphism, polymorphism};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{
     ComplexType, Content, ElementDecl, ElementId, Model, Particle, QName, SimpleType, Term,
@@ -28,15 +32,21 @@ pub enum Roots {
     /// element.
     #[default]
     Auto,
-    /// These global elements (`{uri}local`, or a local name).
-    Elements(Vec<String>),
+    /// These global elements and named types (`{uri}local`, or a local
+    /// name) and WSDL operations (by name).
+    Select {
+        elements: Vec<String>,
+        types: Vec<String>,
+        operations: Vec<String>,
+    },
     /// Every type and element of the schemas.
     All,
 }
 
 /// The reachable part of `model`.
 pub fn tree_shake(model: &Model, roots: &Roots) -> Result<Model, Diagnostic> {
-    let mut walk = Walk::new(model);
+    let poly = polymorphism(model);
+    let mut walk = Walk::new(model, &poly);
     match roots {
         Roots::All => return Ok(model.clone()),
         Roots::Auto if !model.services.is_empty() => {
@@ -53,24 +63,61 @@ pub fn tree_shake(model: &Model, roots: &Roots) -> Result<Model, Diagnostic> {
             }
         }
         Roots::Auto => model.element_ids().for_each(|e| walk.element(e)),
-        Roots::Elements(names) => {
-            for name in names {
-                walk.element(find_element(model, name)?);
+        Roots::Select {
+            elements,
+            types,
+            operations,
+        } => {
+            for name in elements {
+                walk.element(find(&model.element_index, name, "element")?);
+            }
+            for name in types {
+                walk.element_type(TypeRef::Defined(find(&model.type_index, name, "type")?));
+            }
+            for name in operations {
+                let op = model
+                    .services
+                    .iter()
+                    .flat_map(|s| &s.operations)
+                    .find(|op| op.name == *name)
+                    .ok_or_else(|| {
+                        Diagnostic::new(
+                            Severity::Error,
+                            None,
+                            format!("root operation '{name}' is not in the WSDL"),
+                        )
+                    })?;
+                for msg in std::iter::once(&op.input)
+                    .chain(std::iter::once(&op.output))
+                    .chain(&op.faults)
+                {
+                    walk.element(msg.element);
+                    for header in &msg.headers {
+                        walk.element(header.element);
+                    }
+                }
             }
         }
     }
     walk.run();
-    Ok(rebuild(model, &walk.elements, &walk.types))
+    let operations = match roots {
+        Roots::Select { operations, .. } => Some(operations.as_slice()),
+        _ => None,
+    };
+    Ok(rebuild(model, &walk.elements, &walk.types, operations))
 }
 
 /// `{uri}local`, or a local name that only one namespace declares.
-fn find_element(model: &Model, name: &str) -> Result<ElementId, Diagnostic> {
+fn find<Id: Copy>(
+    index: &std::collections::BTreeMap<QName, Id>,
+    name: &str,
+    what: &str,
+) -> Result<Id, Diagnostic> {
     let parsed = name
         .strip_prefix('{')
         .and_then(|rest| rest.split_once('}'))
         .map(|(ns, local)| QName::new(Some(ns), local));
-    let matches: Vec<(&QName, ElementId)> = model
-        .element_index
+    let matches: Vec<(&QName, Id)> = index
         .iter()
         .filter(|(q, _)| match &parsed {
             Some(p) => *q == p,
@@ -83,7 +130,7 @@ fn find_element(model: &Model, name: &str) -> Result<ElementId, Diagnostic> {
         [] => Err(Diagnostic::new(
             Severity::Error,
             None,
-            format!("root element '{name}' is not declared by the schemas"),
+            format!("root {what} '{name}' is not declared by the schemas"),
         )),
         several => {
             let names: Vec<String> = several.iter().map(|(q, _)| q.to_string()).collect();
@@ -91,7 +138,7 @@ fn find_element(model: &Model, name: &str) -> Result<ElementId, Diagnostic> {
                 Severity::Error,
                 None,
                 format!(
-                    "root element '{name}' is ambiguous: write one of {}",
+                    "root {what} '{name}' is ambiguous: write one of {}",
                     names.join(", ")
                 ),
             ))
@@ -101,15 +148,17 @@ fn find_element(model: &Model, name: &str) -> Result<ElementId, Diagnostic> {
 
 struct Walk<'m> {
     model: &'m Model,
+    poly: &'m Polymorphism,
     elements: BTreeSet<ElementId>,
     types: BTreeSet<TypeId>,
     pending: Vec<TypeId>,
 }
 
 impl<'m> Walk<'m> {
-    fn new(model: &'m Model) -> Self {
+    fn new(model: &'m Model, poly: &'m Polymorphism) -> Self {
         Self {
             model,
+            poly,
             elements: BTreeSet::new(),
             types: BTreeSet::new(),
             pending: Vec::new(),
@@ -119,7 +168,20 @@ impl<'m> Walk<'m> {
     fn element(&mut self, id: ElementId) {
         if self.elements.insert(id) {
             let decl = self.model.element(id);
-            self.type_ref(decl.type_ref);
+            self.element_type(decl.type_ref);
+            for &member in self.poly.substitutes(id).unwrap_or_default() {
+                self.element(member);
+            }
+        }
+    }
+
+    /// The type of an element, and the types `xsi:type` may give it.
+    fn element_type(&mut self, t: TypeRef) {
+        self.type_ref(t);
+        if let TypeRef::Defined(id) = t {
+            for &derived in self.poly.derived(id).unwrap_or_default() {
+                self.type_ref(TypeRef::Defined(derived));
+            }
         }
     }
 
@@ -161,7 +223,7 @@ impl<'m> Walk<'m> {
     fn particle(&mut self, p: &Particle) {
         match &p.term {
             Term::Element(e) => {
-                self.type_ref(e.type_ref);
+                self.element_type(e.type_ref);
                 if let Some(global) = e.global {
                     self.element(global);
                 }
@@ -175,7 +237,12 @@ impl<'m> Walk<'m> {
 }
 
 /// The kept items, renumbered, with every reference rewritten.
-fn rebuild(model: &Model, elements: &BTreeSet<ElementId>, types: &BTreeSet<TypeId>) -> Model {
+fn rebuild(
+    model: &Model,
+    elements: &BTreeSet<ElementId>,
+    types: &BTreeSet<TypeId>,
+    operations: Option<&[String]>,
+) -> Model {
     let type_map = remap(
         model.types.len(),
         types.iter().map(|t| t.index()),
@@ -209,7 +276,7 @@ fn rebuild(model: &Model, elements: &BTreeSet<ElementId>, types: &BTreeSet<TypeI
     for service in &model.services {
         let mut service = service.clone();
         service.operations.retain_mut(|op| {
-            let mut kept = true;
+            let mut kept = operations.is_none_or(|names| names.contains(&op.name));
             for msg in std::iter::once(&mut op.input)
                 .chain(std::iter::once(&mut op.output))
                 .chain(op.faults.iter_mut())

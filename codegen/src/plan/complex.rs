@@ -6,11 +6,12 @@ use super::docs;
 use super::names::{RustIdent, Scope};
 use super::particles::new_field;
 use super::rust::{
-    Binding, ChoiceDef, ContentKind, Derives, Field, FieldType, FirstSet, Item, Occurs, Role,
-    StructDef, ValueKind,
+    Binding, ChoiceDef, ContentKind, Derives, Field, FieldType, FirstSet, Item, Namespaces, Occurs,
+    Primitive, Role, StructDef, TypeExpr, ValueKind,
 };
 use crate::model::{
     AttributeUse, Content, Derivation, MaxOccurs, Particle, Term, TypeId, TypeKind, TypeRef,
+    Wildcard,
 };
 
 /// A complex type with its derivation chain resolved.
@@ -19,7 +20,7 @@ struct Collected<'m> {
     particles: Vec<&'m Particle>,
     simple: Option<TypeRef>,
     mixed: bool,
-    any_attribute: bool,
+    any_attribute: Option<&'m Wildcard>,
 }
 
 impl<'m> Planner<'m> {
@@ -32,24 +33,8 @@ impl<'m> Planner<'m> {
         let doc = docs::doc(global.and_then(|e| e.doc.as_deref()).or(def.doc.as_deref()));
         let c = self.collect(id);
 
-        let mut notes = Vec::new();
-        if c.mixed {
-            self.warning(
-                def.span,
-                "mixed content is not supported: text between the child elements will be a read error",
-            );
-            notes.push(
-                "Mixed content: text between the child elements is not supported.".to_owned(),
-            );
-        }
-        if c.any_attribute {
-            notes.push(
-                "Attributes the schema does not declare (`anyAttribute`) are ignored.".to_owned(),
-            );
-        }
-        let doc = docs::with_notes(doc, &notes);
-
-        if let ([only], true, None) = (c.particles.as_slice(), c.attributes.is_empty(), c.simple) {
+        let no_attributes = c.attributes.is_empty() && c.any_attribute.is_none() && !c.mixed;
+        if let ([only], true, None) = (c.particles.as_slice(), no_attributes, c.simple) {
             if let (Term::Choice(branches), 1, MaxOccurs::Bounded(1)) =
                 (&only.term, only.min_occurs, only.max_occurs)
             {
@@ -90,6 +75,35 @@ impl<'m> Planner<'m> {
                 fields.push(field);
             }
         }
+        if let Some(w) = c.any_attribute {
+            let ns = Namespaces::parse(&w.namespace, w.target_namespace.as_deref());
+            let ty = FieldType {
+                inner: TypeExpr::Primitive(Primitive::Runtime("AnyAttributes")),
+                kind: ValueKind::Simple,
+                nillable: false,
+                boxed: false,
+                occurs: Occurs::One,
+            };
+            let doc = Some("Attributes the schema leaves open (`anyAttribute`).".to_owned());
+            fields.push(new_field(
+                &mut scope,
+                "other_attributes",
+                doc,
+                ty,
+                Binding::AnyAttributes(ns),
+            ));
+        }
+        if c.mixed && c.simple.is_none() {
+            let ty = FieldType {
+                inner: TypeExpr::Primitive(Primitive::Runtime("MixedText")),
+                kind: ValueKind::Simple,
+                nillable: false,
+                boxed: false,
+                occurs: Occurs::One,
+            };
+            let doc = Some("The text between the child elements (mixed content).".to_owned());
+            fields.push(new_field(&mut scope, "text", doc, ty, Binding::Mixed));
+        }
         let content = if c.simple.is_some() {
             ContentKind::Simple
         } else if let Some(items) = all_items(&c.particles) {
@@ -98,10 +112,12 @@ impl<'m> Planner<'m> {
             ContentKind::All
         } else {
             self.sequence_fields(id, module, &ident, &c.particles, &mut scope, &mut fields);
-            if fields
-                .iter()
-                .any(|f| !matches!(f.binding, Binding::Attribute { .. }))
-            {
+            if fields.iter().any(|f| {
+                !matches!(
+                    f.binding,
+                    Binding::Attribute { .. } | Binding::AnyAttributes(_)
+                )
+            }) {
                 ContentKind::Sequence
             } else {
                 ContentKind::Empty
@@ -171,7 +187,7 @@ impl<'m> Planner<'m> {
             particles: Vec::new(),
             simple: None,
             mixed: false,
-            any_attribute: false,
+            any_attribute: None,
         };
         for &t in chain.iter().rev() {
             let TypeKind::Complex(c) = &model.ty(t).kind else {
@@ -200,7 +216,7 @@ impl<'m> Planner<'m> {
                 Content::Empty => {}
             }
             out.mixed |= c.mixed;
-            out.any_attribute |= c.any_attribute.is_some();
+            out.any_attribute = out.any_attribute.or(c.any_attribute.as_ref());
         }
         out
     }

@@ -79,6 +79,7 @@ pub(super) fn compute(krate: &mut RustCrate) {
                 Item::List(d) => &mut d.derives,
                 Item::Union(d) => &mut d.derives,
                 Item::Wrapper(d) => &mut d.derives,
+                Item::Polymorphic(d) => &mut d.derives,
             };
             derives.eq_hash = t.eq_hash;
             derives.default = t.default;
@@ -157,5 +158,6 @@ fn item_traits(item: &Item, of: &dyn Fn(&TypePath) -> Traits) -> Traits {
             default: false,
         },
         Item::Wrapper(d) => all(std::iter::once(&d.inner), of),
+        Item::Polymorphic(d) => no_default(all(d.variants.iter().map(|v| &v.ty), of)),
     }
 }

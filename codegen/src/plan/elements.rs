@@ -11,6 +11,9 @@ impl Planner<'_> {
         let Some(path) = self.type_paths[id.index()].clone() else {
             return;
         };
+        if self.replaced_by_enum(id) {
+            return;
+        }
         let seq = self.seq();
         let item = match &self.model.ty(id).kind {
             TypeKind::Simple(st) => self.plan_simple(id, path.ident, st),
@@ -26,10 +29,12 @@ impl Planner<'_> {
         let Some(path) = self.element_paths[id.index()].clone() else {
             return;
         };
-        if self.struct_elements.contains(&id) {
+        // An abstract element never appears in a document: nothing reads
+        // or writes it under its own name.
+        if self.struct_elements.contains(&id) || decl.is_abstract {
             return;
         }
-        let Some((inner, kind)) = self.type_expr(decl.type_ref) else {
+        let Some((inner, kind, _)) = self.element_type_expr(decl.type_ref) else {
             self.error(
                 decl.span,
                 "internal error: the type of this element was not planned",

@@ -19,7 +19,7 @@
 use super::Planner;
 use super::names::{self, RustIdent, Scope, Suffix};
 use super::rust::{Module, ModuleId, TypePath};
-use crate::model::{TypeId, TypeKind, TypeRef};
+use crate::model::{QName, TypeId, TypeKind, TypeRef};
 
 pub(crate) const OPERATIONS_MODULE: &str = "operations";
 
@@ -58,8 +58,12 @@ impl Planner<'_> {
         for id in model.element_ids() {
             let decl = model.element(id);
             let module = self.module_for(decl.name.namespace.as_deref());
-            let ident =
-                self.claim_type(module, names::type_ident(&decl.name.local), Some("Element"));
+            let ident = match self.renamed("element", &decl.name, decl.span) {
+                Some(ident) => self.claim_type(module, ident, None),
+                None => {
+                    self.claim_type(module, names::type_ident(&decl.name.local), Some("Element"))
+                }
+            };
             let path = TypePath { module, ident };
             if let TypeRef::Defined(t) = decl.type_ref {
                 let def = model.ty(t);
@@ -86,8 +90,50 @@ impl Planner<'_> {
                     .name
                     .as_ref()
                     .map_or(def.name_hint.as_str(), |n| &n.local);
-                let ident = self.claim_type(module, names::type_ident(raw), Some("Type"));
+                let renamed = def
+                    .name
+                    .as_ref()
+                    .and_then(|n| self.renamed("type", n, def.span));
+                let ident = match renamed {
+                    Some(ident) => self.claim_type(module, ident, None),
+                    None => self.claim_type(module, names::type_ident(raw), Some("Type")),
+                };
                 self.type_paths[id.index()] = Some(TypePath { module, ident });
+            }
+        }
+    }
+
+    /// The identifier the user chose for an element or type, if any.
+    fn renamed(
+        &mut self,
+        kind: &str,
+        name: &QName,
+        span: crate::diagnostics::Span,
+    ) -> Option<RustIdent> {
+        let renames = &self.options.renames;
+        let expanded = match &name.namespace {
+            Some(ns) => format!("{{{ns}}}{}", name.local),
+            None => name.local.clone(),
+        };
+        let chosen = [
+            format!("{kind}:{expanded}"),
+            format!("{kind}:{}", name.local),
+            expanded.clone(),
+            name.local.clone(),
+        ]
+        .iter()
+        .find_map(|key| renames.get(key))?
+        .clone();
+        match syn::parse_str::<syn::Ident>(&chosen) {
+            Ok(_) if !chosen.starts_with("r#") => Some(RustIdent::plain(&chosen)),
+            _ => {
+                self.error(
+                    span,
+                    format!(
+                        "the name '{chosen}' given to {kind} '{expanded}' is not a Rust identifier"
+                    ),
+                );
+                None
             }
         }
     }

@@ -15,10 +15,12 @@ mod complex;
 mod derives;
 mod docs;
 mod elements;
+mod headers;
 mod idents;
 pub mod names;
 mod operations;
 mod particles;
+mod polymorphic;
 pub mod rust;
 mod simple;
 
@@ -29,7 +31,7 @@ pub use rust::RustCrate;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::model::{ElementId, Model, QName, TypeId, TypeKind, TypeRef};
-use crate::passes::Recursion;
+use crate::passes::{Analysis, Polymorphism, Recursion};
 use names::Scope;
 use rust::{FieldType, Item, Module, ModuleId, Occurs, TypeExpr, TypePath, ValueKind, XmlName};
 
@@ -42,6 +44,9 @@ pub struct PlanOptions {
     pub enum_unknown_variant: bool,
     /// Overrides of `xg:safeToRetry`, by operation name.
     pub safe_to_retry: BTreeMap<String, bool>,
+    /// Rust names chosen by the user, by `[element:|type:]{uri}local` or
+    /// local name (see [`crate::Config::rename`]).
+    pub renames: BTreeMap<String, String>,
 }
 
 impl Default for PlanOptions {
@@ -50,6 +55,7 @@ impl Default for PlanOptions {
             runtime: "::xsdgen_runtime".to_owned(),
             enum_unknown_variant: false,
             safe_to_retry: BTreeMap::new(),
+            renames: BTreeMap::new(),
         }
     }
 }
@@ -58,18 +64,20 @@ impl Default for PlanOptions {
 /// result is only meaningful when no error was pushed.
 pub fn plan(
     model: &Model,
-    recursion: &Recursion,
+    analysis: &Analysis,
     options: &PlanOptions,
     diagnostics: &mut Diagnostics,
 ) -> RustCrate {
-    let mut planner = Planner::new(model, recursion, options);
+    let mut planner = Planner::new(model, analysis, options);
     planner.assign_idents();
+    planner.assign_polymorphic_idents();
     for id in model.type_ids() {
         planner.plan_type(id);
     }
     for id in model.element_ids() {
         planner.plan_element(id);
     }
+    planner.plan_polymorphic();
     let operations = planner.plan_operations();
     let (mut krate, found) = planner.finish(operations);
     derives::compute(&mut krate);
@@ -81,6 +89,7 @@ pub fn plan(
 pub(crate) struct Planner<'m> {
     model: &'m Model,
     recursion: &'m Recursion,
+    poly: &'m Polymorphism,
     options: &'m PlanOptions,
     modules: Vec<Module>,
     module_of: BTreeMap<Option<String>, ModuleId>,
@@ -94,6 +103,10 @@ pub(crate) struct Planner<'m> {
     element_structs: BTreeMap<TypeId, ElementId>,
     /// The elements of `element_structs`.
     struct_elements: BTreeSet<ElementId>,
+    /// The enum of each polymorphic type (see [`crate::passes::Polymorphism`]).
+    poly_paths: BTreeMap<TypeId, TypePath>,
+    /// The enum of each substitution group head, with the names that start it.
+    substitution_paths: BTreeMap<ElementId, (TypePath, rust::FirstSet)>,
     /// Items with their sort key: (span, creation order).
     items: Vec<(ModuleId, Span, usize, Item)>,
     next_seq: usize,
@@ -102,11 +115,14 @@ pub(crate) struct Planner<'m> {
 }
 
 impl<'m> Planner<'m> {
-    fn new(model: &'m Model, recursion: &'m Recursion, options: &'m PlanOptions) -> Self {
+    fn new(model: &'m Model, analysis: &'m Analysis, options: &'m PlanOptions) -> Self {
         Self {
             model,
-            recursion,
+            recursion: &analysis.recursion,
+            poly: &analysis.polymorphism,
             options,
+            poly_paths: BTreeMap::new(),
+            substitution_paths: BTreeMap::new(),
             modules: Vec::new(),
             module_of: BTreeMap::new(),
             scopes: Vec::new(),
@@ -133,10 +149,6 @@ impl<'m> Planner<'m> {
 
     pub(crate) fn error(&mut self, span: Span, message: impl Into<String>) {
         self.diagnostics.push(Diagnostic::error(span, message));
-    }
-
-    pub(crate) fn warning(&mut self, span: Span, message: impl Into<String>) {
-        self.diagnostics.push(Diagnostic::warning(span, message));
     }
 
     /// The wire name, noting its namespace for a constant.
@@ -180,12 +192,14 @@ impl<'m> Planner<'m> {
         occurs: Occurs,
         span: Span,
     ) -> Option<FieldType> {
-        let Some((inner, kind)) = self.type_expr(t) else {
+        let Some((inner, kind, polymorphic)) = self.element_type_expr(t) else {
             self.error(span, "internal error: type of this element was not planned");
             return None;
         };
         let boxed = match (t, occurs) {
+            // Vec has a size; a polymorphic enum boxes its own variants.
             (_, Occurs::Many { .. }) => false,
+            _ if polymorphic => false,
             (TypeRef::Defined(target), _) => self.recursion.needs_box(owner, target),
             (TypeRef::Builtin(_), _) => false,
         };

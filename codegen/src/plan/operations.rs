@@ -1,10 +1,12 @@
-//! WSDL operations -> one unit struct each in the `operations` module.
+//! WSDL operations -> one unit struct each in the `operations` module,
+//! with their header types (see [`super::headers`]).
 //!
 //! `SAFE_TO_RETRY` is, in order of precedence: the `Config`'s
 //! `safe_to_retry(op, bool)`, the WSDL's `xg:safeToRetry`, `false`.
 
 use super::Planner;
 use super::docs;
+use super::headers::{self, Direction, HeaderSets};
 use super::names::{self, Scope, Suffix};
 use super::rust::OperationDef;
 use crate::diagnostics::{Diagnostic, Severity};
@@ -13,8 +15,17 @@ impl Planner<'_> {
     pub(super) fn plan_operations(&mut self) -> Vec<OperationDef> {
         let model = self.model;
         let mut scope = Scope::with_reserved(&["OPERATIONS"]);
+        // Operations claim their identifiers before any header type, so
+        // that declaring headers never renames an operation.
+        let ops: Vec<_> = model
+            .services
+            .iter()
+            .flat_map(|s| &s.operations)
+            .map(|op| (op, scope.claim(names::type_ident(&op.name), Suffix::Camel)))
+            .collect();
+        let mut sets = HeaderSets::default();
         let mut out = Vec::new();
-        for op in model.services.iter().flat_map(|s| &s.operations) {
+        for (op, ident) in ops {
             let request = self
                 .element_paths
                 .get(op.input.element.index())
@@ -39,16 +50,23 @@ impl Planner<'_> {
                 .copied()
                 .or(op.safe_to_retry)
                 .unwrap_or(false);
+            let input_headers =
+                self.plan_headers(op, &ident, Direction::Input, &mut sets, &mut scope);
+            let output_headers =
+                self.plan_headers(op, &ident, Direction::Output, &mut sets, &mut scope);
             out.push(OperationDef {
-                ident: scope.claim(names::type_ident(&op.name), Suffix::Camel),
+                ident,
                 doc: docs::doc(op.doc.as_deref()),
                 name: op.name.clone(),
                 soap_action: op.soap_action.clone().unwrap_or_default(),
                 safe_to_retry,
                 request,
                 response,
+                input_headers,
+                output_headers,
             });
         }
+        headers::document(&sets, &mut out);
         for name in self.options.safe_to_retry.keys() {
             if !out.iter().any(|op| &op.name == name) {
                 let known: Vec<&str> = out.iter().map(|op| op.name.as_str()).collect();

@@ -12,8 +12,8 @@ use super::complex::unwrap;
 use super::docs;
 use super::names::{self, RustIdent, Scope, Suffix};
 use super::rust::{
-    Binding, ChoiceDef, ContentKind, Derives, Field, FieldType, FirstSet, Item, ModuleId, Occurs,
-    Primitive, Role, StructDef, TypeExpr, TypePath, ValueKind, Variant,
+    Binding, ChoiceDef, ContentKind, Derives, Field, FieldType, FirstSet, Item, ModuleId,
+    Namespaces, Occurs, Primitive, Role, StructDef, TypeExpr, TypePath, ValueKind, Variant,
 };
 use crate::model::{ElementUse, MaxOccurs, Particle, Term, TypeId};
 
@@ -46,11 +46,17 @@ impl Planner<'_> {
             let p = unwrap(p);
             let Some(occ) = occurs(p) else { continue };
             match &p.term {
+                Term::Element(e) if self.substitution(e.global).is_some() => {
+                    if let Some((path, first)) = self.substitution(e.global) {
+                        out.push(group_field(scope, &e.name.local, path, first, occ));
+                    }
+                }
                 Term::Element(e) => {
                     if let Some(ty) = self.element_type(owner, e.type_ref, e.nillable, occ, e.span)
                     {
                         let binding = Binding::Element {
                             name: self.xml_name(&e.name),
+                            default: e.default.clone().or_else(|| e.fixed.clone()),
                         };
                         let doc = docs::doc(e.doc.as_deref());
                         out.push(new_field(scope, &e.name.local, doc, ty, binding));
@@ -76,8 +82,15 @@ impl Planner<'_> {
                     };
                     out.push(group_field(scope, "choice", path, first, occ));
                 }
-                Term::Any(_) => {
-                    out.push(new_field(scope, "any", None, any_type(occ), Binding::Any));
+                Term::Any(w) => {
+                    let ns = Namespaces::parse(&w.namespace, w.target_namespace.as_deref());
+                    out.push(new_field(
+                        scope,
+                        "any",
+                        None,
+                        any_type(occ),
+                        Binding::Any(ns),
+                    ));
                 }
             }
         }
@@ -128,6 +141,11 @@ impl Planner<'_> {
                 occ
             };
             match &b.term {
+                Term::Element(e) if self.substitution(e.global).is_some() => {
+                    if let Some((path, first)) = self.substitution(e.global) {
+                        out.push(group_variant(scope, &e.name.local, path, first, occ));
+                    }
+                }
                 Term::Element(e) => {
                     if let Some(v) = self.element_variant(owner, e, occ, scope) {
                         out.push(v);
@@ -147,11 +165,14 @@ impl Planner<'_> {
                     let (path, first) = self.group_struct(owner, module, &ident, items, b);
                     out.push(group_variant(scope, label, path, first, occ));
                 }
-                Term::Any(_) => out.push(Variant {
+                Term::Any(w) => out.push(Variant {
                     ident: scope.claim(names::variant_ident("Any"), Suffix::Camel),
                     doc: None,
                     ty: any_type(occ),
-                    binding: Binding::Any,
+                    binding: Binding::Any(Namespaces::parse(
+                        &w.namespace,
+                        w.target_namespace.as_deref(),
+                    )),
                 }),
             }
         }
@@ -171,6 +192,7 @@ impl Planner<'_> {
             ty,
             binding: Binding::Element {
                 name: self.xml_name(&e.name),
+                default: e.default.clone().or_else(|| e.fixed.clone()),
             },
         })
     }

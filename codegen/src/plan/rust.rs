@@ -166,29 +166,69 @@ pub enum Binding {
     },
     /// The text of a simpleContent type.
     Text,
-    /// A child element.
-    Element { name: XmlName },
+    /// A child element; `default` (or `fixed`) is its value when it is
+    /// present but empty.
+    Element {
+        name: XmlName,
+        default: Option<String>,
+    },
     /// A nested group among the children; `first` are the elements that
     /// can start it.
     Group { first: FirstSet },
-    /// Any element (`xs:any`), kept raw.
-    Any,
+    /// Any element (`xs:any`) of these namespaces, kept raw.
+    Any(Namespaces),
+    /// The attributes an `xs:anyAttribute` of these namespaces takes.
+    AnyAttributes(Namespaces),
+    /// The text between the children of a mixed type.
+    Mixed,
 }
 
 impl Binding {
     /// The elements that can start content bound this way.
     pub fn first(&self) -> FirstSet {
         match self {
-            Binding::Element { name } => FirstSet {
+            Binding::Element { name, .. } => FirstSet {
                 names: vec![name.clone()],
                 any: false,
             },
             Binding::Group { first } => first.clone(),
-            Binding::Any => FirstSet {
+            Binding::Any(_) => FirstSet {
                 names: Vec::new(),
                 any: true,
             },
-            Binding::Attribute { .. } | Binding::Text => FirstSet::default(),
+            Binding::Attribute { .. }
+            | Binding::AnyAttributes(_)
+            | Binding::Mixed
+            | Binding::Text => FirstSet::default(),
+        }
+    }
+}
+
+/// A wildcard's namespace constraint; `None` is no namespace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Namespaces {
+    Any,
+    /// `##other`: any namespace but this one, and not none.
+    Other(Option<String>),
+    Only(Vec<Option<String>>),
+}
+
+impl Namespaces {
+    /// From the `namespace` attribute as written.
+    pub fn parse(spec: &str, target: Option<&str>) -> Self {
+        let spec = spec.trim();
+        match spec {
+            "" | "##any" => Self::Any,
+            "##other" => Self::Other(target.map(str::to_owned)),
+            list => Self::Only(
+                list.split_ascii_whitespace()
+                    .map(|t| match t {
+                        "##targetNamespace" => target.map(str::to_owned),
+                        "##local" => None,
+                        uri => Some(uri.to_owned()),
+                    })
+                    .collect(),
+            ),
         }
     }
 }
@@ -258,6 +298,7 @@ pub enum Item {
     List(ListDef),
     Union(UnionDef),
     Wrapper(WrapperDef),
+    Polymorphic(PolymorphicDef),
 }
 
 impl Item {
@@ -270,6 +311,7 @@ impl Item {
             Item::List(d) => &d.ident,
             Item::Union(d) => &d.ident,
             Item::Wrapper(d) => &d.ident,
+            Item::Polymorphic(d) => &d.ident,
         }
     }
 
@@ -282,6 +324,7 @@ impl Item {
             Item::List(d) => d.span,
             Item::Union(d) => d.span,
             Item::Wrapper(d) => d.span,
+            Item::Polymorphic(d) => d.span,
         }
     }
 }
@@ -358,7 +401,7 @@ pub struct RestrictedDef {
     pub span: Span,
 }
 
-/// Facets checked by a restricted newtype's constructor.
+/// Facets checked by a restricted newtype's constructor (and so on read).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Checks {
     /// How length facets measure the value.
@@ -368,6 +411,27 @@ pub struct Checks {
     pub max_length: Option<u64>,
     pub min: Option<Bound>,
     pub max: Option<Bound>,
+    pub total_digits: Option<u64>,
+    pub fraction_digits: Option<u64>,
+    /// The patterns of each derivation step that has some, as written in
+    /// the schema: one of each step must match.
+    pub patterns: Vec<Vec<String>>,
+    pub pattern_input: PatternInput,
+    /// `Replace` or `Collapse`, applied by the constructor to a string.
+    pub white_space: Option<crate::model::WhiteSpace>,
+}
+
+/// What a pattern is matched against.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PatternInput {
+    /// The inner `String` itself.
+    #[default]
+    Value,
+    /// `value.as_str()`: a runtime type that keeps its lexical form.
+    AsStr,
+    /// The text being read, before it is parsed (the inner type keeps no
+    /// lexical form, so the constructor cannot check it).
+    Text,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -378,7 +442,8 @@ pub enum Measure {
     Len,
 }
 
-/// A range facet: the literal is valid Rust for the inner type.
+/// A range facet: the value as written in the schema, checked by the plan
+/// to be a valid value of the inner type.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bound {
     pub literal: String,
@@ -418,6 +483,32 @@ pub struct WrapperDef {
     pub span: Span,
 }
 
+/// An enum of a type and the types derived from it, for an element that
+/// may carry `xsi:type`: read by the `xsi:type` of each element, written
+/// with it (but for the declared type itself).
+#[derive(Debug, Clone)]
+pub struct PolymorphicDef {
+    pub ident: RustIdent,
+    pub doc: Option<String>,
+    pub derives: Derives,
+    /// The declared type's name.
+    pub base: XmlName,
+    /// Whether the declared type is abstract: `xsi:type` is then required.
+    pub is_abstract: bool,
+    pub variants: Vec<TypeVariant>,
+    pub span: Span,
+}
+
+/// One concrete type of a [`PolymorphicDef`].
+#[derive(Debug, Clone)]
+pub struct TypeVariant {
+    pub ident: RustIdent,
+    /// Always [`Occurs::One`], [`ValueKind::Complex`].
+    pub ty: FieldType,
+    /// The name `xsi:type` gives it.
+    pub type_name: XmlName,
+}
+
 /// One WSDL operation.
 #[derive(Debug, Clone)]
 pub struct OperationDef {
@@ -428,4 +519,52 @@ pub struct OperationDef {
     pub safe_to_retry: bool,
     pub request: TypePath,
     pub response: TypePath,
+    /// The `soap:Header` entries of the request and of the response.
+    pub input_headers: HeadersDef,
+    pub output_headers: HeadersDef,
+}
+
+/// The header entries of one direction of an operation (see
+/// `plan/headers.rs` for how sets are shared).
+#[derive(Debug, Clone)]
+pub enum HeadersDef {
+    /// The binding declares none: the runtime's `NoHeaders`.
+    None,
+    /// The first operation with this set defines its struct.
+    Struct(HeaderStructDef),
+    /// A later operation with the same set names the struct again with a
+    /// type alias, so that every operation has a header type of its own
+    /// name.
+    Alias {
+        ident: RustIdent,
+        target: RustIdent,
+        doc: Option<String>,
+    },
+}
+
+impl HeadersDef {
+    /// The type the operation's `InputHeaders`/`OutputHeaders` names.
+    pub fn ident(&self) -> Option<&RustIdent> {
+        match self {
+            HeadersDef::None => None,
+            HeadersDef::Struct(d) => Some(&d.ident),
+            HeadersDef::Alias { ident, .. } => Some(ident),
+        }
+    }
+}
+
+/// A struct with an `Option` per header element, implementing the
+/// runtime's `XmlHeaders`.
+#[derive(Debug, Clone)]
+pub struct HeaderStructDef {
+    pub ident: RustIdent,
+    pub doc: Option<String>,
+    pub fields: Vec<HeaderFieldDef>,
+}
+
+#[derive(Debug, Clone)]
+pub struct HeaderFieldDef {
+    pub ident: RustIdent,
+    /// The element's type, implementing `XmlElement`.
+    pub element: TypePath,
 }

@@ -4,8 +4,8 @@
 use super::docs::{self, code};
 use super::names::{self, RustIdent, Scope, Suffix};
 use super::rust::{
-    Bound, Checks, EnumDef, EnumVariant, Item, ListDef, Measure, Primitive, RestrictedDef,
-    TypeExpr, UnionDef, ValueKind,
+    Bound, Checks, EnumDef, EnumVariant, Item, ListDef, Measure, PatternInput, Primitive,
+    RestrictedDef, TypeExpr, UnionDef, ValueKind,
 };
 use super::{Planner, builtins};
 use crate::diagnostics::Span;
@@ -47,8 +47,9 @@ impl Planner<'_> {
                 })
             }
             SimpleType::Restriction { base, facets } => {
-                let (inner, facets, base) = self.restriction_chain(*base, facets.clone(), span);
-                let (checks, notes) = self.checks(&inner, &facets, base);
+                let chain = self.restriction_chain(*base, facets.clone(), span);
+                let (checks, notes) = self.checks(&chain);
+                let inner = chain.inner;
                 Item::Restricted(RestrictedDef {
                     ident,
                     doc: docs::with_notes(doc, &notes),
@@ -121,14 +122,13 @@ impl Planner<'_> {
 
     /// Follows restrictions without enumerations down to a built-in type or
     /// a type with a Rust shape of its own, merging facets (the derived
-    /// type's win). Returns the inner type, the facets, and the type
-    /// reached.
-    fn restriction_chain(
-        &mut self,
-        mut base: TypeRef,
-        mut facets: Facets,
-        span: Span,
-    ) -> (TypeExpr, Facets, TypeRef) {
+    /// type's win) and keeping the patterns of each step apart.
+    fn restriction_chain(&mut self, mut base: TypeRef, mut facets: Facets, span: Span) -> Chain {
+        let mut patterns = Vec::new();
+        let own = std::mem::take(&mut facets.patterns);
+        if !own.is_empty() {
+            patterns.push(own);
+        }
         for _ in 0..=self.model.types.len() {
             match base {
                 TypeRef::Defined(id) => match &self.model.ty(id).kind {
@@ -137,6 +137,9 @@ impl Planner<'_> {
                         facets: f,
                     }) if f.enumeration.is_empty() => {
                         merge(&mut facets, f);
+                        if !f.patterns.is_empty() {
+                            patterns.push(f.patterns.clone());
+                        }
                         base = *next;
                     }
                     _ => break,
@@ -145,29 +148,109 @@ impl Planner<'_> {
             }
         }
         let inner = self.simple_expr(base, span);
-        (inner, facets, base)
+        Chain {
+            inner,
+            facets,
+            patterns,
+            base,
+        }
     }
 
-    /// The checks a constructor can make cheaply, and notes on the facets
-    /// it does not check.
-    fn checks(
-        &mut self,
-        inner: &TypeExpr,
-        facets: &Facets,
-        base: TypeRef,
-    ) -> (Checks, Vec<String>) {
+    /// The checks the constructor makes, and notes on the facets for the
+    /// type's documentation.
+    fn checks(&self, chain: &Chain) -> (Checks, Vec<String>) {
+        let Chain {
+            inner,
+            facets,
+            patterns,
+            base,
+        } = chain;
         let builtin = match base {
-            TypeRef::Builtin(b) => Some(b),
+            TypeRef::Builtin(b) => Some(*b),
             TypeRef::Defined(_) => None,
         };
         let is_list = matches!(base, TypeRef::Defined(id)
-            if matches!(self.model.ty(id).kind, TypeKind::Simple(SimpleType::List { .. })));
+            if matches!(self.model.ty(*id).kind, TypeKind::Simple(SimpleType::List { .. })));
         let mut checks = Checks::default();
         let mut notes = Vec::new();
         let primitive = match inner {
             TypeExpr::Primitive(p) => Some(*p),
             TypeExpr::Defined(_) => None,
         };
+        if primitive == Some(Primitive::String) {
+            let white_space = facets.white_space.unwrap_or(match builtin {
+                Some(b) if builtins::collapses(b) => WhiteSpace::Collapse,
+                Some(Builtin::NormalizedString) => WhiteSpace::Replace,
+                _ => WhiteSpace::Preserve,
+            });
+            checks.white_space = match white_space {
+                WhiteSpace::Preserve => None,
+                WhiteSpace::Replace => {
+                    notes.push("`new` replaces tabs and line ends with spaces.".to_owned());
+                    Some(white_space)
+                }
+                WhiteSpace::Collapse => {
+                    notes.push("`new` collapses whitespace.".to_owned());
+                    Some(white_space)
+                }
+            };
+        }
+        self.length_checks(&mut checks, &mut notes, facets, primitive, is_list);
+        checks.pattern_input = match primitive {
+            Some(Primitive::String) => PatternInput::Value,
+            Some(Primitive::Runtime("Decimal" | "DateTime" | "Date" | "Time" | "Duration")) => {
+                PatternInput::AsStr
+            }
+            _ => PatternInput::Text,
+        };
+        for step in patterns {
+            let list = step
+                .iter()
+                .map(|p| code(p))
+                .collect::<Vec<_>>()
+                .join(" or ");
+            notes.push(match checks.pattern_input {
+                PatternInput::Text => {
+                    format!("Checked on read against the text, not by `new`: the pattern {list}.")
+                }
+                _ => format!("Checked by `new`: the pattern {list}."),
+            });
+        }
+        checks.patterns.clone_from(patterns);
+        self.range_checks(&mut checks, &mut notes, facets, primitive, builtin);
+        let digits =
+            primitive.is_some_and(|p| p.is_integer() || p == Primitive::Runtime("Decimal"));
+        for (facet, n, what) in [
+            (
+                &mut checks.total_digits,
+                facets.total_digits,
+                "digits in total",
+            ),
+            (
+                &mut checks.fraction_digits,
+                facets.fraction_digits,
+                "fraction digits",
+            ),
+        ] {
+            let Some(n) = n else { continue };
+            if digits {
+                notes.push(format!("Checked by `new`: at most {n} {what}."));
+                *facet = Some(u64::from(n));
+            } else {
+                notes.push(format!("Not checked: at most {n} {what}."));
+            }
+        }
+        (checks, notes)
+    }
+
+    fn length_checks(
+        &self,
+        checks: &mut Checks,
+        notes: &mut Vec<String>,
+        facets: &Facets,
+        primitive: Option<Primitive>,
+        is_list: bool,
+    ) {
         checks.measure = match primitive {
             Some(Primitive::String) => Some(Measure::Chars),
             Some(Primitive::Runtime("Base64Binary" | "HexBinary")) => Some(Measure::Len),
@@ -176,30 +259,41 @@ impl Planner<'_> {
         };
         let has_length =
             facets.length.is_some() || facets.min_length.is_some() || facets.max_length.is_some();
-        if let Some(measure) = checks.measure {
-            checks.length = facets.length;
-            checks.min_length = facets.min_length;
-            checks.max_length = facets.max_length;
-            let unit = match (measure, primitive) {
-                (Measure::Chars, _) => "characters",
-                (Measure::Len, Some(_)) => "bytes",
-                (Measure::Len, None) => "items",
-            };
-            let parts: Vec<String> = [
-                facets.length.map(|n| format!("exactly {n}")),
-                facets.min_length.map(|n| format!("at least {n}")),
-                facets.max_length.map(|n| format!("at most {n}")),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            if !parts.is_empty() {
-                notes.push(format!("Checked by `new`: {} {unit}.", parts.join(" and ")));
+        let Some(measure) = checks.measure else {
+            if has_length {
+                notes.push("Not checked: the length facets.".to_owned());
             }
-        } else if has_length {
-            notes.push("Not checked: the length facets.".to_owned());
+            return;
+        };
+        checks.length = facets.length;
+        checks.min_length = facets.min_length.filter(|n| *n > 0);
+        checks.max_length = facets.max_length;
+        let unit = match (measure, primitive) {
+            (Measure::Chars, _) => "characters",
+            (Measure::Len, Some(_)) => "octets",
+            (Measure::Len, None) => "items",
+        };
+        let parts: Vec<String> = [
+            facets.length.map(|n| format!("exactly {n}")),
+            facets.min_length.map(|n| format!("at least {n}")),
+            facets.max_length.map(|n| format!("at most {n}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !parts.is_empty() {
+            notes.push(format!("Checked by `new`: {} {unit}.", parts.join(" and ")));
         }
+    }
 
+    fn range_checks(
+        &self,
+        checks: &mut Checks,
+        notes: &mut Vec<String>,
+        facets: &Facets,
+        primitive: Option<Primitive>,
+        builtin: Option<Builtin>,
+    ) {
         let (implicit_min, implicit_max) = builtin.map_or((None, None), builtins::implicit_bounds);
         let min = bound(
             facets.min_inclusive.as_deref(),
@@ -218,34 +312,42 @@ impl Planner<'_> {
             let Some((literal, inclusive)) = b else {
                 continue;
             };
-            match primitive.and_then(|p| range_literal(p, literal)) {
-                Some(rust) => {
-                    let relation = match (which, inclusive) {
-                        ("minimum", true) => "at least",
-                        ("minimum", false) => "more than",
-                        (_, true) => "at most",
-                        (_, false) => "less than",
-                    };
-                    notes.push(format!("Checked by `new`: {relation} {}.", literal.trim()));
-                    *slot = Some(Bound {
-                        literal: rust,
-                        inclusive,
-                    });
-                }
-                None => notes.push(format!("Not checked: the {which} {}.", code(literal))),
+            let literal = literal.trim();
+            if !primitive.is_some_and(|p| bound_is_valid(p, literal)) {
+                notes.push(format!("Not checked: the {which} {}.", code(literal)));
+                continue;
+            }
+            let relation = match (which, inclusive) {
+                ("minimum", true) => "at least",
+                ("minimum", false) => "more than",
+                (_, true) => "at most",
+                (_, false) => "less than",
+            };
+            notes.push(format!("Checked by `new`: {relation} {literal}."));
+            // `value >= u8::MIN` always holds: no call for it.
+            let limits = primitive.and_then(Primitive::integer_range);
+            let vacuous = inclusive
+                && limits.is_some_and(|(lo, hi)| {
+                    let edge = if which == "minimum" { lo } else { hi };
+                    literal.strip_prefix('+').unwrap_or(literal).parse() == Ok(edge)
+                });
+            if !vacuous {
+                *slot = Some(Bound {
+                    literal: literal.to_owned(),
+                    inclusive,
+                });
             }
         }
-        for p in &facets.patterns {
-            notes.push(format!("Not checked: the pattern {}.", code(p)));
-        }
-        if let Some(d) = facets.total_digits {
-            notes.push(format!("Not checked: at most {d} digits in total."));
-        }
-        if let Some(d) = facets.fraction_digits {
-            notes.push(format!("Not checked: at most {d} fraction digits."));
-        }
-        (checks, notes)
     }
+}
+
+/// A restriction followed down to the type that gives it its Rust shape.
+struct Chain {
+    inner: TypeExpr,
+    facets: Facets,
+    /// The patterns of each step, the type's own first.
+    patterns: Vec<Vec<String>>,
+    base: TypeRef,
 }
 
 /// Facets of `base` that `derived` does not set itself.
@@ -261,16 +363,20 @@ fn merge(derived: &mut Facets, base: &Facets) {
         length,
         min_length,
         max_length,
-        min_inclusive,
-        max_inclusive,
-        min_exclusive,
-        max_exclusive,
         total_digits,
         fraction_digits,
         white_space
     );
-    // A value must match a pattern of every step of the derivation.
-    derived.patterns.extend(base.patterns.iter().cloned());
+    // A derived bound of either kind replaces both of the base's: XML
+    // Schema requires it to be the narrower one.
+    if derived.min_inclusive.is_none() && derived.min_exclusive.is_none() {
+        derived.min_inclusive.clone_from(&base.min_inclusive);
+        derived.min_exclusive.clone_from(&base.min_exclusive);
+    }
+    if derived.max_inclusive.is_none() && derived.max_exclusive.is_none() {
+        derived.max_inclusive.clone_from(&base.max_inclusive);
+        derived.max_exclusive.clone_from(&base.max_exclusive);
+    }
 }
 
 fn bound<'a>(inclusive: Option<&'a str>, exclusive: Option<&'a str>) -> Option<(&'a str, bool)> {
@@ -279,21 +385,28 @@ fn bound<'a>(inclusive: Option<&'a str>, exclusive: Option<&'a str>) -> Option<(
         .or(exclusive.map(|v| (v, false)))
 }
 
-/// The facet value as a Rust literal of the primitive type, when it is a
-/// number that fits.
-fn range_literal(p: Primitive, text: &str) -> Option<String> {
-    let text = text.trim();
-    if let Some((lo, hi)) = p.integer_range() {
-        let value: i128 = text.strip_prefix('+').unwrap_or(text).parse().ok()?;
-        return (lo..=hi).contains(&value).then(|| value.to_string());
+/// Whether a range facet's value is a value of the inner type that the
+/// runtime can compare with: the runtime's own parser decides.
+fn bound_is_valid(p: Primitive, text: &str) -> bool {
+    use xsdgen_runtime::xml::{self as rt, parse_value as parse};
+    match p {
+        Primitive::I8 => parse::<i8>(text).is_ok(),
+        Primitive::I16 => parse::<i16>(text).is_ok(),
+        Primitive::I32 => parse::<i32>(text).is_ok(),
+        Primitive::I64 => parse::<i64>(text).is_ok(),
+        Primitive::U8 => parse::<u8>(text).is_ok(),
+        Primitive::U16 => parse::<u16>(text).is_ok(),
+        Primitive::U32 => parse::<u32>(text).is_ok(),
+        Primitive::U64 => parse::<u64>(text).is_ok(),
+        Primitive::F32 => parse::<f32>(text).is_ok_and(|v| !v.is_nan()),
+        Primitive::F64 => parse::<f64>(text).is_ok_and(|v| !v.is_nan()),
+        Primitive::Runtime("Decimal") => parse::<rt::Decimal>(text).is_ok(),
+        Primitive::Runtime("DateTime") => parse::<rt::DateTime>(text).is_ok(),
+        Primitive::Runtime("Date") => parse::<rt::Date>(text).is_ok(),
+        Primitive::Runtime("Time") => parse::<rt::Time>(text).is_ok(),
+        Primitive::Runtime("Duration") => parse::<rt::Duration>(text).is_ok(),
+        _ => false,
     }
-    let suffix = match p {
-        Primitive::F32 => "f32",
-        Primitive::F64 => "f64",
-        _ => return None,
-    };
-    let value: f64 = text.parse().ok()?;
-    value.is_finite().then(|| format!("{value:?}{suffix}"))
 }
 
 #[cfg(test)]
@@ -301,19 +414,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn range_literals() {
-        assert_eq!(range_literal(Primitive::U8, "+200").as_deref(), Some("200"));
-        assert_eq!(range_literal(Primitive::U8, "300"), None);
-        assert_eq!(range_literal(Primitive::I64, "-5").as_deref(), Some("-5"));
-        assert_eq!(
-            range_literal(Primitive::F64, "1.5").as_deref(),
-            Some("1.5f64")
-        );
-        assert_eq!(
-            range_literal(Primitive::F32, "2").as_deref(),
-            Some("2.0f32")
-        );
-        assert_eq!(range_literal(Primitive::F64, "INF"), None);
-        assert_eq!(range_literal(Primitive::String, "1"), None);
+    fn bounds_are_values_of_the_inner_type() {
+        assert!(bound_is_valid(Primitive::U8, "+200"));
+        assert!(!bound_is_valid(Primitive::U8, "300"));
+        assert!(bound_is_valid(Primitive::I64, "-5"));
+        assert!(bound_is_valid(Primitive::F64, "1.5"));
+        assert!(bound_is_valid(Primitive::F32, "INF"));
+        assert!(!bound_is_valid(Primitive::F64, "NaN"));
+        assert!(bound_is_valid(Primitive::Runtime("Decimal"), "-1.50"));
+        assert!(!bound_is_valid(Primitive::Runtime("Decimal"), "1e5"));
+        assert!(bound_is_valid(Primitive::Runtime("Duration"), "PT1H"));
+        assert!(!bound_is_valid(Primitive::Runtime("Date"), "2015-13-01"));
+        assert!(!bound_is_valid(Primitive::String, "1"));
     }
 }

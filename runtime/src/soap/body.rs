@@ -1,8 +1,10 @@
 //! Reading an envelope: the typed body of a response, a fault, or (for a
-//! server) a request whose type is chosen after looking at its name.
+//! server) a request whose type is chosen after looking at its name; with
+//! the header entries the operation declares.
 
 use crate::xml::{Name, ReadError, ReadErrorKind, Start, XmlElement, XmlReader};
 
+use super::headers::{NoHeaders, XmlHeaders, read_all};
 use super::{BODY, ENVELOPE, FAULT, Fault, HEADER};
 
 /// The content of a response's `soap:Body`.
@@ -15,23 +17,52 @@ pub enum Body<T> {
     Fault(Box<Fault>),
 }
 
+/// A message read with its header entries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Envelope<H, B> {
+    /// The entries of `soap:Header` the operation declares; an absent
+    /// header reads as no entry set.
+    pub headers: H,
+    pub body: B,
+}
+
 /// Reads a response envelope whose body is either `T` or a `soap:Fault`.
 ///
-/// A `soap:Header` is skipped. A body element with the right local name in
-/// another namespace fails with [`ReadErrorKind::UnexpectedElement`], which
-/// names the namespace that was expected.
+/// Header entries are skipped, under the `mustUnderstand` rule of
+/// [`XmlHeaders`]. A body element with the right local name in another
+/// namespace fails with [`ReadErrorKind::UnexpectedElement`], which names
+/// the namespace that was expected.
 pub fn read_envelope<T: XmlElement>(input: &[u8]) -> Result<Body<T>, ReadError> {
-    let body = BodyReader::new(input)?;
-    if body.is_fault() {
-        body.read_fault().map(|f| Body::Fault(Box::new(f)))
+    read_envelope_with_headers::<NoHeaders, T>(input).map(|e| e.body)
+}
+
+/// [`read_envelope`], also reading the header entries of `H`.
+pub fn read_envelope_with_headers<H: XmlHeaders, T: XmlElement>(
+    input: &[u8],
+) -> Result<Envelope<H, Body<T>>, ReadError> {
+    let mut headers = H::default();
+    let body = BodyReader::open(input, |r| {
+        headers = read_all(r)?;
+        Ok(())
+    })?;
+    let body = if body.is_fault() {
+        Body::Fault(Box::new(body.read_fault()?))
     } else {
-        body.read().map(Body::Content)
-    }
+        Body::Content(body.read_body()?)
+    };
+    Ok(Envelope { headers, body })
 }
 
 /// Reads a request envelope whose body must be `T`.
 pub fn read_request<T: XmlElement>(input: &[u8]) -> Result<T, ReadError> {
     BodyReader::new(input)?.read()
+}
+
+/// [`read_request`], also reading the header entries of `H`.
+pub fn read_request_with_headers<H: XmlHeaders, T: XmlElement>(
+    input: &[u8],
+) -> Result<Envelope<H, T>, ReadError> {
+    BodyReader::new(input)?.read_with_headers()
 }
 
 /// An envelope read up to the start of its body element, so that a server
@@ -44,35 +75,34 @@ pub fn read_request<T: XmlElement>(input: &[u8]) -> Result<T, ReadError> {
 /// assert_eq!((body.namespace(), body.local_name()), ("urn:m", "ResetPIN"));
 /// ```
 pub struct BodyReader<'i> {
+    input: &'i [u8],
     reader: XmlReader<'i>,
     start: Start<'i>,
+    /// The envelope has a `soap:Header`, which was skipped.
+    has_header: bool,
 }
 
 impl<'i> BodyReader<'i> {
     /// Reads the envelope, skips a header, and stops after the start tag of
-    /// the body's first element.
+    /// the body's first element. The header entries are read (again) once
+    /// the caller knows which it expects: [`Self::headers`],
+    /// [`Self::read_with_headers`], or [`Self::read`] for none.
     pub fn new(input: &'i [u8]) -> Result<Self, ReadError> {
-        let mut reader = XmlReader::from_bytes(input)?;
-        if looks_like_html(input) {
-            return Err(reader.error(not_soap("the document is an HTML page")));
-        }
-        let root = reader.root().map_err(|mut e| {
-            if let ReadErrorKind::Syntax(msg) = &e.kind {
-                e.kind = not_soap(msg);
-            }
-            e
-        })?;
-        if root.local_name() != ENVELOPE.local {
-            let found = reader.name_of(&root);
-            return Err(reader.error(not_soap(&format!("the document element is {found}"))));
-        }
-        // Right local name, wrong namespace (SOAP 1.2, or https://): the
-        // reader's message names both.
-        reader.expect(&root, ENVELOPE)?;
-        let mut child = reader.next_child()?;
-        if let Some(header) = &child {
-            if reader.is(header, HEADER) {
-                reader.skip()?;
+        Self::open(input, XmlReader::skip)
+    }
+
+    /// Reads up to the body's first element, letting `header` read the
+    /// `soap:Header` element's content when there is one.
+    fn open(
+        input: &'i [u8],
+        header: impl FnOnce(&mut XmlReader<'i>) -> Result<(), ReadError>,
+    ) -> Result<Self, ReadError> {
+        let (mut reader, mut child) = open_envelope(input)?;
+        let mut has_header = false;
+        if let Some(first) = &child {
+            if reader.is(first, HEADER) {
+                has_header = true;
+                header(&mut reader)?;
                 child = reader.next_child()?;
             }
         }
@@ -86,7 +116,12 @@ impl<'i> BodyReader<'i> {
                 "an element in the SOAP body".into(),
             )));
         };
-        Ok(Self { reader, start })
+        Ok(Self {
+            input,
+            reader,
+            start,
+            has_header,
+        })
     }
 
     /// Namespace URI of the body element; `""` for none.
@@ -107,9 +142,38 @@ impl<'i> BodyReader<'i> {
         self.is(FAULT)
     }
 
+    /// The header entries of `H`, under the `mustUnderstand` rule of
+    /// [`XmlHeaders`]. The header precedes the body, so it is read
+    /// again from the start of the input (it is short, and most messages
+    /// have none).
+    pub fn headers<H: XmlHeaders>(&self) -> Result<H, ReadError> {
+        if !self.has_header {
+            return Ok(H::default());
+        }
+        match open_envelope(self.input)? {
+            (mut reader, Some(header)) if reader.is(&header, HEADER) => read_all(&mut reader),
+            _ => Ok(H::default()),
+        }
+    }
+
     /// Reads the body element as `T`, then checks that nothing else is in
-    /// the body.
-    pub fn read<T: XmlElement>(mut self) -> Result<T, ReadError> {
+    /// the body. A header entry marked `mustUnderstand` is an error, since
+    /// the caller declares none; see [`Self::read_with_headers`].
+    pub fn read<T: XmlElement>(self) -> Result<T, ReadError> {
+        self.read_with_headers::<NoHeaders, T>().map(|e| e.body)
+    }
+
+    /// Reads the header entries of `H` and the body element as `T`.
+    pub fn read_with_headers<H: XmlHeaders, T: XmlElement>(
+        self,
+    ) -> Result<Envelope<H, T>, ReadError> {
+        let headers = self.headers()?;
+        let body = self.read_body()?;
+        Ok(Envelope { headers, body })
+    }
+
+    /// The body element as `T`, the header having been dealt with.
+    fn read_body<T: XmlElement>(mut self) -> Result<T, ReadError> {
         self.reader.expect(&self.start, T::NAME)?;
         let value = T::read_xml(&mut self.reader, &self.start)?;
         self.finish()?;
@@ -136,6 +200,29 @@ impl<'i> BodyReader<'i> {
         }
         r.finish()
     }
+}
+
+/// Reads up to the envelope's first child and returns it.
+fn open_envelope(input: &[u8]) -> Result<(XmlReader<'_>, Option<Start<'_>>), ReadError> {
+    let mut reader = XmlReader::from_bytes(input)?;
+    if looks_like_html(input) {
+        return Err(reader.error(not_soap("the document is an HTML page")));
+    }
+    let root = reader.root().map_err(|mut e| {
+        if let ReadErrorKind::Syntax(msg) = &e.kind {
+            e.kind = not_soap(msg);
+        }
+        e
+    })?;
+    if root.local_name() != ENVELOPE.local {
+        let found = reader.name_of(&root);
+        return Err(reader.error(not_soap(&format!("the document element is {found}"))));
+    }
+    // Right local name, wrong namespace (SOAP 1.2, or https://): the
+    // reader's message names both.
+    reader.expect(&root, ENVELOPE)?;
+    let child = reader.next_child()?;
+    Ok((reader, child))
 }
 
 fn not_soap(why: &str) -> ReadErrorKind {

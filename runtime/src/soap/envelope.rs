@@ -1,7 +1,8 @@
-//! Writing an envelope around a body element.
+//! Writing an envelope around a body element and its header entries.
 
 use crate::xml::{WriteError, WriteOptions, XmlElement, XmlWriter, ns};
 
+use super::headers::{NoHeaders, XmlHeaders, write_all};
 use super::{BODY, ENVELOPE};
 
 /// How an envelope is laid out. Every style writes the same information;
@@ -67,18 +68,31 @@ impl Default for EnvelopeStyle {
     }
 }
 
-/// A complete SOAP 1.1 message whose body is `body`.
+/// A complete SOAP 1.1 message whose body is `body`, without `soap:Header`.
 pub fn write_envelope<T: XmlElement>(
     body: &T,
     style: &EnvelopeStyle,
 ) -> Result<String, WriteError> {
-    write_with(style, |w| body.write_xml(w, T::NAME))
+    write_with(style, &NoHeaders, |w| body.write_xml(w, T::NAME))
 }
 
-/// Writes the declaration, `Envelope` and `Body`, and lets `content` write
-/// the body's single child.
-pub(crate) fn write_with(
+/// A complete SOAP 1.1 message with the entries of `headers` in
+/// `soap:Header` and `body` in `soap:Body`. When no entry is set, the
+/// header element is left out, and the message is that of
+/// [`write_envelope`].
+pub fn write_envelope_with_headers<H: XmlHeaders, T: XmlElement>(
+    headers: &H,
+    body: &T,
     style: &EnvelopeStyle,
+) -> Result<String, WriteError> {
+    write_with(style, headers, |w| body.write_xml(w, T::NAME))
+}
+
+/// Writes the declaration, `Envelope`, the header entries and `Body`, and
+/// lets `content` write the body's single child.
+pub(crate) fn write_with<H: XmlHeaders>(
+    style: &EnvelopeStyle,
+    headers: &H,
     content: impl FnOnce(&mut XmlWriter) -> Result<(), WriteError>,
 ) -> Result<String, WriteError> {
     let mut w = style.writer();
@@ -89,6 +103,7 @@ pub(crate) fn write_with(
         w.declare_prefix("xsd", ns::XSD);
     }
     w.start(ENVELOPE);
+    write_all(headers, &mut w)?;
     w.start(BODY);
     content(&mut w)?;
     w.end()?;

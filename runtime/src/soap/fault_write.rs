@@ -9,6 +9,7 @@ use crate::xml::{Name, WriteError, XmlWriter, ns};
 use super::detail::{EXCEPTION_TYPE, MESSAGE, MESSAGE_XML, RESPONSE_CODE, VALUE, VALUE_NAME};
 use super::envelope::{EnvelopeStyle, write_with};
 use super::fault::exchange_ns::{ERRORS, TYPES};
+use super::headers::{NoHeaders, XmlHeaders};
 use super::{FAULT, Fault, FaultCode, FaultDetail};
 
 const FAULTCODE: Name = Name::local("faultcode");
@@ -80,7 +81,17 @@ impl Fault {
 
     /// A complete response envelope holding this fault.
     pub fn to_envelope(&self, style: &EnvelopeStyle) -> Result<String, WriteError> {
-        write_with(style, |w| self.write_xml(w))
+        write_with(style, &NoHeaders, |w| self.write_xml(w))
+    }
+
+    /// A response envelope holding this fault, with header entries (EWS
+    /// sends `ServerVersionInfo` with its faults too).
+    pub fn to_envelope_with_headers<H: XmlHeaders>(
+        &self,
+        headers: &H,
+        style: &EnvelopeStyle,
+    ) -> Result<String, WriteError> {
+        write_with(style, headers, |w| self.write_xml(w))
     }
 
     /// Writes the `soap:Fault` element. The typed detail fields are

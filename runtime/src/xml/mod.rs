@@ -10,24 +10,35 @@ mod bytes;
 mod content;
 mod error;
 mod escape;
+pub mod facets;
 
 mod lexer;
 mod lexical;
+mod mixed;
 mod name;
 mod nillable;
+mod pattern;
 mod reader;
 mod traits;
 mod value;
+mod wildcard;
 mod writer;
+mod xsi_type;
 
 pub use any::AnyElement;
+pub use content::{read, text};
 pub use error::{ReadError, ReadErrorInfo, ReadErrorKind, ValueError, WriteError};
 pub use lexical::{Base64Binary, Date, DateTime, Decimal, Duration, HexBinary, QNameValue, Time};
+pub use mixed::MixedText;
 pub use name::{Name, ns};
 pub use nillable::Nillable;
+pub use pattern::{
+    Pattern, PatternError, translate as translate_pattern, validate as validate_pattern,
+};
 pub use reader::{Start, XmlReader};
 pub use traits::{XmlElement, XmlRead, XmlWrite, from_xml, to_xml};
 pub use value::{
     NamespaceContext, NoNamespaces, SimpleValue, ValueSink, collapse, parse_value, value_to_string,
 };
+pub use wildcard::{AnyAttribute, AnyAttributes, Wildcard};
 pub use writer::{WriteOptions, XmlWriter};

@@ -27,7 +27,7 @@ pub struct Start<'i> {
     /// Where the local part of `qname` starts (after the prefix's colon).
     local_start: usize,
     /// The raw attribute region of the tag.
-    attrs: &'i str,
+    pub(crate) attrs: &'i str,
     ns: NsId,
     /// Byte offset of `<` in the input.
     pos: usize,
@@ -69,6 +69,12 @@ pub struct XmlReader<'i> {
     last_pos: usize,
     /// Set when the input was not UTF-8: every read fails with it.
     broken: Option<ReadError>,
+    /// The name an optional particle looked for last when the lookahead had
+    /// its local name in another namespace: if that element is left over,
+    /// it is reported as the misnamed one instead of as an extra element.
+    pub(crate) namesake: std::cell::Cell<Option<Name>>,
+    /// Mixed elements being read, innermost last (see `mixed.rs`).
+    mixed: Vec<super::mixed::ReadFrame>,
 }
 
 impl<'i> XmlReader<'i> {
@@ -82,6 +88,8 @@ impl<'i> XmlReader<'i> {
             pending_pop: false,
             last_pos: 0,
             broken: None,
+            namesake: std::cell::Cell::new(None),
+            mixed: Vec::new(),
         }
     }
 
@@ -156,10 +164,29 @@ impl<'i> XmlReader<'i> {
     pub fn next_child(&mut self) -> Result<Option<Start<'i>>, ReadError> {
         loop {
             match self.next_event()? {
-                Ev::Start(start) => return Ok(Some(start)),
+                Ev::Start(start) => {
+                    if !self.mixed.is_empty() {
+                        self.mixed_child();
+                    }
+                    return Ok(Some(start));
+                }
                 Ev::End => {
                     self.open.pop();
                     return Ok(None);
+                }
+                Ev::Text { raw, clean }
+                    if !self.mixed.is_empty() && self.in_mixed(self.open.len()) =>
+                {
+                    let text = if clean {
+                        Cow::Borrowed(raw)
+                    } else {
+                        lexer::decode_text(raw)
+                            .map_err(|e| self.lex_error(e, self.offset_of(raw)))?
+                    };
+                    self.mixed_text(text);
+                }
+                Ev::CData(raw) if !self.mixed.is_empty() && self.in_mixed(self.open.len()) => {
+                    self.mixed_text(lexer::normalize_newlines(raw));
                 }
                 // Whitespace needs no decoding to be recognised as such.
                 Ev::Text { raw, .. } | Ev::CData(raw) => {
@@ -269,9 +296,18 @@ impl<'i> XmlReader<'i> {
 
     /// Reads the current element's text as a simple value.
     pub fn read_value<T: SimpleValue>(&mut self) -> Result<T, ReadError> {
+        self.read_value_or("")
+    }
+
+    /// Reads the current element's text as a simple value; an empty
+    /// element has the schema's `default` (or `fixed`) value instead.
+    pub fn read_value_or<T: SimpleValue>(&mut self, default: &str) -> Result<T, ReadError> {
         // The element's namespace bindings last until the next event, so
         // QName content still resolves in the element's own scope.
-        let text = self.text_to_end()?;
+        let mut text = self.text_to_end()?;
+        if text.is_empty() && !default.is_empty() {
+            text = Cow::Owned(default.to_owned());
+        }
         let value = T::parse_value(&text, self).map_err(|e| {
             self.error(ReadErrorKind::InvalidValue {
                 value: snippet(&text),
@@ -388,6 +424,29 @@ impl<'i> XmlReader<'i> {
     /// Namespace URI of an element read by this reader; `""` for none.
     pub fn namespace_of(&self, start: &Start<'_>) -> &str {
         self.scopes.uri(start.ns)
+    }
+
+    /// How many elements are open.
+    pub(crate) fn depth(&self) -> usize {
+        self.open.len()
+    }
+
+    pub(crate) fn mixed_frames(&mut self) -> &mut Vec<super::mixed::ReadFrame> {
+        &mut self.mixed
+    }
+
+    pub(crate) fn mixed_frames_ref(&self) -> &[super::mixed::ReadFrame] {
+        &self.mixed
+    }
+
+    /// The namespace a prefix denotes where the reader is.
+    pub(crate) fn lookup_prefix(&self, prefix: &str) -> Option<&str> {
+        self.scopes.lookup(prefix)
+    }
+
+    /// An attribute's raw value with its references replaced.
+    pub(crate) fn decode_attribute(&self, raw: &'i str) -> Result<Cow<'i, str>, ReadError> {
+        lexer::decode_attr(raw).map_err(|e| self.lex_error(e, self.offset_of(raw)))
     }
 
     fn path(&self) -> String {

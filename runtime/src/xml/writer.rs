@@ -45,6 +45,13 @@ pub struct XmlWriter {
     open: Vec<Open>,
     /// The last start tag is still open (`<a x="1"` without `>`).
     in_start_tag: bool,
+    /// The `xsi:type` the next start tag carries (see [`XmlWriter::xsi_type`]).
+    pub(super) pending_type: Option<Name>,
+    /// Mixed elements being written, innermost last (see `mixed.rs`).
+    mixed: Vec<super::mixed::WriteFrame>,
+    /// An error of [`XmlWriter::start`], which cannot return one, reported
+    /// by the next [`XmlWriter::end`].
+    deferred: Option<WriteError>,
 }
 
 impl Default for XmlWriter {
@@ -75,6 +82,9 @@ impl XmlWriter {
             pending: Vec::new(),
             open: Vec::with_capacity(8),
             in_start_tag: false,
+            pending_type: None,
+            mixed: Vec::new(),
+            deferred: None,
         }
     }
 
@@ -95,11 +105,21 @@ impl XmlWriter {
 
     /// Opens `<name`; attributes may follow until content or the end.
     pub fn start(&mut self, name: Name) {
+        let mut indent = true;
+        if !self.mixed.is_empty() && self.in_mixed() {
+            // Whitespace is content in a mixed element: no indentation.
+            indent = false;
+            if let Err(e) = self.flush_mixed(false) {
+                self.deferred.get_or_insert(e);
+            }
+        }
         self.close_start_tag();
         if let Some(parent) = self.open.last_mut() {
             parent.has_children = true;
         }
-        self.newline_indent(self.open.len());
+        if indent {
+            self.newline_indent(self.open.len());
+        }
         let defaults_len = self.defaults.len();
         let prefixes_len = self.prefixes.len();
         self.prefixes.extend(
@@ -137,6 +157,9 @@ impl XmlWriter {
             has_children: false,
         });
         self.in_start_tag = true;
+        if let Some(t) = self.pending_type.take() {
+            self.write_xsi_type(t);
+        }
     }
 
     /// Writes an attribute of the element just started.
@@ -191,6 +214,14 @@ impl XmlWriter {
 
     /// Closes the innermost element, as `<a/>` when nothing was written in it.
     pub fn end(&mut self) -> Result<(), WriteError> {
+        let mut indent = true;
+        if !self.mixed.is_empty() && self.in_mixed() {
+            indent = false;
+            self.flush_mixed(true)?;
+        }
+        if let Some(e) = self.deferred.take() {
+            return Err(e);
+        }
         let Some(open) = self.open.pop() else {
             return Err(WriteError::Unbalanced(String::new()));
         };
@@ -202,7 +233,7 @@ impl XmlWriter {
             });
             self.in_start_tag = false;
         } else {
-            if open.has_children {
+            if open.has_children && indent {
                 self.newline_indent(self.open.len());
             }
             self.out.push_str("</");
@@ -283,6 +314,30 @@ impl XmlWriter {
         self.prefixes.push((prefix, ns));
     }
 
+    pub(super) fn prefix_in_scope(&self, ns: &str) -> Option<Cow<'static, str>> {
+        self.prefix_for(ns)
+    }
+
+    pub(super) fn prefix_count(&self) -> usize {
+        self.prefixes.len()
+    }
+
+    pub(crate) fn depth(&self) -> usize {
+        self.open.len()
+    }
+
+    pub(crate) fn mixed_frames(&mut self) -> &mut Vec<super::mixed::WriteFrame> {
+        &mut self.mixed
+    }
+
+    pub(crate) fn mixed_frames_ref(&self) -> &[super::mixed::WriteFrame] {
+        &self.mixed
+    }
+
+    pub(super) fn buffer_mut(&mut self) -> &mut String {
+        &mut self.out
+    }
+
     pub fn as_str(&self) -> &str {
         &self.out
     }
@@ -314,7 +369,7 @@ impl XmlWriter {
             })
     }
 
-    fn current_default(&self) -> &'static str {
+    pub(crate) fn current_default(&self) -> &'static str {
         self.defaults.last().copied().unwrap_or("")
     }
 

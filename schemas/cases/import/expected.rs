@@ -5,45 +5,34 @@ pub const ORDERS_NS: &str = "urn:xsdgen:test:orders";
 
 /// Items of the namespace `urn:xsdgen:test:common`.
 pub mod common {
+    use ::xsdgen_runtime::xml;
+
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct Address {
         pub city: String,
     }
 
-    impl ::xsdgen_runtime::xml::XmlWrite for Address {
+    impl xml::XmlWrite for Address {
         fn write_xml(
             &self,
-            w: &mut ::xsdgen_runtime::xml::XmlWriter,
-            name: ::xsdgen_runtime::xml::Name,
-        ) -> Result<(), ::xsdgen_runtime::xml::WriteError> {
+            w: &mut xml::XmlWriter,
+            name: xml::Name,
+        ) -> Result<(), xml::WriteError> {
             w.start(name);
-            w.simple_element(
-                ::xsdgen_runtime::xml::Name::new(super::COMMON_NS, "City"),
-                &self.city,
-            )?;
+            w.simple_element(xml::Name::new(super::COMMON_NS, "City"), &self.city)?;
             w.end()
         }
     }
 
-    impl ::xsdgen_runtime::xml::XmlRead for Address {
+    impl xml::XmlRead for Address {
         fn read_xml(
-            r: &mut ::xsdgen_runtime::xml::XmlReader<'_>,
-            _start: &::xsdgen_runtime::xml::Start<'_>,
-        ) -> Result<Self, ::xsdgen_runtime::xml::ReadError> {
+            r: &mut xml::XmlReader<'_>,
+            _start: &xml::Start<'_>,
+        ) -> Result<Self, xml::ReadError> {
             let next = &mut r.next_child()?;
-            let city = {
-                r.take_required(
-                    next,
-                    ::xsdgen_runtime::xml::Name::new(super::COMMON_NS, "City"),
-                )?;
-                let v = r.read_value()?;
-                *next = r.next_child()?;
-                v
-            };
-            r.end_content(
-                next.take(),
-                &[::xsdgen_runtime::xml::Name::new(super::COMMON_NS, "City")],
-            )?;
+            let city = r
+                .required(next, xml::Name::new(super::COMMON_NS, "City"), xml::text)?;
+            r.end_content(next.take())?;
             Ok(Self { city })
         }
     }
@@ -51,36 +40,35 @@ pub mod common {
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct Note(pub String);
 
-    impl ::xsdgen_runtime::xml::XmlWrite for Note {
+    impl xml::XmlWrite for Note {
         fn write_xml(
             &self,
-            w: &mut ::xsdgen_runtime::xml::XmlWriter,
-            name: ::xsdgen_runtime::xml::Name,
-        ) -> Result<(), ::xsdgen_runtime::xml::WriteError> {
+            w: &mut xml::XmlWriter,
+            name: xml::Name,
+        ) -> Result<(), xml::WriteError> {
             w.simple_element(name, &self.0)?;
             Ok(())
         }
     }
 
-    impl ::xsdgen_runtime::xml::XmlRead for Note {
+    impl xml::XmlRead for Note {
         fn read_xml(
-            r: &mut ::xsdgen_runtime::xml::XmlReader<'_>,
-            _start: &::xsdgen_runtime::xml::Start<'_>,
-        ) -> Result<Self, ::xsdgen_runtime::xml::ReadError> {
+            r: &mut xml::XmlReader<'_>,
+            _start: &xml::Start<'_>,
+        ) -> Result<Self, xml::ReadError> {
             r.read_value().map(Self)
         }
     }
 
-    impl ::xsdgen_runtime::xml::XmlElement for Note {
-        const NAME: ::xsdgen_runtime::xml::Name = ::xsdgen_runtime::xml::Name::new(
-            super::COMMON_NS,
-            "Note",
-        );
+    impl xml::XmlElement for Note {
+        const NAME: xml::Name = xml::Name::new(super::COMMON_NS, "Note");
     }
 }
 
 /// Items of the namespace `urn:xsdgen:test:orders`.
 pub mod orders {
+    use ::xsdgen_runtime::xml;
+
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct Order {
         pub customer: super::common::Address,
@@ -88,97 +76,61 @@ pub mod orders {
         pub part: Vec<Part>,
     }
 
-    impl ::xsdgen_runtime::xml::XmlWrite for Order {
+    impl xml::XmlWrite for Order {
         fn write_xml(
             &self,
-            w: &mut ::xsdgen_runtime::xml::XmlWriter,
-            name: ::xsdgen_runtime::xml::Name,
-        ) -> Result<(), ::xsdgen_runtime::xml::WriteError> {
+            w: &mut xml::XmlWriter,
+            name: xml::Name,
+        ) -> Result<(), xml::WriteError> {
             w.start(name);
-            ::xsdgen_runtime::xml::XmlWrite::write_xml(
+            xml::XmlWrite::write_xml(
                 &self.customer,
                 w,
-                ::xsdgen_runtime::xml::Name::new(super::ORDERS_NS, "Customer"),
+                xml::Name::new(super::ORDERS_NS, "Customer"),
             )?;
             if let Some(v) = &self.note {
-                w.simple_element(
-                    ::xsdgen_runtime::xml::Name::new(super::COMMON_NS, "Note"),
-                    v,
-                )?;
+                w.simple_element(xml::Name::new(super::COMMON_NS, "Note"), v)?;
             }
             for v in &self.part {
-                ::xsdgen_runtime::xml::XmlWrite::write_xml(
+                xml::XmlWrite::write_xml(
                     v,
                     w,
-                    ::xsdgen_runtime::xml::Name::new(super::ORDERS_NS, "Part"),
+                    xml::Name::new(super::ORDERS_NS, "Part"),
                 )?;
             }
             w.end()
         }
     }
 
-    impl ::xsdgen_runtime::xml::XmlRead for Order {
+    impl xml::XmlRead for Order {
         fn read_xml(
-            r: &mut ::xsdgen_runtime::xml::XmlReader<'_>,
-            _start: &::xsdgen_runtime::xml::Start<'_>,
-        ) -> Result<Self, ::xsdgen_runtime::xml::ReadError> {
+            r: &mut xml::XmlReader<'_>,
+            _start: &xml::Start<'_>,
+        ) -> Result<Self, xml::ReadError> {
             let next = &mut r.next_child()?;
-            let customer = {
-                let s = r
-                    .take_required(
-                        next,
-                        ::xsdgen_runtime::xml::Name::new(super::ORDERS_NS, "Customer"),
-                    )?;
-                let v = <super::common::Address as ::xsdgen_runtime::xml::XmlRead>::read_xml(
-                    r,
-                    &s,
+            let customer = r
+                .required(
+                    next,
+                    xml::Name::new(super::ORDERS_NS, "Customer"),
+                    xml::read,
                 )?;
-                *next = r.next_child()?;
-                v
-            };
-            let note = match r
-                .take(next, ::xsdgen_runtime::xml::Name::new(super::COMMON_NS, "Note"))
-            {
-                Some(_) => {
-                    let v = r.read_value()?;
-                    *next = r.next_child()?;
-                    Some(v)
-                }
-                None => None,
-            };
-            let mut part = Vec::new();
-            while let Some(s) = r
-                .take(next, ::xsdgen_runtime::xml::Name::new(super::ORDERS_NS, "Part"))
-            {
-                part.push(<Part as ::xsdgen_runtime::xml::XmlRead>::read_xml(r, &s)?);
-                *next = r.next_child()?;
-            }
-            if part.is_empty() {
-                return Err(
-                    r
-                        .expected_one_of(
-                            next.as_ref(),
-                            &[::xsdgen_runtime::xml::Name::new(super::ORDERS_NS, "Part")],
-                        ),
-                );
-            }
-            r.end_content(
-                next.take(),
-                &[
-                    ::xsdgen_runtime::xml::Name::new(super::ORDERS_NS, "Customer"),
-                    ::xsdgen_runtime::xml::Name::new(super::COMMON_NS, "Note"),
-                    ::xsdgen_runtime::xml::Name::new(super::ORDERS_NS, "Part"),
-                ],
-            )?;
+            let note = r
+                .optional(next, xml::Name::new(super::COMMON_NS, "Note"), xml::text)?;
+            let part = r
+                .repeated(
+                    next,
+                    xml::Name::new(super::ORDERS_NS, "Part"),
+                    1,
+                    u32::MAX,
+                    xml::read,
+                )?;
+            r.end_content(next.take())?;
             Ok(Self { customer, note, part })
         }
     }
 
-    impl ::xsdgen_runtime::xml::XmlElement for Order {
-        const NAME: ::xsdgen_runtime::xml::Name = ::xsdgen_runtime::xml::Name::new(
-            super::ORDERS_NS,
-            "Order",
-        );
+    impl xml::XmlElement for Order {
+        const NAME: xml::Name = xml::Name::new(super::ORDERS_NS, "Order");
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -186,40 +138,27 @@ pub mod orders {
         pub number: String,
     }
 
-    impl ::xsdgen_runtime::xml::XmlWrite for Part {
+    impl xml::XmlWrite for Part {
         fn write_xml(
             &self,
-            w: &mut ::xsdgen_runtime::xml::XmlWriter,
-            name: ::xsdgen_runtime::xml::Name,
-        ) -> Result<(), ::xsdgen_runtime::xml::WriteError> {
+            w: &mut xml::XmlWriter,
+            name: xml::Name,
+        ) -> Result<(), xml::WriteError> {
             w.start(name);
-            w.simple_element(
-                ::xsdgen_runtime::xml::Name::new(super::ORDERS_NS, "Number"),
-                &self.number,
-            )?;
+            w.simple_element(xml::Name::new(super::ORDERS_NS, "Number"), &self.number)?;
             w.end()
         }
     }
 
-    impl ::xsdgen_runtime::xml::XmlRead for Part {
+    impl xml::XmlRead for Part {
         fn read_xml(
-            r: &mut ::xsdgen_runtime::xml::XmlReader<'_>,
-            _start: &::xsdgen_runtime::xml::Start<'_>,
-        ) -> Result<Self, ::xsdgen_runtime::xml::ReadError> {
+            r: &mut xml::XmlReader<'_>,
+            _start: &xml::Start<'_>,
+        ) -> Result<Self, xml::ReadError> {
             let next = &mut r.next_child()?;
-            let number = {
-                r.take_required(
-                    next,
-                    ::xsdgen_runtime::xml::Name::new(super::ORDERS_NS, "Number"),
-                )?;
-                let v = r.read_value()?;
-                *next = r.next_child()?;
-                v
-            };
-            r.end_content(
-                next.take(),
-                &[::xsdgen_runtime::xml::Name::new(super::ORDERS_NS, "Number")],
-            )?;
+            let number = r
+                .required(next, xml::Name::new(super::ORDERS_NS, "Number"), xml::text)?;
+            r.end_content(next.take())?;
             Ok(Self { number })
         }
     }
