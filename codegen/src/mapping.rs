@@ -30,6 +30,7 @@
 //! | `ref` to a substitution group head | field of `enum Any{Head}` (or `{Head}` when the head is abstract), one variant per concrete member element, read and written under the member's name; a repeated ref is a `Vec` of it |
 //! | abstract global element | no item of its own: it never appears in a document |
 //! | variant of those enums whose type contains itself | `Box<T>` |
+//! | `xs:redefine` | the redefined schema is included and each redefinition takes its component's name everywhere; the original it builds on is `{Name}Original` |
 //! | element with `default`/`fixed` | the value when the element is present but empty (an absent element stays `None`) |
 //! | `nillable="true"` | `xsdgen_runtime::xml::Nillable<T>` (`Nil` or `Value(T)`), so `Option<Nillable<T>>` tells absent from nil |
 //! | `xs:documentation` | rustdoc |
@@ -809,7 +810,6 @@
 //!   those types, which keep the text as written. Enumerations ignore the
 //!   other facets of their type (and `whiteSpace="replace"`).
 //! - A choice branch with `minOccurs="0"` makes the whole choice optional.
-//! - `xs:redefine` is reported as an error.
 //! - `block`, `blockDefault` and `final` are not consulted: every derived
 //!   type and every member is a candidate. `xsi:type` on an element of a
 //!   simple type is not read.

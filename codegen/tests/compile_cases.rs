@@ -38,6 +38,7 @@ case!(mixed, Note);
 case!(nillable, Reading);
 case!(pattern, Catalog);
 case!(recursion, Calculation);
+case!(redefine, Customer);
 case!(restriction, Settings);
 case!(sequence, Order);
 case!(simple_content, Price);
@@ -584,4 +585,22 @@ fn defaults_apply_to_empty_elements_and_absent_attributes() {
     // Absent elements stay absent; absent attributes take their default.
     assert_eq!(p.history, None);
     assert_eq!((p.version, p.kind.as_str()), (2, "pin"));
+}
+
+#[test]
+fn redefinitions_replace_their_originals_everywhere() {
+    use redefine::{Code, Customer};
+    // The redefined type keeps the original's facets and adds its own.
+    assert!(Code::new("ACME".into()).is_ok());
+    assert!(
+        Code::new("acme".into()).is_err(),
+        "the redefinition's pattern"
+    );
+    assert!(
+        Code::new("ABCDEFGHI".into()).is_err(),
+        "the original's maxLength"
+    );
+    let xml = r#"<Customer xmlns="urn:xsdgen:test:redefine"><Code>lower</Code><Address><Street>s</Street><City>c</City></Address><Email>e</Email></Customer>"#;
+    let err = from_xml::<Customer>(xml).unwrap_err();
+    assert_eq!(err.path, "/Customer/Code");
 }

@@ -74,7 +74,8 @@ pub(crate) fn discover(
 
 fn schema_references(schema: roxmltree::Node<'_, '_>, file: FileId, out: &mut Vec<Reference>) {
     for child in schema.children().filter(|n| n.is_element()) {
-        let kind = if is(child, XS_NS, "include") {
+        // A redefined schema is included; its redefinitions are parsed.
+        let kind = if is(child, XS_NS, "include") || is(child, XS_NS, "redefine") {
             LinkKind::Include
         } else if is(child, XS_NS, "import") {
             LinkKind::Import

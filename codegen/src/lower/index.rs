@@ -4,14 +4,15 @@
 //! names are reported here: the error at the second definition, a note at
 //! the first.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::load::{LinkKind, SourceSet};
 use crate::model::QName;
+use crate::parse::original_name;
 use crate::syntax::{
-    AttributeDecl, AttributeGroup, Binding, ElementDecl, Form, Group, Message, PortType, Schema,
-    SchemaSet, TypeDefinition,
+    AttributeDecl, AttributeGroup, Binding, ElementDecl, Form, Group, Message, PortType,
+    RedefinedKind, Schema, SchemaSet, TypeDefinition,
 };
 
 /// What local declarations of a schema need to know about it.
@@ -61,6 +62,30 @@ pub(crate) fn build<'s>(
     diags: &mut Diagnostics,
 ) -> Index<'s> {
     let namespaces = effective_namespaces(sources, set, diags);
+    // Components some `xs:redefine` replaces: their originals are filed
+    // under `{name}Original`, which the redefinitions refer to.
+    let redefined: BTreeSet<(RedefinedKind, QName)> = set
+        .schemas
+        .iter()
+        .zip(&namespaces)
+        .flat_map(|(schema, tns)| {
+            schema
+                .redefines
+                .iter()
+                .map(|r| (r.kind, QName::new(tns.as_deref(), &r.name)))
+        })
+        .collect();
+    let named = |schema: &Schema, kind: RedefinedKind, qname: QName| -> QName {
+        let own = schema
+            .redefines
+            .iter()
+            .any(|r| r.kind == kind && r.name == qname.local);
+        if !own && redefined.contains(&(kind, qname.clone())) {
+            QName::new(qname.namespace.as_deref(), &original_name(&qname.local))
+        } else {
+            qname
+        }
+    };
     let mut index = Index::default();
     let mut seen = Seen::new();
     for (schema, tns) in set.schemas.iter().zip(namespaces) {
@@ -71,7 +96,7 @@ pub(crate) fn build<'s>(
         };
         for def in &schema.types {
             let Some(name) = def.name() else { continue };
-            let qname = cx.global(name);
+            let qname = named(schema, RedefinedKind::Type, cx.global(name));
             if first(&mut seen, diags, "type", &qname, def.span()) {
                 index.types.push((qname, (def, cx)));
             }
@@ -84,13 +109,13 @@ pub(crate) fn build<'s>(
             }
         }
         for g in &schema.groups {
-            let qname = cx.global(&g.name);
+            let qname = named(schema, RedefinedKind::Group, cx.global(&g.name));
             if first(&mut seen, diags, "group", &qname, g.span) {
                 index.groups.insert(qname, (g, cx));
             }
         }
         for g in &schema.attribute_groups {
-            let qname = cx.global(&g.name);
+            let qname = named(schema, RedefinedKind::AttributeGroup, cx.global(&g.name));
             if first(&mut seen, diags, "attribute group", &qname, g.span) {
                 index.attribute_groups.insert(qname, (g, cx));
             }

@@ -20,6 +20,9 @@ mod wsdl;
 mod wsdl_binding;
 mod xsd_complex;
 mod xsd_element;
+mod xsd_redefine;
+
+pub use xsd_redefine::original_name;
 mod xsd_schema;
 mod xsd_simple;
 

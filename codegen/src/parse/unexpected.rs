@@ -7,7 +7,6 @@ use crate::load::xml::written_name;
 
 /// Valid XML Schema that this generator does not implement.
 const UNSUPPORTED: &[&str] = &[
-    "redefine",
     "override",
     "assert",
     "assertion",

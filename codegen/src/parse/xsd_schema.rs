@@ -25,6 +25,7 @@ pub(crate) fn schema(cx: &mut Cx<'_>, node: Node<'_, '_>, embedded: bool) -> Sch
         groups: Vec::new(),
         attribute_groups: Vec::new(),
         attributes: Vec::new(),
+        redefines: Vec::new(),
         doc: cx.doc(node),
     };
     for child in xs_children(node) {
@@ -37,6 +38,14 @@ pub(crate) fn schema(cx: &mut Cx<'_>, node: Node<'_, '_>, embedded: bool) -> Sch
                 schema.includes.push(link(cx, child));
             }
             "import" => schema.imports.push(link(cx, child)),
+            "redefine" => {
+                if child.attribute("schemaLocation").is_none() {
+                    let span = cx.span(child);
+                    cx.error(span, "'xs:redefine' must have a 'schemaLocation'");
+                }
+                schema.includes.push(link(cx, child));
+                super::xsd_redefine::redefine(cx, child, &mut schema);
+            }
             "element" => schema
                 .elements
                 .extend(xsd_element::element(cx, child, true)),
@@ -70,7 +79,7 @@ fn link(cx: &Cx<'_>, node: Node<'_, '_>) -> SchemaLink {
 }
 
 /// A named `xs:group` definition: one sequence, choice or all.
-fn group(cx: &mut Cx<'_>, node: Node<'_, '_>) -> Option<Group> {
+pub(crate) fn group(cx: &mut Cx<'_>, node: Node<'_, '_>) -> Option<Group> {
     let name = cx.required_name(node)?;
     let mut particle = None;
     for child in xs_children(node) {
@@ -97,7 +106,7 @@ fn group(cx: &mut Cx<'_>, node: Node<'_, '_>) -> Option<Group> {
 }
 
 /// A named `xs:attributeGroup` definition.
-fn attribute_group(cx: &mut Cx<'_>, node: Node<'_, '_>) -> Option<AttributeGroup> {
+pub(crate) fn attribute_group(cx: &mut Cx<'_>, node: Node<'_, '_>) -> Option<AttributeGroup> {
     let name = cx.required_name(node)?;
     let mut attrs = Default::default();
     for child in xs_children(node) {

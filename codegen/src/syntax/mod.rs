@@ -69,7 +69,24 @@ pub struct Schema {
     pub groups: Vec<Group>,
     pub attribute_groups: Vec<AttributeGroup>,
     pub attributes: Vec<AttributeDecl>,
+    /// Components of `types`, `groups` and `attribute_groups` that are
+    /// redefinitions (`xs:redefine`) of a redefined schema's.
+    pub redefines: Vec<Redefined>,
     pub doc: Option<String>,
+}
+
+/// A component an `xs:redefine` replaces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Redefined {
+    pub kind: RedefinedKind,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RedefinedKind {
+    Type,
+    Group,
+    AttributeGroup,
 }
 
 /// `xs:include` or `xs:import`.
