@@ -17,6 +17,9 @@ pub struct Cli {
     /// More logging on stderr (-v info, -vv debug, -vvv trace with bodies).
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
+    /// Print the result (or the error) as one JSON object on stdout.
+    #[arg(long, global = true)]
+    pub json: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -38,6 +41,14 @@ pub struct Target {
     /// Seconds to wait for an answer.
     #[arg(long, global = true, default_value_t = 100)]
     pub timeout: u64,
+    /// Trusts this CA certificate (PEM file) besides the system's, e.g.
+    /// the one `serve --tls` prints.
+    #[arg(long, global = true, value_name = "PEM")]
+    pub ca_cert: Option<std::path::PathBuf>,
+    /// Allows sending the password over plain http:// to this host (by
+    /// name); without it only loopback hosts get credentials over http.
+    #[arg(long, global = true, value_name = "HOST")]
+    pub allow_insecure_http: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -93,12 +104,32 @@ pub enum Greeting {
     OofCustom,
 }
 
+impl Operation {
+    /// The operation's name in the WSDL.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::ResetPin => "ResetPIN",
+            Self::IsUmEnabled => "IsUMEnabled",
+            Self::GetUmProperties => "GetUMProperties",
+            Self::SetOofStatus { .. } => "SetOofStatus",
+            Self::SetPlayOnPhoneDialString { .. } => "SetPlayOnPhoneDialString",
+            Self::SetTelephoneAccessFolderEmail { .. } => "SetTelephoneAccessFolderEmail",
+            Self::SetMissedCallNotificationEnabled { .. } => "SetMissedCallNotificationEnabled",
+            Self::PlayOnPhone { .. } => "PlayOnPhone",
+            Self::GetCallInfo { .. } => "GetCallInfo",
+            Self::Disconnect { .. } => "Disconnect",
+            Self::PlayOnPhoneGreeting { .. } => "PlayOnPhoneGreeting",
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
-    /// Users file (JSON); the demo users when absent.
+    /// Users file (TOML, see emulator/users.example.toml); the demo users
+    /// when absent.
     #[arg(long)]
     pub users: Option<PathBuf>,
     /// SQLite database file; in memory when absent.

@@ -9,6 +9,8 @@
 mod args;
 mod mailbox;
 mod operations;
+mod output;
+mod reset;
 mod serve;
 mod target;
 
@@ -35,7 +37,7 @@ fn main() -> ExitCode {
     let result = runtime.block_on(async {
         match cli.command {
             Command::Serve(args) => serve::run(args).await,
-            Command::Operation(op) => operations::run(&cli.target, op).await,
+            Command::Operation(op) => operations::run(&cli.target, op, cli.json).await,
         }
     });
     match result {

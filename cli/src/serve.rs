@@ -1,15 +1,21 @@
 //! `exchange-um serve`: the emulator as a standalone server.
 
+use exchange_um_emulator::call::CallConfig;
 use exchange_um_emulator::users::load_users_file;
 use exchange_um_emulator::{Emulator, EmulatorConfig, Store, demo};
 
 use crate::args::ServeArgs;
 
 pub async fn run(args: ServeArgs) -> Result<(), Box<dyn std::error::Error>> {
-    let users = match &args.users {
-        Some(path) => load_users_file(path)?,
-        None => demo::demo_users(),
+    let (users, calls) = match &args.users {
+        Some(path) => {
+            let file = load_users_file(path)?;
+            let calls = file.call_config();
+            (file.users, calls)
+        }
+        None => (demo::demo_users(), CallConfig::default()),
     };
+    let names: Vec<String> = users.iter().map(|u| u.name.clone()).collect();
     let db = args.db.clone();
     // SQLite and Argon2 block; keep them off the async workers.
     let store = tokio::task::spawn_blocking(
@@ -27,6 +33,7 @@ pub async fn run(args: ServeArgs) -> Result<(), Box<dyn std::error::Error>> {
     .map_err(|e| e.to_string())?;
     let config = EmulatorConfig {
         bind: args.addr,
+        calls,
         ..EmulatorConfig::default()
     };
     let emulator = Emulator::start(store, config).await?;
@@ -35,14 +42,15 @@ pub async fn run(args: ServeArgs) -> Result<(), Box<dyn std::error::Error>> {
     println!("  Exchange 2007 endpoint:      {}", emulator.legacy_url());
     println!("  WSDL:                        {}?wsdl", emulator.ews_url());
     println!("  mailbox (GET, Basic auth):   {}", emulator.mailbox_url());
-    if args.users.is_none() {
-        println!(
+    match &args.users {
+        Some(path) => println!("  users from {}: {}", path.display(), names.join(", ")),
+        None => println!(
             "  demo users: {} / {}, {} (not UM-enabled), {}",
             demo::ALICE,
             demo::ALICE_PASSWORD,
             demo::BOB,
             demo::CAROL
-        );
+        ),
     }
     tokio::signal::ctrl_c().await?;
     emulator.shutdown().await?;

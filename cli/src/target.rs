@@ -29,10 +29,18 @@ pub async fn connect(target: &Target) -> Result<Session, Box<dyn std::error::Err
                 )
             })?;
             let password = Secret::new(password);
-            let client = UmClient::builder(url)
+            let mut builder = UmClient::builder(url)
                 .credentials(Credentials::basic(user.clone(), password.clone()))
-                .timeout(timeout)
-                .build()?;
+                .timeout(timeout);
+            if let Some(path) = &target.ca_cert {
+                let pem = std::fs::read(path)
+                    .map_err(|e| format!("cannot read --ca-cert {}: {e}", path.display()))?;
+                builder = builder.add_root_certificate_pem(pem);
+            }
+            for host in &target.allow_insecure_http {
+                builder = builder.allow_insecure_http_for(host.clone());
+            }
+            let client = builder.build()?;
             Ok(Session {
                 client: UmClient::from_client(client),
                 emulator: None,

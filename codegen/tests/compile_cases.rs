@@ -32,6 +32,7 @@ case!(enum_unknown, Status);
 case!(enumeration, Call);
 case!(extension, Meeting);
 case!(form, Envelope);
+case!(groups, Directory);
 case!(import, orders::Order);
 case!(list_union, Schedule);
 case!(mixed, Note);
@@ -45,6 +46,7 @@ case!(simple_content, Price);
 case!(whitespace, Entry);
 case!(substitution_group, Query);
 case!(upa_violation, Transitions);
+case!(xml_attributes, Greeting);
 case!(xsi_type, Folder);
 case!(wsdl_headers, messages::GetThing);
 
