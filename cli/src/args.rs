@@ -45,10 +45,21 @@ pub struct Target {
     /// the one `serve --tls` prints.
     #[arg(long, global = true, value_name = "PEM")]
     pub ca_cert: Option<std::path::PathBuf>,
+    /// How to authenticate with --url: basic, ntlm or negotiate (NTLM
+    /// inside Negotiate, as on-premises Exchange offers it).
+    #[arg(long, global = true, value_enum, default_value_t = AuthScheme::Basic)]
+    pub auth: AuthScheme,
     /// Allows sending the password over plain http:// to this host (by
     /// name); without it only loopback hosts get credentials over http.
     #[arg(long, global = true, value_name = "HOST")]
     pub allow_insecure_http: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AuthScheme {
+    Basic,
+    Ntlm,
+    Negotiate,
 }
 
 #[derive(Debug, Subcommand)]

@@ -6,7 +6,7 @@ use exchange_um::UmClient;
 use exchange_um_emulator::{Emulator, RunningEmulator, demo};
 use xsdgen_runtime::auth::{Credentials, Secret};
 
-use crate::args::Target;
+use crate::args::{AuthScheme, Target};
 
 /// A connected client, and the emulator it talks to when one was started
 /// for it (kept alive for as long as the client is used).
@@ -29,8 +29,13 @@ pub async fn connect(target: &Target) -> Result<Session, Box<dyn std::error::Err
                 )
             })?;
             let password = Secret::new(password);
+            let credentials = match target.auth {
+                AuthScheme::Basic => Credentials::basic(user.clone(), password.clone()),
+                AuthScheme::Ntlm => Credentials::ntlm(&user, password.clone()),
+                AuthScheme::Negotiate => Credentials::negotiate(&user, password.clone()),
+            };
             let mut builder = UmClient::builder(url)
-                .credentials(Credentials::basic(user.clone(), password.clone()))
+                .credentials(credentials)
                 .timeout(timeout);
             if let Some(path) = &target.ca_cert {
                 let pem = std::fs::read(path)

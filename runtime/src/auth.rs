@@ -4,90 +4,28 @@
 //! the client; `Secret` has no `Display`, its `Debug` prints `***`, and the
 //! only way to read it is [`Secret::expose_secret`], which is easy to grep
 //! for. Error messages are built without ever calling it.
+//!
+//! | scheme | what goes on the wire | for |
+//! |---|---|---|
+//! | [`Credentials::Basic`] | `Authorization: Basic` on every request | Exchange with Basic enabled, over https |
+//! | [`Credentials::Bearer`] | `Authorization: Bearer`, the token asked of a [`TokenProvider`] per request | OAuth |
+//! | [`Credentials::Ntlm`] | the NTLM handshake (NTLMv2), under `NTLM` or `Negotiate` | on-premises Exchange 2010–2016 |
+//!
+//! How the client keeps an NTLM handshake on one connection is described
+//! in [`ntlm`].
+
+pub mod ntlm;
+mod secret;
+mod token;
 
 use std::fmt;
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
 
-/// A password or bearer token.
-#[derive(Clone)]
-pub struct Secret(String);
-
-impl Secret {
-    pub fn new(value: impl Into<String>) -> Self {
-        Self(value.into())
-    }
-
-    /// The secret itself; call only to put it on the wire.
-    pub fn expose_secret(&self) -> &str {
-        &self.0
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-impl From<String> for Secret {
-    fn from(value: String) -> Self {
-        Self(value)
-    }
-}
-
-impl From<&str> for Secret {
-    fn from(value: &str) -> Self {
-        Self(value.to_owned())
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret(***)")
-    }
-}
-
-impl Drop for Secret {
-    /// Best effort: overwrite the bytes before the allocation is freed, so a
-    /// later heap dump is less likely to hold the password. Copies made by
-    /// the HTTP stack are out of reach.
-    fn drop(&mut self) {
-        let mut bytes = std::mem::take(&mut self.0).into_bytes();
-        bytes.fill(0);
-        std::hint::black_box(&bytes);
-    }
-}
-
-/// A boxed future, so that [`TokenProvider`] can be used as a trait object.
-pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
-
-/// Why a [`TokenProvider`] could not produce a token. Its message is shown
-/// to users: it must not contain the token or any other secret.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct TokenError(pub String);
-
-/// Supplies a bearer token. Asked before every request, so that a provider
-/// can refresh an expiring token without the client knowing about expiry.
-pub trait TokenProvider: Send + Sync {
-    fn token(&self) -> BoxFuture<'_, Result<Secret, TokenError>>;
-}
-
-/// A token that never changes, for tests and short scripts.
-pub struct StaticToken(pub Secret);
-
-impl TokenProvider for StaticToken {
-    fn token(&self) -> BoxFuture<'_, Result<Secret, TokenError>> {
-        let token = self.0.clone();
-        Box::pin(async move { Ok(token) })
-    }
-}
+pub use ntlm::{NtlmCredentials, NtlmScheme};
+pub use secret::Secret;
+pub use token::{BoxFuture, StaticToken, TokenError, TokenProvider};
 
 /// How the client authenticates to the web server in front of the service.
-///
-/// NTLM and Negotiate, which on-premises Exchange usually offers, are not
-/// implemented; a server that offers only those answers with
-/// [`crate::Error::Unauthorized`] naming the schemes it accepts.
 #[derive(Clone, Default)]
 pub enum Credentials {
     /// No `Authorization` header.
@@ -98,6 +36,9 @@ pub enum Credentials {
     /// `Authorization: Bearer <token>`, the token asked of the provider for
     /// every request.
     Bearer(Arc<dyn TokenProvider>),
+    /// NTLM (NTLMv2 only), sent under the `NTLM` or the `Negotiate`
+    /// scheme, as IIS in front of on-premises Exchange accepts both.
+    Ntlm(NtlmCredentials),
 }
 
 impl Credentials {
@@ -115,6 +56,18 @@ impl Credentials {
     pub fn bearer_token(token: impl Into<Secret>) -> Self {
         Self::bearer(StaticToken(token.into()))
     }
+
+    /// NTLM under `Authorization: NTLM`. `account` is `DOMAIN\user`,
+    /// `user@domain` or a bare `user`; see [`NtlmCredentials::new`].
+    pub fn ntlm(account: &str, password: impl Into<Secret>) -> Self {
+        Self::Ntlm(NtlmCredentials::new(account, password))
+    }
+
+    /// NTLM carried by `Authorization: Negotiate`, which is what Windows
+    /// sends when Kerberos is not available.
+    pub fn negotiate(account: &str, password: impl Into<Secret>) -> Self {
+        Self::Ntlm(NtlmCredentials::new(account, password).scheme(NtlmScheme::Negotiate))
+    }
 }
 
 impl fmt::Debug for Credentials {
@@ -127,6 +80,7 @@ impl fmt::Debug for Credentials {
                 .field("password", &"***")
                 .finish(),
             Self::Bearer(_) => f.write_str("Bearer(***)"),
+            Self::Ntlm(credentials) => f.debug_tuple("Ntlm").field(credentials).finish(),
         }
     }
 }

@@ -38,12 +38,28 @@ pub enum Error {
     /// The bearer token provider failed; nothing was sent.
     #[error("cannot get an access token: {0}")]
     Token(#[from] crate::auth::TokenError),
-    /// No connection could be made (DNS, refused, TLS handshake, connect
-    /// timeout): nothing was sent.
+    /// Credentials would have gone over plain `http://` to a host that is
+    /// not this machine, and the caller did not allow that host by name
+    /// (`ClientBuilder::allow_insecure_http_for`). Raised by `build`,
+    /// before anything is sent.
+    #[error(
+        "refusing to send credentials over plain http to {host}; use https, or allow the host with allow_insecure_http_for"
+    )]
+    InsecureHttp { host: String },
+    /// No connection could be made (DNS, refused, TLS handshake): nothing
+    /// was sent.
     #[error("cannot connect to the server: {detail}")]
     Connect { detail: String },
-    /// No complete answer within the timeout after the request was sent.
-    #[error("no answer within {timeout:?}; outcome unknown: the operation may have executed")]
+    /// Connecting (TCP and TLS handshake) took longer than the connect
+    /// timeout: nothing was sent.
+    #[error("no connection within the connect timeout of {timeout:?}; nothing was sent")]
+    ConnectTimeout { timeout: Duration },
+    /// The call timeout ran out before a complete answer arrived. It
+    /// covers the whole call, retries included, so the last attempt may
+    /// have been sent.
+    #[error(
+        "no answer within the call timeout of {timeout:?}; outcome unknown: the operation may have executed"
+    )]
     Timeout { timeout: Duration },
     /// The connection failed after the request was (or may have been)
     /// sent.
@@ -57,8 +73,12 @@ pub enum Error {
     #[error("{}", http_message(*status, snippet, cas_error_code.as_deref(), *retry_after))]
     Http {
         status: u16,
-        /// The start of the body, HTML tags stripped, about 200 characters.
+        /// The start of the body, HTML tags stripped, at most about 200
+        /// characters, with the credentials of the request removed.
         snippet: String,
+        /// The `WWW-Authenticate` values, e.g. on a 403 from a front end
+        /// that wants other credentials.
+        challenges: Vec<String>,
         /// `X-CasErrorCode`, which Exchange's front end sets on proxy
         /// failures.
         cas_error_code: Option<String>,
@@ -75,16 +95,34 @@ pub enum Error {
         /// `Basic realm="..."`.
         challenges: Vec<String>,
     },
+    /// A challenge-response handshake (NTLM) could not be completed: the
+    /// server's challenge is malformed or asks for what the client does
+    /// not speak. The server refused the request; nothing was executed.
+    #[error("the {scheme} handshake failed: {reason}")]
+    AuthHandshake {
+        scheme: &'static str,
+        reason: String,
+    },
     /// 456: the account is locked out.
     #[error("the account is locked (HTTP 456)")]
     AccountLocked { cas_error_code: Option<String> },
-    /// The server ran the request and reports a failure.
-    #[error("the server answered with a SOAP fault: {0}")]
-    Fault(Box<Fault>),
+    /// The server answered with a SOAP fault: it reports why the
+    /// operation failed.
+    #[error("the server answered with a SOAP fault: {fault}")]
+    Fault {
+        /// The HTTP status it came with: 500 as SOAP 1.1 asks, but a front
+        /// end may send a fault with 503 or a 4xx.
+        status: u16,
+        fault: Box<Fault>,
+    },
     /// `ErrorServerBusy`: the server refused to work on the request now.
     #[error("the server is busy (throttled){}", back_off.map(|d| format!("; retry after {d:?}")).unwrap_or_default())]
     Throttled {
+        /// The HTTP status the fault came with (500, or 503).
+        status: u16,
         fault: Box<Fault>,
+        /// `BackOffMilliseconds` from the fault, or `Retry-After` when the
+        /// fault names no delay; the longer of the two when both do.
         back_off: Option<Duration>,
     },
     /// The answer is not the expected SOAP message. The operation may well
@@ -106,7 +144,9 @@ impl Error {
             | Self::Config(_)
             | Self::Encode(_)
             | Self::Token(_)
-            | Self::Connect { .. } => Delivery::NotSent,
+            | Self::InsecureHttp { .. }
+            | Self::Connect { .. }
+            | Self::ConnectTimeout { .. } => Delivery::NotSent,
             Self::Timeout { .. }
             | Self::ConnectionLost { .. }
             | Self::ResponseTooLarge { .. }
@@ -116,8 +156,9 @@ impl Error {
             Self::Http { status, .. } if *status >= 500 => Delivery::MayHaveExecuted,
             Self::Http { .. }
             | Self::Unauthorized { .. }
+            | Self::AuthHandshake { .. }
             | Self::AccountLocked { .. }
-            | Self::Fault(_)
+            | Self::Fault { .. }
             | Self::Throttled { .. } => Delivery::Answered,
         }
     }
@@ -132,19 +173,32 @@ impl Error {
     /// The SOAP fault the server answered with, if any.
     pub fn fault(&self) -> Option<&Fault> {
         match self {
-            Self::Fault(f) | Self::Throttled { fault: f, .. } => Some(f),
+            Self::Fault { fault, .. } | Self::Throttled { fault, .. } => Some(fault),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status of the answer, when there was one.
+    pub fn http_status(&self) -> Option<u16> {
+        match self {
+            Self::Http { status, .. }
+            | Self::Fault { status, .. }
+            | Self::Throttled { status, .. }
+            | Self::Decode { status, .. } => Some(*status),
+            Self::Unauthorized { .. } => Some(401),
+            Self::AccountLocked { .. } => Some(456),
             _ => None,
         }
     }
 
     /// The server's explicit request to come back later: a busy fault, or
-    /// a 503 with `Retry-After`. `Some(None)` for a busy fault that names
-    /// no delay.
+    /// a 503 or 429 with `Retry-After`. `Some(None)` for a busy fault that
+    /// names no delay.
     pub fn throttle_hint(&self) -> Option<Option<Duration>> {
         match self {
             Self::Throttled { back_off, .. } => Some(*back_off),
             Self::Http {
-                status: 503,
+                status: 503 | 429,
                 retry_after: Some(d),
                 ..
             } => Some(Some(*d)),

@@ -6,15 +6,19 @@
 //!   quick-xml: quick-xml's per-event UTF-8 checks and buffers were most of
 //!   a generated reader's time. The lexer enforces the same well-formedness
 //!   and is tested against quick-xml token for token.
-//! - [`soap`]: the SOAP 1.1 envelope and fault model.
+//! - [`soap`]: the SOAP 1.1 envelope, its header entries, and the fault
+//!   model.
 //! - [`client`]: an async HTTP client that sends operations and never
 //!   resends one that is not safe to retry.
 //! - [`Operation`]: the description generated for each WSDL operation.
-//! - [`auth`]: credentials, and a `Secret` type that never prints itself.
+//! - [`auth`]: credentials (Basic, Bearer, NTLM/Negotiate with the NTLM
+//!   messages and the NTLMv2 computation), and a `Secret` type that never
+//!   prints itself.
 //! - [`Error`]: what a call can fail with, and whether it may have run.
 #![forbid(unsafe_code)]
 
 pub mod auth;
+#[cfg(feature = "client")]
 pub mod client;
 pub mod error;
 mod operation;

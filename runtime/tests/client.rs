@@ -126,9 +126,10 @@ async fn a_fault_keeps_its_fields() {
         .call::<IsUmEnabledOp>(&IsUmEnabled)
         .await
         .unwrap_err();
-    let Error::Fault(fault) = &err else {
+    let Error::Fault { fault, status } = &err else {
         panic!("{err:?}")
     };
+    assert_eq!(*status, 500);
     assert_eq!(fault.code.raw, "a:InvalidObjectIdException");
     assert_eq!(fault.code.local, "InvalidObjectIdException");
     assert_eq!(fault.string, "The object identifier isn't valid");
@@ -237,8 +238,13 @@ async fn retry_after_503_is_retried_for_a_safe_operation() {
         .retry_policy(policy.clone())
         .build()
         .unwrap();
+    let started = std::time::Instant::now();
     let answer = client.call::<IsUmEnabledOp>(&IsUmEnabled).await.unwrap();
     assert!(answer.value);
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "Retry-After was honoured"
+    );
     assert_eq!(server.count(), 2);
     assert_eq!(
         *policy.reasons.lock().unwrap(),
@@ -346,7 +352,10 @@ async fn throttling_fault_gives_the_back_off() {
         .call::<ResetPinOp>(&ResetPin)
         .await
         .unwrap_err();
-    let Error::Throttled { back_off, fault } = &err else {
+    let Error::Throttled {
+        back_off, fault, ..
+    } = &err
+    else {
         panic!("{err:?}")
     };
     assert_eq!(*back_off, Some(Duration::from_millis(5000)));

@@ -6,6 +6,7 @@
 
 use crate::Operation;
 use crate::error::Error;
+use crate::soap::Envelope;
 
 #[derive(Debug)]
 pub struct Client {
@@ -24,13 +25,29 @@ impl Client {
 
     /// [`super::Client::call`], waiting for the result.
     pub fn call<O: Operation>(&self, request: &O::Request) -> Result<O::Response, Error> {
+        self.check_not_async()?;
+        self.runtime.block_on(self.inner.call::<O>(request))
+    }
+
+    /// [`super::Client::call_with_headers`], waiting for the result.
+    pub fn call_with_headers<O: Operation>(
+        &self,
+        headers: &O::InputHeaders,
+        request: &O::Request,
+    ) -> Result<Envelope<O::OutputHeaders, O::Response>, Error> {
+        self.check_not_async()?;
+        self.runtime
+            .block_on(self.inner.call_with_headers::<O>(headers, request))
+    }
+
+    fn check_not_async(&self) -> Result<(), Error> {
         if tokio::runtime::Handle::try_current().is_ok() {
             return Err(Error::Config(
                 "the blocking client was called from inside an async runtime; use the async client"
                     .into(),
             ));
         }
-        self.runtime.block_on(self.inner.call::<O>(request))
+        Ok(())
     }
 
     /// The async client this one drives.

@@ -1,48 +1,82 @@
-//! One call: attempts, the retry rule, and what is logged.
+//! One call: attempts under the call timeout, the retry rule, and what is
+//! logged.
 
-use std::time::Instant;
-
-use reqwest::header::CONTENT_TYPE;
-use tracing::{Instrument as _, field};
+use reqwest::header::{CONTENT_TYPE, HeaderValue};
+use tokio::time::Instant;
+use tracing::{Instrument as _, Level, field};
 
 use crate::Operation;
-use crate::auth::Credentials;
 use crate::error::Error;
-use crate::soap::{EnvelopeStyle, write_envelope};
+use crate::soap::{Envelope, EnvelopeStyle, write_envelope_with_headers};
 
-use super::redact::Redactor;
-use super::response::{Answer, classify};
-use super::retry::{RetryContext, retry_reason};
+use super::body::read_limited;
+use super::redact::{Redactor, redact_secret_elements};
+use super::request_id::{self, RequestId};
+use super::response::{AnswerHead, classify};
+use super::retry::{RetryContext, RetryReason, retry_reason};
 use super::{Client, Inner};
 
 impl Client {
     /// Sends `request` as operation `O` and returns its response, retrying
-    /// only as the [module docs](super) say.
+    /// only as the [module docs](super) say. No header entry is sent, and
+    /// those of the response are dropped.
     pub async fn call<O: Operation>(&self, request: &O::Request) -> Result<O::Response, Error> {
+        let headers = O::InputHeaders::default();
+        let response = self.call_with_headers::<O>(&headers, request).await?;
+        Ok(response.body)
+    }
+
+    /// [`Self::call`] with the `soap:Header` entries of `headers` (left out
+    /// when none is set), returning the response's entries with its body.
+    /// A response entry the operation does not declare is ignored, unless
+    /// it is marked `mustUnderstand` (see [`XmlHeaders`](crate::soap::XmlHeaders)).
+    pub async fn call_with_headers<O: Operation>(
+        &self,
+        headers: &O::InputHeaders,
+        request: &O::Request,
+    ) -> Result<Envelope<O::OutputHeaders, O::Response>, Error> {
+        let request_id = RequestId::new();
         let span = tracing::info_span!(
             "soap_call",
             operation = O::NAME,
+            request_id = request_id.as_str(),
             attempt = field::Empty,
             status = field::Empty,
+            server_request_id = field::Empty,
             elapsed_ms = field::Empty,
         );
-        self.call_in_span::<O>(request).instrument(span).await
+        self.call_in_span::<O>(headers, request, &request_id)
+            .instrument(span)
+            .await
     }
 
-    async fn call_in_span<O: Operation>(&self, request: &O::Request) -> Result<O::Response, Error> {
+    async fn call_in_span<O: Operation>(
+        &self,
+        headers: &O::InputHeaders,
+        request: &O::Request,
+        request_id: &RequestId,
+    ) -> Result<Envelope<O::OutputHeaders, O::Response>, Error> {
         let inner = &*self.inner;
         let span = tracing::Span::current();
-        let body = write_envelope(request, &EnvelopeStyle::COMPACT)?;
-        if inner.log_bodies {
-            tracing::trace!(body = %body, "request body");
-        }
         let started = Instant::now();
+        let deadline = started + inner.timeout;
+        let xml = write_envelope_with_headers(headers, request, &EnvelopeStyle::COMPACT)?;
+        if inner.log_bodies && tracing::enabled!(Level::TRACE) {
+            tracing::trace!(body = %redact_secret_elements(&xml), "request body");
+        }
+        let call = CallHeaders::new::<O>(request_id)?;
         let mut attempts = 0u32;
         loop {
             attempts += 1;
             span.record("attempt", attempts);
-            let result = inner.attempt::<O>(&body).await;
-            span.record("elapsed_ms", elapsed_ms(started));
+            let attempt = inner.attempt::<O>(&xml, &call);
+            let result = match tokio::time::timeout_at(deadline, attempt).await {
+                Ok(result) => result,
+                Err(_) => Err(Error::Timeout {
+                    timeout: inner.timeout,
+                }),
+            };
+            span.record("elapsed_ms", millis(started.elapsed()));
             let error = match result {
                 Ok(response) => return Ok(response),
                 Err(error) => error,
@@ -51,93 +85,113 @@ impl Client {
                 tracing::debug!(error = %error, delivery = ?error.delivery(), "call failed");
                 return Err(error);
             };
+            let now = Instant::now();
             let ctx = RetryContext {
                 operation: O::NAME,
                 safe_to_retry: O::SAFE_TO_RETRY,
                 attempts,
-                elapsed: started.elapsed(),
+                elapsed: now - started,
+                remaining: deadline.saturating_duration_since(now),
                 reason,
                 error: &error,
             };
             let Some(delay) = inner.retry.next_delay(&ctx) else {
-                tracing::debug!(error = %error, "call failed; retry policy gives up");
+                tracing::debug!(error = %error, "call failed; the retry policy gives up");
                 return Err(error);
             };
-            tracing::info!(error = %error, delay_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX), "retrying");
+            // The server's back-off is a floor no policy can lower.
+            let delay = match reason {
+                RetryReason::Throttled {
+                    server_hint: Some(hint),
+                } => delay.max(hint),
+                _ => delay,
+            };
+            if delay >= ctx.remaining {
+                tracing::debug!(
+                    error = %error,
+                    delay_ms = millis(delay),
+                    "call failed; waiting would outlast the call timeout"
+                );
+                return Err(error);
+            }
+            tracing::info!(error = %error, delay_ms = millis(delay), "retrying");
             tokio::time::sleep(delay).await;
         }
     }
 }
 
+/// The header values that are the same for every attempt of a call.
+struct CallHeaders {
+    soap_action: HeaderValue,
+    request_id: HeaderValue,
+}
+
+impl CallHeaders {
+    fn new<O: Operation>(request_id: &RequestId) -> Result<Self, Error> {
+        // .NET sends the action quoted, and some ASMX front ends match on
+        // the quoted form.
+        let soap_action = HeaderValue::try_from(format!("\"{}\"", O::SOAP_ACTION))
+            .map_err(|_| Error::Config(format!("invalid SOAPAction for {}", O::NAME)))?;
+        let request_id = HeaderValue::from_str(request_id.as_str())
+            .map_err(|_| Error::Config("invalid request id".into()))?;
+        Ok(Self {
+            soap_action,
+            request_id,
+        })
+    }
+}
+
 impl Inner {
-    async fn attempt<O: Operation>(&self, body: &str) -> Result<O::Response, Error> {
+    async fn attempt<O: Operation>(
+        &self,
+        body: &str,
+        call: &CallHeaders,
+    ) -> Result<Envelope<O::OutputHeaders, O::Response>, Error> {
         let mut redactor = Redactor::default();
-        let mut request = self
+        let request = self
             .http
             .post(self.endpoint.clone())
             .header(CONTENT_TYPE, "text/xml; charset=utf-8")
-            // .NET sends the action quoted, and some ASMX front ends match
-            // on the quoted form.
-            .header("SOAPAction", format!("\"{}\"", O::SOAP_ACTION))
+            .header("SOAPAction", call.soap_action.clone())
+            .header(request_id::HEADER, call.request_id.clone())
             .body(body.to_owned());
-        match &self.credentials {
-            Credentials::None => {}
-            Credentials::Basic { user, password } => {
-                redactor.basic(user, password);
-                request = request.basic_auth(user, Some(password.expose_secret()));
-            }
-            Credentials::Bearer(provider) => {
-                let token = provider.token().await?;
-                redactor.token(&token);
-                request = request.bearer_auth(token.expose_secret());
-            }
-        }
-        let response = request.send().await.map_err(|e| self.transport_error(e))?;
+        let response = self.send_authenticated(request, &mut redactor).await?;
         let status = response.status().as_u16();
-        tracing::Span::current().record("status", status);
-        let headers = response.headers().clone();
-        let bytes = self.read_body(response).await?;
-        if self.log_bodies {
-            let text = redactor.apply(&String::from_utf8_lossy(&bytes));
+        let span = tracing::Span::current();
+        span.record("status", status);
+        if let Some(id) = response
+            .headers()
+            .get("request-id")
+            .and_then(|v| v.to_str().ok())
+        {
+            span.record("server_request_id", id);
+        }
+        let head = AnswerHead::new(status, response.headers());
+        let bytes = read_limited(response, self.max_response_bytes, |e| {
+            self.transport_error(e)
+        })
+        .await?;
+        if self.log_bodies && tracing::enabled!(Level::TRACE) {
+            let text = redactor.apply(&redact_secret_elements(&String::from_utf8_lossy(&bytes)));
             tracing::trace!(status, body = %text, "response body");
         }
-        classify::<O::Response>(Answer::new(status, &headers, bytes), &redactor)
-    }
-
-    /// The whole body, refusing to hold more than the configured limit.
-    async fn read_body(&self, mut response: reqwest::Response) -> Result<Vec<u8>, Error> {
-        let limit = self.max_response_bytes;
-        let too_large = Error::ResponseTooLarge { limit };
-        let declared = response.content_length().unwrap_or(0);
-        if usize::try_from(declared).map_or(true, |n| n > limit) {
-            return Err(too_large);
-        }
-        let mut body = Vec::with_capacity(usize::try_from(declared).unwrap_or(0));
-        while let Some(chunk) = response
-            .chunk()
-            .await
-            .map_err(|e| self.transport_error(e))?
-        {
-            if body.len() + chunk.len() > limit {
-                return Err(too_large);
-            }
-            body.extend_from_slice(&chunk);
-        }
-        Ok(body)
+        classify::<O::OutputHeaders, O::Response>(head, &bytes, &redactor)
     }
 
     /// Sorts a transport failure by whether the request may have gone out.
-    /// Only a connect error proves it did not; anything else that is not a
-    /// timeout counts as possibly sent.
-    fn transport_error(&self, error: reqwest::Error) -> Error {
+    /// Only a connect error proves it did not; anything else counts as
+    /// possibly sent.
+    pub(super) fn transport_error(&self, error: reqwest::Error) -> Error {
         let error = error.without_url();
         if error.is_connect() {
-            Error::Connect {
-                detail: chain(&error),
-            }
-        } else if error.is_timeout() {
-            Error::Timeout {
-                timeout: self.timeout,
+            if error.is_timeout() {
+                Error::ConnectTimeout {
+                    timeout: self.connect_timeout,
+                }
+            } else {
+                Error::Connect {
+                    detail: chain(&error),
+                }
             }
         } else if error.is_builder() {
             Error::Config(chain(&error))
@@ -165,6 +219,6 @@ fn chain(error: &(dyn std::error::Error + 'static)) -> String {
     out
 }
 
-fn elapsed_ms(started: Instant) -> u64 {
-    u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX)
+fn millis(d: std::time::Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }

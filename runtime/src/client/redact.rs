@@ -1,15 +1,24 @@
-//! Short, secret-free excerpts of response bodies for error messages and
-//! logs.
+//! Keeping secrets out of error messages and logs.
 //!
 //! A misbehaving proxy may echo the request's headers into its error page,
-//! so every excerpt has the secrets of the current attempt (the password,
-//! the Basic header value, the bearer token) replaced before it is kept.
+//! so everything kept of an answer has the secrets of the current attempt
+//! (the password, the Basic header value, the bearer token) replaced
+//! before it is kept. Bodies written to the log also have the text of
+//! elements that hold secrets by their name (a PIN, a password, a token)
+//! replaced.
 
 use std::fmt;
 
 use base64::Engine as _;
 
 use crate::auth::Secret;
+
+const MASK: &str = "***";
+
+/// Very short secrets would blank out ordinary words; they are too weak to
+/// be worth hiding from an error page anyway. Also the shortest piece of a
+/// cut secret that is masked.
+const MIN_SECRET_LEN: usize = 4;
 
 /// The secrets sent with one attempt, to be removed from what is kept of
 /// the answer.
@@ -36,118 +45,154 @@ impl Redactor {
         self.secrets.push(token.clone());
     }
 
+    /// `text` with every secret replaced.
     pub(crate) fn apply(&self, text: &str) -> String {
         let mut out = text.to_owned();
-        for secret in &self.secrets {
-            // Very short secrets would blank out ordinary words; they are
-            // too weak to be worth hiding from an error page anyway.
-            if secret.expose_secret().len() >= 4 {
-                out = out.replace(secret.expose_secret(), "***");
+        for secret in self.secrets() {
+            if out.contains(secret) {
+                out = out.replace(secret, MASK);
             }
         }
         out
     }
-}
 
-const SNIPPET_CHARS: usize = 200;
-
-/// The first ~200 characters of a body's text: tags stripped, the content
-/// of `script`/`style` dropped, whitespace collapsed, a few entities
-/// decoded.
-pub(crate) fn body_snippet(body: &[u8], redactor: &Redactor) -> String {
-    let text = String::from_utf8_lossy(body);
-    let mut out = String::new();
-    let mut rest: &str = &text;
-    while !rest.is_empty() && out.chars().count() < SNIPPET_CHARS * 2 {
-        match rest.find('<') {
-            Some(0) => {
-                let lower = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
-                let skip_to = if lower.starts_with("<script") {
-                    find_ci(rest, "</script>")
-                } else if lower.starts_with("<style") {
-                    find_ci(rest, "</style>")
-                } else {
-                    None
-                };
-                let end = match skip_to {
-                    Some(i) => rest[i..].find('>').map(|j| i + j),
-                    None => rest.find('>'),
-                };
-                out.push(' ');
-                rest = end.map_or("", |e| &rest[e + 1..]);
+    /// [`Self::apply`] for a piece cut out of a longer text: a secret cut
+    /// in two at either end is masked as well, from its fourth character.
+    pub(crate) fn apply_to_piece(&self, piece: &str) -> String {
+        let mut out = self.apply(piece);
+        for secret in self.secrets() {
+            if let Some(cut) = trailing_cut(&out, secret) {
+                out.truncate(cut);
+                out.push_str(MASK);
             }
-            Some(i) => {
-                out.push_str(&rest[..i]);
-                rest = &rest[i..];
-            }
-            None => {
-                out.push_str(rest);
-                rest = "";
+            if let Some(cut) = leading_cut(&out, secret) {
+                out.replace_range(..cut, MASK);
             }
         }
+        out
     }
-    let decoded = decode_entities(&out);
-    let collapsed = decoded.split_whitespace().collect::<Vec<_>>().join(" ");
-    truncate(&redactor.apply(&collapsed), SNIPPET_CHARS)
-}
 
-/// About 200 characters of line `line` around `column` (both from 1), for
-/// decode errors.
-pub(crate) fn excerpt(body: &[u8], line: u32, column: u32, redactor: &Redactor) -> String {
-    let text = String::from_utf8_lossy(body);
-    let index = usize::try_from(line.saturating_sub(1)).unwrap_or(usize::MAX);
-    let Some(line) = text.lines().nth(index) else {
-        return String::new();
-    };
-    let column = usize::try_from(column).unwrap_or(0).saturating_sub(1);
-    let from = column.saturating_sub(SNIPPET_CHARS / 2);
-    let piece: String = line.chars().skip(from).take(SNIPPET_CHARS).collect();
-    redactor.apply(&piece)
-}
-
-fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
-    haystack.to_ascii_lowercase().find(needle)
-}
-
-fn decode_entities(s: &str) -> String {
-    s.replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
-}
-
-fn truncate(s: &str, max: usize) -> String {
-    let mut out: String = s.chars().take(max).collect();
-    if out.len() < s.len() {
-        out.push('…');
+    fn secrets(&self) -> impl Iterator<Item = &str> {
+        self.secrets
+            .iter()
+            .map(Secret::expose_secret)
+            .filter(|s| s.len() >= MIN_SECRET_LEN)
     }
+}
+
+/// Where `text` ends with the start of `secret`, if it does.
+fn trailing_cut(text: &str, secret: &str) -> Option<usize> {
+    (MIN_SECRET_LEN..secret.len())
+        .rev()
+        .filter_map(|n| secret.get(..n))
+        .find(|head| text.ends_with(head))
+        .map(|head| text.len() - head.len())
+}
+
+/// Where `text`'s first part, which is the end of `secret`, ends.
+fn leading_cut(text: &str, secret: &str) -> Option<usize> {
+    (MIN_SECRET_LEN..secret.len())
+        .rev()
+        .filter_map(|n| secret.get(secret.len() - n..))
+        .find(|tail| text.starts_with(tail))
+        .map(str::len)
+}
+
+/// `xml` with the text of every element whose local name says it holds a
+/// secret replaced by `***`, for logging a message body.
+pub(crate) fn redact_secret_elements(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(open) = rest.find('<') {
+        let Some(tag_len) = start_tag_len(&rest[open..]) else {
+            out.push_str(rest);
+            return out;
+        };
+        let tag_end = open + tag_len;
+        out.push_str(&rest[..tag_end]);
+        let tag = &rest[open..tag_end];
+        rest = &rest[tag_end..];
+        if !tag.ends_with("/>") && holds_secret(tag_name(tag)) {
+            let text_len = rest.find('<').unwrap_or(rest.len());
+            if !rest[..text_len].trim().is_empty() {
+                out.push_str(MASK);
+            }
+            rest = &rest[text_len..];
+        }
+    }
+    out.push_str(rest);
     out
+}
+
+/// The length of the markup at the start of `s` up to its `>`, skipping
+/// `>` inside quoted attribute values.
+fn start_tag_len(s: &str) -> Option<usize> {
+    let mut quote = None;
+    for (i, c) in s.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => return Some(i + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The local name of the element a start tag opens; `""` for end tags,
+/// comments and other markup.
+fn tag_name(tag: &str) -> &str {
+    let name = tag
+        .strip_prefix('<')
+        .filter(|t| !t.starts_with(['/', '!', '?']))
+        .unwrap_or_default();
+    let end = name
+        .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+        .unwrap_or(name.len());
+    let qname = &name[..end];
+    qname.rsplit(':').next().unwrap_or(qname)
+}
+
+fn holds_secret(local_name: &str) -> bool {
+    let name = local_name.to_ascii_lowercase();
+    name.ends_with("pin")
+        || ["password", "passcode", "token", "secret", "credential"]
+            .iter()
+            .any(|word| name.contains(word))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn strips_html_and_secrets() {
+    fn redactor() -> Redactor {
         let mut r = Redactor::default();
         r.basic("alice", &Secret::new("hunter22"));
-        let page = b"<!DOCTYPE html><html><head><title>Server Error</title>\
-            <style>body { color: red }</style><script>var x = '<b>';</script></head>\
-            <body><h1>500 &amp; more</h1><p>Authorization: hunter22</p></body></html>";
-        assert_eq!(
-            body_snippet(page, &r),
-            "Server Error 500 & more Authorization: ***"
-        );
+        r
     }
 
     #[test]
-    fn long_bodies_are_cut() {
-        let body = "x".repeat(1000);
-        let s = body_snippet(body.as_bytes(), &Redactor::default());
-        assert_eq!(s.chars().count(), SNIPPET_CHARS + 1);
+    fn secrets_and_their_cut_ends_are_masked() {
+        let r = redactor();
+        assert_eq!(r.apply("pw=hunter22."), "pw=***.");
+        assert_eq!(
+            r.apply_to_piece("the password is hunt"),
+            "the password is ***"
+        );
+        assert_eq!(r.apply_to_piece("ter22 was it"), "*** was it");
+        assert_eq!(r.apply_to_piece("hun"), "hun", "too short to tell");
+        // base64("alice:hunter22"), cut.
+        assert_eq!(r.apply_to_piece("Basic YWxpY2U6aH"), "Basic ***");
+    }
+
+    #[test]
+    fn secret_elements_are_masked_in_logged_bodies() {
+        let xml = r#"<s:Envelope xmlns:s="x"><s:Body><m:SetPin a=">"><m:NewPIN>123456</m:NewPIN><m:Password>pw</m:Password><m:Token/><m:dialString>555</m:dialString></m:SetPin></s:Body></s:Envelope>"#;
+        assert_eq!(
+            redact_secret_elements(xml),
+            r#"<s:Envelope xmlns:s="x"><s:Body><m:SetPin a=">"><m:NewPIN>***</m:NewPIN><m:Password>***</m:Password><m:Token/><m:dialString>555</m:dialString></m:SetPin></s:Body></s:Envelope>"#
+        );
+        assert_eq!(redact_secret_elements("<a>x"), "<a>x");
+        assert_eq!(redact_secret_elements("text < more"), "text < more");
     }
 }

@@ -2,30 +2,31 @@
 
 use std::time::{Duration, SystemTime};
 
-use reqwest::header::{HeaderMap, RETRY_AFTER, WWW_AUTHENTICATE};
+use reqwest::header::{HeaderMap, HeaderValue, RETRY_AFTER, WWW_AUTHENTICATE};
 
 use crate::error::Error;
-use crate::soap::{Body, Fault, read_envelope};
+use crate::soap::{Body, BodyReader, Envelope, Fault, XmlHeaders, read_envelope_with_headers};
 use crate::xml::XmlElement;
 
-use super::redact::{Redactor, body_snippet, excerpt};
+use super::redact::Redactor;
 use super::retry_after::parse_retry_after;
+use super::snippet::{body_snippet, excerpt};
 
 /// Status 456, which Exchange's front end uses for a locked account.
 const ACCOUNT_LOCKED: u16 = 456;
 
-/// The parts of an HTTP answer the client looks at.
-pub(crate) struct Answer {
+/// The status and the headers of an answer that the client keeps, taken
+/// before its body is read.
+pub(crate) struct AnswerHead {
     pub status: u16,
     pub challenges: Vec<String>,
     pub cas_error_code: Option<String>,
     pub retry_after: Option<Duration>,
-    pub body: Vec<u8>,
 }
 
-impl Answer {
-    pub(crate) fn new(status: u16, headers: &HeaderMap, body: Vec<u8>) -> Self {
-        let text = |v: &reqwest::header::HeaderValue| v.to_str().ok().map(str::to_owned);
+impl AnswerHead {
+    pub(crate) fn new(status: u16, headers: &HeaderMap) -> Self {
+        let text = |v: &HeaderValue| v.to_str().ok().map(str::to_owned);
         Self {
             status,
             challenges: headers
@@ -38,56 +39,86 @@ impl Answer {
                 .get(RETRY_AFTER)
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| parse_retry_after(v, SystemTime::now())),
-            body,
         }
     }
 }
 
-/// 200 carries the response (or, unusually, a fault); 500 carries a fault
-/// when it is a SOAP message and is an ordinary HTTP error when it is an
-/// error page; 401 and 456 have their own variants; everything else is an
-/// HTTP error.
-pub(crate) fn classify<T: XmlElement>(answer: Answer, redactor: &Redactor) -> Result<T, Error> {
-    match answer.status {
-        200 => match read_envelope::<T>(&answer.body) {
-            Ok(Body::Content(value)) => Ok(value),
-            Ok(Body::Fault(fault)) => Err(fault_error(fault)),
+/// 200 carries the response (or, unusually, a fault); 401 and 456 have
+/// their own variants; any other status carries a fault when its body is
+/// a SOAP fault (500 as SOAP 1.1 asks, but also a 503 from a throttling
+/// front end) and is an HTTP error otherwise (an HTML error page, a bare
+/// 503).
+pub(crate) fn classify<H: XmlHeaders, T: XmlElement>(
+    head: AnswerHead,
+    body: &[u8],
+    redactor: &Redactor,
+) -> Result<Envelope<H, T>, Error> {
+    match head.status {
+        200 => match read_envelope_with_headers::<H, T>(body) {
+            Ok(Envelope {
+                headers,
+                body: Body::Content(body),
+            }) => Ok(Envelope { headers, body }),
+            Ok(Envelope {
+                body: Body::Fault(fault),
+                ..
+            }) => Err(fault_error(fault, &head)),
             Err(error) => Err(Error::Decode {
-                status: answer.status,
-                excerpt: excerpt(&answer.body, error.line, error.column, redactor),
+                status: head.status,
+                excerpt: excerpt(body, error.line, error.column, redactor),
                 error: Box::new(error),
             }),
         },
-        500 => match read_envelope::<T>(&answer.body) {
-            Ok(Body::Fault(fault)) => Err(fault_error(fault)),
-            _ => Err(http_error(answer, redactor)),
-        },
         401 => Err(Error::Unauthorized {
-            challenges: answer.challenges,
+            challenges: head.challenges,
         }),
         ACCOUNT_LOCKED => Err(Error::AccountLocked {
-            cas_error_code: answer.cas_error_code,
+            cas_error_code: head.cas_error_code,
         }),
-        _ => Err(http_error(answer, redactor)),
+        _ => match read_fault(body) {
+            Some(fault) => Err(fault_error(Box::new(fault), &head)),
+            None => Err(http_error(head, body, redactor)),
+        },
     }
 }
 
-fn fault_error(fault: Box<Fault>) -> Error {
+/// The fault a non-200 answer carries, if its body is one.
+fn read_fault(body: &[u8]) -> Option<Fault> {
+    if body.is_empty() {
+        return None;
+    }
+    let reader = BodyReader::new(body).ok()?;
+    if !reader.is_fault() {
+        return None;
+    }
+    reader.read_fault().ok()
+}
+
+fn fault_error(fault: Box<Fault>, head: &AnswerHead) -> Error {
     if fault.is_server_busy() {
+        let back_off = match (fault.back_off(), head.retry_after) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
         Error::Throttled {
-            back_off: fault.back_off(),
+            status: head.status,
+            back_off,
             fault,
         }
     } else {
-        Error::Fault(fault)
+        Error::Fault {
+            status: head.status,
+            fault,
+        }
     }
 }
 
-fn http_error(answer: Answer, redactor: &Redactor) -> Error {
+fn http_error(head: AnswerHead, body: &[u8], redactor: &Redactor) -> Error {
     Error::Http {
-        status: answer.status,
-        snippet: body_snippet(&answer.body, redactor),
-        cas_error_code: answer.cas_error_code,
-        retry_after: answer.retry_after,
+        status: head.status,
+        snippet: body_snippet(body, redactor),
+        challenges: head.challenges,
+        cas_error_code: head.cas_error_code,
+        retry_after: head.retry_after,
     }
 }

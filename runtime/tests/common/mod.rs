@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod server;
+pub mod tls;
 
 use xsdgen_runtime::Operation;
 use xsdgen_runtime::xml::{
@@ -81,6 +82,8 @@ pub struct ResetPinOp;
 impl Operation for ResetPinOp {
     type Request = ResetPin;
     type Response = ResetPinResponse;
+    type InputHeaders = xsdgen_runtime::soap::NoHeaders;
+    type OutputHeaders = xsdgen_runtime::soap::NoHeaders;
     const NAME: &'static str = "ResetPIN";
     const SOAP_ACTION: &'static str =
         "http://schemas.microsoft.com/exchange/services/2006/messages/ResetPIN";
@@ -93,6 +96,8 @@ pub struct IsUmEnabledOp;
 impl Operation for IsUmEnabledOp {
     type Request = IsUmEnabled;
     type Response = IsUmEnabledResponse;
+    type InputHeaders = xsdgen_runtime::soap::NoHeaders;
+    type OutputHeaders = xsdgen_runtime::soap::NoHeaders;
     const NAME: &'static str = "IsUMEnabled";
     const SOAP_ACTION: &'static str =
         "http://schemas.microsoft.com/exchange/services/2006/messages/IsUMEnabled";
