@@ -8,7 +8,8 @@
 //! `../shared/corpus/ews` beside the workspace). Without it these tests are
 //! skipped loudly, or fail when `CI` is set.
 
-use std::io::Write;
+mod common;
+
 use std::path::PathBuf;
 
 use xsdgen::Config;
@@ -17,24 +18,7 @@ const WSDL_NS: &str = "http://schemas.xmlsoap.org/wsdl/";
 const SOAP_NS: &str = "http://schemas.xmlsoap.org/wsdl/soap/";
 
 fn corpus() -> Option<PathBuf> {
-    let dir = std::env::var_os("XSDGEN_EWS_CORPUS").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/ews"),
-        PathBuf::from,
-    );
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    let message = format!(
-        "the EWS corpus is not at {} (set XSDGEN_EWS_CORPUS)",
-        dir.display()
-    );
-    if std::env::var_os("CI").is_some() {
-        panic!("{message}");
-    }
-    // Straight to stderr: the test harness captures `eprintln!` of passing
-    // tests, and a skip must not go unnoticed.
-    let _ = writeln!(std::io::stderr(), "SKIPPED: {message}");
-    None
+    common::ews_corpus()
 }
 
 /// An operation as the WSDL declares it: its name in the port type, and

@@ -5,32 +5,14 @@
 //! next to the workspace. Without it the tests are skipped (loudly), and
 //! fail when `CI` is set.
 
-use std::io::Write as _;
+mod common;
+
 use std::path::PathBuf;
 
 const TYPES: &str = "super::types";
 
 fn corpus() -> Option<PathBuf> {
-    let dir = std::env::var_os("XSDGEN_EWS_CORPUS").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/ews"),
-        PathBuf::from,
-    );
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "the EWS corpus is not at {} (set XSDGEN_EWS_CORPUS)",
-        dir.display()
-    );
-    // Straight to the process's stderr: the test harness captures
-    // `eprintln!` of tests that pass.
-    let _ = writeln!(
-        std::io::stderr(),
-        "\n*** SKIPPED: the EWS corpus is not at {} (set XSDGEN_EWS_CORPUS) ***\n",
-        dir.display()
-    );
-    None
+    common::ews_corpus()
 }
 
 /// The generated file for one EWS version.

@@ -21,8 +21,8 @@ use std::collections::BTreeSet;
 use super::polymorphism::{Polymorphism, polymorphism};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{
-    ComplexType, Content, ElementDecl, ElementId, Model, Particle, QName, SimpleType, Term,
-    TypeDef, TypeId, TypeKind, TypeRef,
+    ComplexType, Content, ElementDecl, ElementId, Model, Operation, Particle, QName, SimpleType,
+    Term, TypeDef, TypeId, TypeKind, TypeRef,
 };
 
 /// What to generate.
@@ -51,15 +51,7 @@ pub fn tree_shake(model: &Model, roots: &Roots) -> Result<Model, Diagnostic> {
         Roots::All => return Ok(model.clone()),
         Roots::Auto if !model.services.is_empty() => {
             for op in model.services.iter().flat_map(|s| &s.operations) {
-                for msg in std::iter::once(&op.input)
-                    .chain(std::iter::once(&op.output))
-                    .chain(&op.faults)
-                {
-                    walk.element(msg.element);
-                    for header in &msg.headers {
-                        walk.element(header.element);
-                    }
-                }
+                walk.operation(op);
             }
         }
         Roots::Auto => model.element_ids().for_each(|e| walk.element(e)),
@@ -87,15 +79,7 @@ pub fn tree_shake(model: &Model, roots: &Roots) -> Result<Model, Diagnostic> {
                             format!("root operation '{name}' is not in the WSDL"),
                         )
                     })?;
-                for msg in std::iter::once(&op.input)
-                    .chain(std::iter::once(&op.output))
-                    .chain(&op.faults)
-                {
-                    walk.element(msg.element);
-                    for header in &msg.headers {
-                        walk.element(header.element);
-                    }
-                }
+                walk.operation(op);
             }
         }
     }
@@ -171,6 +155,19 @@ impl<'m> Walk<'m> {
             self.element_type(decl.type_ref);
             for &member in self.poly.substitutes(id).unwrap_or_default() {
                 self.element(member);
+            }
+        }
+    }
+
+    /// The elements of an operation's messages, headers and faults.
+    fn operation(&mut self, op: &Operation) {
+        for msg in std::iter::once(&op.input)
+            .chain(std::iter::once(&op.output))
+            .chain(&op.faults)
+        {
+            self.element(msg.element);
+            for header in &msg.headers {
+                self.element(header.element);
             }
         }
     }

@@ -35,15 +35,7 @@ impl Planner<'_> {
             let path = if is_abstract(model, base) {
                 path
             } else {
-                let ident = self.claim_type(
-                    path.module,
-                    names::type_ident(&format!("Any{}", path.ident.name)),
-                    None,
-                );
-                TypePath {
-                    module: path.module,
-                    ident,
-                }
+                self.any_path(&path)
             };
             self.poly_paths.insert(base, path);
         }
@@ -54,15 +46,7 @@ impl Planner<'_> {
             let path = if model.element(head).is_abstract {
                 path
             } else {
-                let ident = self.claim_type(
-                    path.module,
-                    names::type_ident(&format!("Any{}", path.ident.name)),
-                    None,
-                );
-                TypePath {
-                    module: path.module,
-                    ident,
-                }
+                self.any_path(&path)
             };
             let mut first = FirstSet::default();
             for &m in poly.substitutes(head).unwrap_or_default() {
@@ -70,6 +54,19 @@ impl Planner<'_> {
                 first.names.push(name);
             }
             self.substitution_paths.insert(head, (path, first));
+        }
+    }
+
+    /// `Any{Name}` beside the item `path` names.
+    fn any_path(&mut self, path: &TypePath) -> TypePath {
+        let ident = self.claim_type(
+            path.module,
+            names::type_ident(&format!("Any{}", path.ident.name)),
+            None,
+        );
+        TypePath {
+            module: path.module,
+            ident,
         }
     }
 
