@@ -11,6 +11,8 @@ pub mod um {
     include!(concat!(env!("OUT_DIR"), "/um.rs"));
 }
 
+#[cfg(feature = "blocking")]
+pub mod blocking;
 mod client;
 
 pub use client::UmClient;

@@ -50,6 +50,13 @@ impl Client {
         Ok(())
     }
 
+    /// Runs any future of the async client to completion on this client's
+    /// runtime, e.g. a typed wrapper's method.
+    pub fn block_on<F: std::future::Future>(&self, future: F) -> Result<F::Output, Error> {
+        self.check_not_async()?;
+        Ok(self.runtime.block_on(future))
+    }
+
     /// The async client this one drives.
     pub fn as_async(&self) -> &super::Client {
         &self.inner
