@@ -1,31 +1,19 @@
 //! Every fault path of the emulator reaches the typed client as the right
 //! error, with the server's fault fields intact, and a ResetPIN whose answer
-//! is lost is never sent twice.
+//! is lost is never sent twice; over HTTP and HTTPS.
 
 use std::time::Duration;
 
+mod e2e;
+
+use e2e::{Transport, over_both};
 use exchange_um::{UmClient, um};
-use exchange_um_emulator::{Emulator, InjectedFault, RunningEmulator, demo};
+use exchange_um_emulator::{InjectedFault, demo};
 use xsdgen_runtime::auth::Credentials;
 use xsdgen_runtime::xml::{
     Name, ReadError, Start, WriteError, XmlElement, XmlRead, XmlReader, XmlWrite, XmlWriter,
 };
 use xsdgen_runtime::{Delivery, Error, Operation};
-
-fn client(emulator: &RunningEmulator, user: &str, password: &str) -> UmClient {
-    UmClient::from_client(
-        UmClient::builder(emulator.ews_url())
-            .credentials(Credentials::basic(user, password))
-            .timeout(Duration::from_secs(10))
-            .build()
-            .unwrap(),
-    )
-}
-
-fn mails(emulator: &RunningEmulator, user: &str) -> usize {
-    let store = emulator.store();
-    store.messages(store.user_id(user).unwrap()).unwrap().len()
-}
 
 /// ResetPIN as the documentation page prints it, with the `https://`
 /// namespace: what a client built from the docs would send.
@@ -57,21 +45,33 @@ struct DocsResetPinOperation;
 impl Operation for DocsResetPinOperation {
     type Request = DocsResetPin;
     type Response = um::ResetPinResponse;
+    type InputHeaders = xsdgen_runtime::soap::NoHeaders;
+    type OutputHeaders = xsdgen_runtime::soap::NoHeaders;
     const NAME: &'static str = "ResetPIN";
     const SOAP_ACTION: &'static str = um::operations::ResetPin::SOAP_ACTION;
     const SAFE_TO_RETRY: bool = false;
 }
 
-#[tokio::test]
-async fn the_docs_namespace_gets_the_invalid_request_fault() {
-    let emulator = Emulator::start_demo().await.unwrap();
-    let client = client(&emulator, demo::ALICE, demo::ALICE_PASSWORD);
+over_both!(
+    the_docs_namespace_gets_the_invalid_request_fault,
+    a_user_who_is_not_um_enabled_gets_the_exception_fault,
+    missing_or_wrong_credentials_get_401,
+    a_lost_answer_is_not_retried_and_the_pin_was_reset_once,
+    throttling_reaches_the_client_with_its_back_off_and_is_not_retried_for_reset_pin,
+    safe_operations_ride_out_a_503_and_html_errors_are_reported,
+    a_safe_operation_waits_out_the_busy_back_off,
+    a_slow_answer_is_a_call_timeout_and_reset_pin_is_not_resent,
+);
+
+async fn the_docs_namespace_gets_the_invalid_request_fault(transport: Transport) {
+    let emulator = e2e::demo(transport).await;
+    let client = e2e::client(&emulator, demo::ALICE, demo::ALICE_PASSWORD);
     let err = client
         .soap()
         .call::<DocsResetPinOperation>(&DocsResetPin)
         .await
         .unwrap_err();
-    let Error::Fault(fault) = &err else {
+    let Error::Fault { fault, .. } = &err else {
         panic!("expected a SOAP fault, got {err}");
     };
     assert_eq!(fault.code.local, "ErrorInvalidRequest");
@@ -86,13 +86,12 @@ async fn the_docs_namespace_gets_the_invalid_request_fault() {
     assert!(fault.detail.message.is_some());
     assert!(fault.detail.raw.is_some());
     assert_eq!(err.delivery(), Delivery::Answered);
-    assert_eq!(mails(&emulator, demo::ALICE), 0, "nothing was reset");
+    assert_eq!(e2e::mails(&emulator, demo::ALICE), 0, "nothing was reset");
 }
 
-#[tokio::test]
-async fn a_user_who_is_not_um_enabled_gets_the_exception_fault() {
-    let emulator = Emulator::start_demo().await.unwrap();
-    let err = client(&emulator, demo::BOB, demo::BOB_PASSWORD)
+async fn a_user_who_is_not_um_enabled_gets_the_exception_fault(transport: Transport) {
+    let emulator = e2e::demo(transport).await;
+    let err = e2e::client(&emulator, demo::BOB, demo::BOB_PASSWORD)
         .reset_pin()
         .await
         .unwrap_err();
@@ -108,14 +107,13 @@ async fn a_user_who_is_not_um_enabled_gets_the_exception_fault() {
         Some("UserNotUmEnabledException")
     );
     assert!(!fault.string.is_empty());
-    assert_eq!(mails(&emulator, demo::BOB), 0);
+    assert_eq!(e2e::mails(&emulator, demo::BOB), 0);
 }
 
-#[tokio::test]
-async fn missing_or_wrong_credentials_get_401() {
-    let emulator = Emulator::start_demo().await.unwrap();
-    let anonymous = UmClient::from_client(UmClient::builder(emulator.ews_url()).build().unwrap());
-    let wrong = client(&emulator, demo::ALICE, "not-the-password");
+async fn missing_or_wrong_credentials_get_401(transport: Transport) {
+    let emulator = e2e::demo(transport).await;
+    let anonymous = UmClient::from_client(e2e::builder(&emulator).build().unwrap());
+    let wrong = e2e::client(&emulator, demo::ALICE, "not-the-password");
     for err in [
         anonymous.reset_pin().await.unwrap_err(),
         wrong.reset_pin().await.unwrap_err(),
@@ -129,30 +127,30 @@ async fn missing_or_wrong_credentials_get_401() {
         );
         assert!(!err.to_string().contains("not-the-password"));
     }
-    assert_eq!(mails(&emulator, demo::ALICE), 0);
+    assert_eq!(e2e::mails(&emulator, demo::ALICE), 0);
 }
 
-#[tokio::test]
-async fn a_lost_answer_is_not_retried_and_the_pin_was_reset_once() {
-    let emulator = Emulator::start_demo().await.unwrap();
+async fn a_lost_answer_is_not_retried_and_the_pin_was_reset_once(transport: Transport) {
+    let emulator = e2e::demo(transport).await;
     emulator.faults().push(InjectedFault::DropAfterApply);
-    let err = client(&emulator, demo::ALICE, demo::ALICE_PASSWORD)
+    let err = e2e::client(&emulator, demo::ALICE, demo::ALICE_PASSWORD)
         .reset_pin()
         .await
         .unwrap_err();
     assert!(err.may_have_executed(), "{err}");
     assert_eq!(err.delivery(), Delivery::MayHaveExecuted);
     assert_eq!(emulator.faults().soap_requests(), 1, "ResetPIN was resent");
-    assert_eq!(mails(&emulator, demo::ALICE), 1, "exactly one e-mail");
+    assert_eq!(e2e::mails(&emulator, demo::ALICE), 1, "exactly one e-mail");
 }
 
-#[tokio::test]
-async fn throttling_reaches_the_client_with_its_back_off_and_is_not_retried_for_reset_pin() {
-    let emulator = Emulator::start_demo().await.unwrap();
+async fn throttling_reaches_the_client_with_its_back_off_and_is_not_retried_for_reset_pin(
+    transport: Transport,
+) {
+    let emulator = e2e::demo(transport).await;
     emulator.faults().push(InjectedFault::ServerBusy {
-        back_off: Duration::from_millis(1500),
+        back_off: Some(Duration::from_millis(1500)),
     });
-    let err = client(&emulator, demo::ALICE, demo::ALICE_PASSWORD)
+    let err = e2e::client(&emulator, demo::ALICE, demo::ALICE_PASSWORD)
         .reset_pin()
         .await
         .unwrap_err();
@@ -161,13 +159,12 @@ async fn throttling_reaches_the_client_with_its_back_off_and_is_not_retried_for_
     };
     assert_eq!(*back_off, Some(Duration::from_millis(1500)));
     assert_eq!(emulator.faults().soap_requests(), 1);
-    assert_eq!(mails(&emulator, demo::ALICE), 0);
+    assert_eq!(e2e::mails(&emulator, demo::ALICE), 0);
 }
 
-#[tokio::test]
-async fn safe_operations_ride_out_a_503_and_html_errors_are_reported() {
-    let emulator = Emulator::start_demo().await.unwrap();
-    let alice = client(&emulator, demo::ALICE, demo::ALICE_PASSWORD);
+async fn safe_operations_ride_out_a_503_and_html_errors_are_reported(transport: Transport) {
+    let emulator = e2e::demo(transport).await;
+    let alice = e2e::client(&emulator, demo::ALICE, demo::ALICE_PASSWORD);
     emulator.faults().push(InjectedFault::ServiceUnavailable {
         retry_after: Some(Duration::from_secs(0)),
     });
@@ -188,5 +185,34 @@ async fn safe_operations_ride_out_a_503_and_html_errors_are_reported() {
     };
     assert_eq!(*status, 500);
     assert!(!snippet.contains('<'), "HTML tags are stripped: {snippet}");
-    assert_eq!(mails(&emulator, demo::ALICE), 0);
+    assert_eq!(e2e::mails(&emulator, demo::ALICE), 0);
+}
+
+async fn a_safe_operation_waits_out_the_busy_back_off(transport: Transport) {
+    let emulator = e2e::demo(transport).await;
+    let back_off = Duration::from_millis(400);
+    emulator.faults().push(InjectedFault::ServerBusy {
+        back_off: Some(back_off),
+    });
+    let started = std::time::Instant::now();
+    let alice = e2e::client(&emulator, demo::ALICE, demo::ALICE_PASSWORD);
+    assert!(alice.is_um_enabled().await.unwrap());
+    assert!(started.elapsed() >= back_off, "{:?}", started.elapsed());
+    assert_eq!(emulator.faults().soap_requests(), 2);
+}
+
+async fn a_slow_answer_is_a_call_timeout_and_reset_pin_is_not_resent(transport: Transport) {
+    let emulator = e2e::demo(transport).await;
+    emulator.faults().set_delay(Duration::from_secs(2));
+    let alice = UmClient::from_client(
+        e2e::builder(&emulator)
+            .credentials(Credentials::basic(demo::ALICE, demo::ALICE_PASSWORD))
+            .timeout(Duration::from_millis(500))
+            .build()
+            .unwrap(),
+    );
+    let err = alice.reset_pin().await.unwrap_err();
+    assert!(matches!(err, Error::Timeout { .. }), "{err}");
+    assert_eq!(err.delivery(), Delivery::MayHaveExecuted);
+    assert_eq!(emulator.faults().soap_requests(), 1, "ResetPIN was resent");
 }

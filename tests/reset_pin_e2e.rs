@@ -1,16 +1,22 @@
-//! ResetPIN end to end: the typed client, over real HTTP on loopback, to the
-//! emulator, whose state is a real SQLite file.
+//! ResetPIN end to end: the typed client, over real HTTP and HTTPS on
+//! loopback, to the emulator, whose state is a real SQLite file.
 
-use exchange_um::UmClient;
+mod e2e;
+
+use e2e::{Transport, over_both};
 use exchange_um_emulator::store::pin_in_reset_mail;
-use exchange_um_emulator::{Emulator, EmulatorConfig, Store, demo};
-use xsdgen_runtime::auth::Credentials;
+use exchange_um_emulator::{Emulator, Store, demo};
 
 const RESETS: usize = 200;
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn two_hundred_resets_give_two_hundred_policy_abiding_pins() {
-    let dir = std::env::temp_dir().join(format!("exchange-um-e2e-{}", std::process::id()));
+over_both!(two_hundred_resets_give_two_hundred_policy_abiding_pins);
+
+async fn two_hundred_resets_give_two_hundred_policy_abiding_pins(transport: Transport) {
+    let dir = std::env::temp_dir().join(format!(
+        "exchange-um-e2e-{}-{}",
+        std::process::id(),
+        transport.name()
+    ));
     std::fs::create_dir_all(&dir).unwrap();
     let db = dir.join("um.sqlite");
     let _ = std::fs::remove_file(&db);
@@ -19,15 +25,10 @@ async fn two_hundred_resets_give_two_hundred_policy_abiding_pins() {
     for user in demo::demo_users() {
         store.add_user(&user).unwrap();
     }
-    let emulator = Emulator::start(store.clone(), EmulatorConfig::default())
+    let emulator = Emulator::start(store.clone(), transport.config())
         .await
         .unwrap();
-    let client = UmClient::from_client(
-        UmClient::builder(emulator.ews_url())
-            .credentials(Credentials::basic(demo::ALICE, demo::ALICE_PASSWORD))
-            .build()
-            .unwrap(),
-    );
+    let client = e2e::client(&emulator, demo::ALICE, demo::ALICE_PASSWORD);
     let alice = store.user_id(demo::ALICE).unwrap();
     let record = store.user(alice).unwrap();
     let policy = record.policy.clone();
@@ -60,7 +61,13 @@ async fn two_hundred_resets_give_two_hundred_policy_abiding_pins() {
     );
 
     // What the user sees through the mailbox endpoint over HTTP is the same.
-    let listed = reqwest::Client::new()
+    let mut http = reqwest::Client::builder();
+    if let Some(pem) = emulator.tls_root_pem() {
+        http = http.add_root_certificate(reqwest::Certificate::from_pem(pem.as_bytes()).unwrap());
+    }
+    let listed = http
+        .build()
+        .unwrap()
         .get(emulator.mailbox_url())
         .basic_auth(demo::ALICE, Some(demo::ALICE_PASSWORD))
         .send()

@@ -146,4 +146,22 @@ pub struct ServeArgs {
     /// SQLite database file; in memory when absent.
     #[arg(long)]
     pub db: Option<PathBuf>,
+    /// Serves HTTPS with a certificate made at start for localhost and
+    /// 127.0.0.1; its CA is printed (and written to --ca-out).
+    #[arg(long)]
+    pub tls: bool,
+    /// Serves HTTPS with this certificate chain (PEM; with --key).
+    #[arg(long, value_name = "PEM", requires = "key")]
+    pub cert: Option<PathBuf>,
+    /// The private key of --cert (PEM).
+    #[arg(long, value_name = "PEM", requires = "cert")]
+    pub key: Option<PathBuf>,
+    /// Writes the certificate(s) clients should trust to this file, for
+    /// their --ca-cert.
+    #[arg(long, value_name = "FILE")]
+    pub ca_out: Option<PathBuf>,
+    /// Honours the X-Emulator-Fault request header (e.g. `busy;backoff=200`),
+    /// with which a client asks for a fault; for testing clients.
+    #[arg(long)]
+    pub fault_header: bool,
 }

@@ -2,24 +2,31 @@
 //! HTTP on loopback, with its state in SQLite.
 //!
 //! ```text
-//!  HTTP ──> server (routes, Basic auth, fault injection)
+//!  HTTP ──> server (routes, NTLM/Negotiate/Basic/Bearer auth, fault injection)
 //!             └─> wire::decode ──> soap::UmRequest ──> service ──> store (SQLite)
 //!             <── wire::encode <── soap::UmResponse / ServiceError
 //! ```
 //!
-//! - [`store`]: users, PIN policy, hashed PIN and history, mailbox, calls; a
-//!   PIN reset and its e-mail are one transaction.
+//! - [`store`]: users, PIN policy, hashed PIN and history, UM properties,
+//!   mailbox, calls; a PIN reset and its e-mail are one transaction.
+//! - [`call`]: call ids, the emulated phone network, and the call state
+//!   machine over an injectable clock.
 //! - [`policy`], [`pin`], [`hash`]: the PIN rules, PIN generation, Argon2id.
-//! - [`users`], [`demo`]: the users file and the demo users.
-//! - [`auth`]: HTTP Basic authentication against the store.
+//! - [`users`], [`demo`]: the TOML users file (users, dial plan, phones,
+//!   call timings) and the demo users.
+//! - [`auth`]: HTTP authentication as Exchange's IIS does it: NTLM and
+//!   Negotiate (NTLMv2 verified per TCP connection), Basic, Bearer.
 //! - [`soap`], [`service`], [`wire`]: operations as Rust values, what they do,
 //!   and how they look on the wire (including both UM fault shapes).
-//! - [`faults`]: switches with which tests make the server misbehave.
+//! - [`faults`]: switches with which tests make the server misbehave,
+//!   per request (a header), per user, or for all requests.
+//! - [`tls`]: HTTPS with a certificate made at start, or one given.
 //! - [`server`]: the HTTP server and its handle.
 
 #![forbid(unsafe_code)]
 
 pub mod auth;
+pub mod call;
 pub mod demo;
 pub mod faults;
 pub mod hash;
@@ -30,11 +37,13 @@ pub mod server;
 pub mod service;
 pub mod soap;
 pub mod store;
+pub mod tls;
 pub mod users;
 pub mod wire;
 
-pub use faults::{FaultInjection, InjectedFault};
+pub use faults::{FaultInjection, FaultRule, InjectedFault};
 pub use secret::Secret;
 pub use server::{Emulator, EmulatorConfig, RunningEmulator, ServerError};
 pub use store::{Store, StoreError};
+pub use tls::{TlsConfig, TlsError};
 pub use users::UserSpec;

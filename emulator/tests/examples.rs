@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 
 use exchange_um::um;
 use exchange_um::um::operations::OPERATIONS;
+use std::time::Duration;
+
+use exchange_um_emulator::call::{CallSchedule, CallTimings, Clock, PhoneBehaviour, SystemClock};
 use exchange_um_emulator::demo::{self, ALICE};
 use exchange_um_emulator::service::UmService;
 use exchange_um_emulator::soap::{UmRequest, UmResponse};
@@ -56,7 +59,8 @@ fn demo_service() -> Result<(UmService, UserId), Error> {
     Ok((UmService::new(store, "um01.contoso.test"), alice))
 }
 
-/// The examples' GetCallInfo and Disconnect name a call; place it first.
+/// The examples' GetCallInfo and Disconnect name a call; place it first,
+/// answered at once, as the documented answer (Connected) shows it.
 fn prepare(service: &UmService, caller: UserId, request: &UmRequest) -> Result<(), Error> {
     let call_id = match request {
         UmRequest::GetCallInfo(um::GetCallInfo { call_id })
@@ -64,10 +68,17 @@ fn prepare(service: &UmService, caller: UserId, request: &UmRequest) -> Result<(
         _ => None,
     };
     if let Some(call_id) = call_id {
+        let at_once = CallTimings {
+            connecting: Duration::ZERO,
+            ringing: Duration::ZERO,
+            no_answer_after: Duration::from_secs(1),
+            connected_for: Duration::from_secs(3600),
+        };
         let call = CallRecord {
             call_id,
             target: "AQID".to_owned(),
             dial_string: "12345".to_owned(),
+            schedule: CallSchedule::plan(SystemClock.now(), PhoneBehaviour::Answer, &at_once),
         };
         service.store().start_call(caller, &call)?;
     }

@@ -1,10 +1,10 @@
 //! Basic authentication over real HTTP: every unauthenticated path is a 401
-//! with a Basic challenge, and nothing is executed.
+//! with the challenges Exchange sends, and nothing is executed.
 
 mod common;
 
 use common::{TestResult, call, client, demo};
-use exchange_um_emulator::auth::AuthConfig;
+use exchange_um_emulator::auth::{AuthConfig, AuthScheme};
 use exchange_um_emulator::demo::{ALICE, ALICE_PASSWORD, demo_users};
 use exchange_um_emulator::{Emulator, EmulatorConfig, Store};
 
@@ -25,7 +25,10 @@ async fn missing_wrong_and_unknown_credentials_get_401() -> TestResult {
 
     let none = client().post(&url).body(body.clone()).send().await?;
     assert_eq!(none.status().as_u16(), 401);
-    assert_eq!(challenges(&none), [r#"Basic realm="exchange-um-emulator""#]);
+    assert_eq!(
+        challenges(&none),
+        ["Negotiate", "NTLM", r#"Basic realm="exchange-um-emulator""#]
+    );
 
     for (user, password) in [(ALICE, "wrong"), ("mallory", ALICE_PASSWORD), (ALICE, "")] {
         let (status, _) = call(&url, user, password, "ResetPIN", "").await?;
@@ -68,7 +71,7 @@ async fn name_domain_name_and_email_all_log_in() -> TestResult {
 }
 
 #[tokio::test]
-async fn negotiate_and_ntlm_are_advertised_when_asked() -> TestResult {
+async fn the_schemes_are_configurable() -> TestResult {
     let store = Store::open_in_memory()?;
     for user in demo_users() {
         store.add_user(&user)?;
@@ -76,17 +79,27 @@ async fn negotiate_and_ntlm_are_advertised_when_asked() -> TestResult {
     let config = EmulatorConfig {
         auth: AuthConfig {
             realm: "mail.contoso.com".to_owned(),
-            advertise_negotiate: true,
+            schemes: vec![AuthScheme::Basic],
+            ..AuthConfig::default()
         },
         ..EmulatorConfig::default()
     };
     let emu = Emulator::start(store, config).await?;
     let response = client().post(emu.legacy_url()).body("x").send().await?;
     assert_eq!(response.status().as_u16(), 401);
-    assert_eq!(
-        challenges(&response),
-        ["Negotiate", "NTLM", r#"Basic realm="mail.contoso.com""#]
-    );
+    assert_eq!(challenges(&response), [r#"Basic realm="mail.contoso.com""#]);
+    // A scheme that is not enabled is refused like a wrong password.
+    let ntlm = client()
+        .post(emu.legacy_url())
+        .header(
+            "Authorization",
+            "NTLM TlRMTVNTUAABAAAAB4IIAAAAAAAAAAAAAAAAAAAAAAA=",
+        )
+        .body("x")
+        .send()
+        .await?;
+    assert_eq!(ntlm.status().as_u16(), 401);
+    assert_eq!(challenges(&ntlm), [r#"Basic realm="mail.contoso.com""#]);
     emu.shutdown().await?;
     Ok(())
 }

@@ -13,7 +13,7 @@ use exchange_um_emulator::soap::MESSAGES_NS;
 async fn throttling_fault_carries_back_off_and_executes_nothing() -> TestResult {
     let emu = demo().await?;
     emu.faults().push(InjectedFault::ServerBusy {
-        back_off: Duration::from_millis(2500),
+        back_off: Some(Duration::from_millis(2500)),
     });
     let (status, body) = call(&emu.ews_url(), ALICE, ALICE_PASSWORD, "ResetPIN", "").await?;
     assert_eq!(status, 500);

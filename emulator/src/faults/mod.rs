@@ -3,32 +3,70 @@
 //!
 //! Faults apply to authenticated SOAP requests only (not to `?wsdl`, not to
 //! `/mailbox`, not to requests answered with 401), so a test can count
-//! exactly which calls of its client were affected. Queued faults are served
-//! one per request, in order; a standing fault applies to every request while
-//! the queue is empty.
+//! exactly which calls of its client were affected. A request gets the
+//! first of:
+//!
+//! 1. the fault named by its [`FAULT_HEADER`], when the emulator's config
+//!    allows that header ([`EmulatorConfig::fault_header`]);
+//! 2. the caller's own rules ([`FaultInjection::for_user`], or `fault` in
+//!    the users file), in order, each for a number of requests or for all;
+//! 3. the queue ([`FaultInjection::push`]), one fault per request;
+//! 4. the standing fault ([`FaultInjection::set_standing`]).
+//!
+//! A delay ([`FaultInjection::set_delay`]) comes on top, before the request
+//! is handled.
+//!
+//! [`EmulatorConfig::fault_header`]: crate::EmulatorConfig::fault_header
 
-use std::collections::VecDeque;
+mod kind;
+
+use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
-/// One way of not answering normally.
+pub use kind::{DEFAULT_CAS_ERROR_CODE, FaultSpecError, InjectedFault};
+
+/// The request header that names a fault for that request alone, in the
+/// text form of [`InjectedFault`], e.g. `X-Emulator-Fault: busy;backoff=200`.
+/// Honoured only when the emulator's config says so; ignored otherwise.
+pub const FAULT_HEADER: &str = "X-Emulator-Fault";
+
+/// A fault for some or all of a user's requests.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum InjectedFault {
-    /// HTTP 500 SOAP fault `ErrorServerBusy` with `BackOffMilliseconds` in
-    /// `MessageXml`, as EWS throttling answers. The operation is not executed.
-    ServerBusy { back_off: Duration },
-    /// HTTP 503, with `Retry-After` in whole seconds when given. Not executed.
-    ServiceUnavailable { retry_after: Option<Duration> },
-    /// HTTP 500 with an HTML error page instead of SOAP. Not executed.
-    HtmlError,
-    /// Execute the operation, commit it, then close the TCP connection without
-    /// sending any response: the client cannot know the outcome.
-    DropAfterApply,
+pub struct FaultRule {
+    pub fault: InjectedFault,
+    /// How many requests it still applies to; `None`: every request.
+    pub remaining: Option<u64>,
+}
+
+impl FaultRule {
+    /// `fault` for every request, until cleared.
+    pub fn always(fault: InjectedFault) -> Self {
+        Self {
+            fault,
+            remaining: None,
+        }
+    }
+
+    /// `fault` for the next `count` requests.
+    pub fn times(count: u64, fault: InjectedFault) -> Self {
+        Self {
+            fault,
+            remaining: Some(count),
+        }
+    }
+
+    /// `fault` for the next request.
+    pub fn once(fault: InjectedFault) -> Self {
+        Self::times(1, fault)
+    }
 }
 
 #[derive(Debug, Default)]
 struct Plan {
+    /// Per user, by lowercase logon name (logon names ignore case).
+    users: HashMap<String, VecDeque<FaultRule>>,
     queued: VecDeque<InjectedFault>,
     standing: Option<InjectedFault>,
     delay: Duration,
@@ -59,12 +97,30 @@ impl FaultInjection {
         self.plan().standing = Some(fault);
     }
 
+    /// Adds `rule` for the requests of the user logged on as `user`, after
+    /// the rules it already has: a count-limited rule is used up first.
+    pub fn for_user(&self, user: &str, rule: FaultRule) {
+        if rule.remaining == Some(0) {
+            return;
+        }
+        let mut plan = self.plan();
+        plan.users
+            .entry(user.to_lowercase())
+            .or_default()
+            .push_back(rule);
+    }
+
+    /// Removes the rules of `user`.
+    pub fn clear_user(&self, user: &str) {
+        self.plan().users.remove(&user.to_lowercase());
+    }
+
     /// Waits `delay` before handling each SOAP request (zero: no delay).
     pub fn set_delay(&self, delay: Duration) {
         self.plan().delay = delay;
     }
 
-    /// Removes queued and standing faults and the delay.
+    /// Removes every rule, queued and standing fault, and the delay.
     pub fn clear(&self) {
         *self.plan() = Plan::default();
     }
@@ -79,12 +135,20 @@ impl FaultInjection {
         self.faults_served.load(Ordering::SeqCst)
     }
 
-    /// Counts a request and decides its fate: the delay to wait, and the fault
-    /// to serve if any.
-    pub(crate) fn next_request(&self) -> (Duration, Option<InjectedFault>) {
+    /// Counts a request of `user` and decides its fate: the delay to wait,
+    /// and the fault to serve if any. `requested` is the fault its header
+    /// asked for, when the header is honoured.
+    pub(crate) fn next_request(
+        &self,
+        user: &str,
+        requested: Option<InjectedFault>,
+    ) -> (Duration, Option<InjectedFault>) {
         self.soap_requests.fetch_add(1, Ordering::SeqCst);
         let mut plan = self.plan();
-        let fault = plan.queued.pop_front().or_else(|| plan.standing.clone());
+        let fault = requested
+            .or_else(|| plan.user_rule(user))
+            .or_else(|| plan.queued.pop_front())
+            .or_else(|| plan.standing.clone());
         if fault.is_some() {
             self.faults_served.fetch_add(1, Ordering::SeqCst);
         }
@@ -97,23 +161,25 @@ impl FaultInjection {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn queue_first_then_standing_then_nothing() {
-        let faults = FaultInjection::new();
-        faults.push(InjectedFault::HtmlError);
-        faults.set_standing(InjectedFault::DropAfterApply);
-        faults.set_delay(Duration::from_millis(5));
-        assert_eq!(
-            faults.next_request(),
-            (Duration::from_millis(5), Some(InjectedFault::HtmlError))
-        );
-        assert_eq!(faults.next_request().1, Some(InjectedFault::DropAfterApply));
-        faults.clear();
-        assert_eq!(faults.next_request(), (Duration::ZERO, None));
-        assert_eq!((faults.soap_requests(), faults.faults_served()), (3, 2));
+impl Plan {
+    /// The fault of `user`'s first rule, using up one of its requests.
+    fn user_rule(&mut self, user: &str) -> Option<InjectedFault> {
+        let key = user.to_lowercase();
+        let rules = self.users.get_mut(&key)?;
+        let rule = rules.front_mut()?;
+        let fault = rule.fault.clone();
+        if let Some(remaining) = &mut rule.remaining {
+            *remaining = remaining.saturating_sub(1);
+            if *remaining == 0 {
+                rules.pop_front();
+            }
+        }
+        if rules.is_empty() {
+            self.users.remove(&key);
+        }
+        Some(fault)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -6,6 +6,7 @@
 //! `PinPolicy` never meets an out-of-range value.
 
 mod rules;
+pub mod unlimited;
 
 pub use rules::PinRejected;
 
@@ -34,8 +35,9 @@ pub enum PolicyError {
 /// The policy settings as written by an administrator, not yet validated.
 ///
 /// Field names follow Rust style; the Exchange cmdlet names are accepted as
-/// aliases in JSON. `pin_lifetime_days` and `logon_failures_before_pin_reset`
-/// use `null` for Exchange's `Unlimited`.
+/// aliases in a users file. `pin_lifetime_days` and
+/// `logon_failures_before_pin_reset` are `None` for Exchange's `Unlimited`,
+/// written `"unlimited"` in a file.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct PinPolicySettings {
@@ -43,13 +45,13 @@ pub struct PinPolicySettings {
     pub min_pin_length: u32,
     #[serde(alias = "PINHistoryCount")]
     pub pin_history_count: u32,
-    #[serde(alias = "PINLifetime")]
+    #[serde(alias = "PINLifetime", with = "unlimited")]
     pub pin_lifetime_days: Option<u32>,
     #[serde(alias = "AllowCommonPatterns")]
     pub allow_common_patterns: bool,
     #[serde(alias = "MaxLogonAttempts")]
     pub max_logon_attempts: u32,
-    #[serde(alias = "LogonFailuresBeforePINReset")]
+    #[serde(alias = "LogonFailuresBeforePINReset", with = "unlimited")]
     pub logon_failures_before_pin_reset: Option<u32>,
     #[serde(alias = "ResetPINText")]
     pub reset_pin_text: String,

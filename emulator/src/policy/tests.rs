@@ -92,15 +92,45 @@ fn reset_text_is_limited_in_characters_not_bytes() {
 }
 
 #[test]
-fn exchange_names_are_accepted_in_json() -> Result<(), serde_json::Error> {
-    let settings: PinPolicySettings = serde_json::from_str(
-        r#"{"MinPINLength": 8, "PINHistoryCount": 20, "AllowCommonPatterns": true,
-            "PINLifetime": null, "ResetPINText": "hi"}"#,
+fn exchange_names_and_unlimited_are_accepted_in_toml() -> Result<(), toml::de::Error> {
+    let settings: PinPolicySettings = toml::from_str(
+        r#"MinPINLength = 8
+           PINHistoryCount = 20
+           AllowCommonPatterns = true
+           PINLifetime = "Unlimited"
+           logon_failures_before_pin_reset = "unlimited"
+           ResetPINText = "hi""#,
     )?;
     assert_eq!(settings.min_pin_length, 8);
     assert_eq!(settings.pin_history_count, 20);
     assert!(settings.allow_common_patterns);
     assert_eq!(settings.pin_lifetime_days, None);
+    assert_eq!(settings.logon_failures_before_pin_reset, None);
     assert_eq!(settings.max_logon_attempts, 15);
+    let numbers: PinPolicySettings = toml::from_str("PINLifetime = 30")?;
+    assert_eq!(numbers.pin_lifetime_days, Some(30));
+    assert_eq!(numbers.logon_failures_before_pin_reset, Some(5));
     Ok(())
+}
+
+#[test]
+fn limits_other_than_numbers_and_unlimited_are_refused_without_echo() {
+    for text in [
+        "PINLifetime = \"forever\"",
+        "PINLifetime = -3",
+        "PINLifetime = 99999999999",
+    ] {
+        let message = toml::from_str::<PinPolicySettings>(text)
+            .err()
+            .map(|e| e.message().to_owned())
+            .unwrap_or_default();
+        assert!(
+            message.contains("expected a whole number or \"unlimited\""),
+            "{message}"
+        );
+        assert!(
+            !message.contains("forever") && !message.contains('3'),
+            "{message}"
+        );
+    }
 }

@@ -11,10 +11,14 @@ use axum::Router;
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper_util::rt::TokioIo;
-use tokio::net::{TcpListener, TcpStream};
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::net::TcpListener;
 use tokio::sync::{Notify, watch};
 use tokio::task::JoinSet;
 use tower::ServiceExt as _;
+
+use super::handshake::{self, Tls};
+use crate::auth::ConnectionAuth;
 
 /// How long shutdown waits for in-flight requests before cutting them off.
 const GRACE: Duration = Duration::from_secs(5);
@@ -39,14 +43,16 @@ impl ConnectionControl {
 pub(super) async fn serve(
     listener: TcpListener,
     router: Router,
+    tls: Tls,
     mut shutdown: watch::Receiver<bool>,
 ) {
     let mut connections = JoinSet::new();
     loop {
         tokio::select! {
             accepted = listener.accept() => match accepted {
-                Ok((stream, _peer)) => {
-                    connections.spawn(serve_connection(stream, router.clone(), shutdown.clone()));
+                Ok((stream, peer)) => {
+                    let auth = ConnectionAuth::new(peer);
+                    connections.spawn(handshake::serve_stream(stream, tls.clone(), auth, router.clone(), shutdown.clone()));
                 }
                 Err(error) => {
                     // Usually out of file descriptors: back off instead of spinning.
@@ -67,11 +73,21 @@ pub(super) async fn serve(
     }
 }
 
-async fn serve_connection(stream: TcpStream, router: Router, mut shutdown: watch::Receiver<bool>) {
+/// `auth` is the connection's authentication state (NTLM authenticates the
+/// connection), handed to each of its requests like the control.
+pub(super) async fn serve_connection<S>(
+    stream: S,
+    auth: ConnectionAuth,
+    router: Router,
+    mut shutdown: watch::Receiver<bool>,
+) where
+    S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
     let control = ConnectionControl::default();
     let for_requests = control.clone();
     let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
         request.extensions_mut().insert(for_requests.clone());
+        request.extensions_mut().insert(auth.clone());
         router.clone().oneshot(request)
     });
     let connection = http1::Builder::new().serve_connection(TokioIo::new(stream), service);

@@ -8,9 +8,19 @@
 //! | `GET /EWS/<file>.xsd`, `/UnifiedMessaging/<file>.xsd` | schemas the WSDL imports |
 //! | `GET /mailbox` | the caller's own mailbox as JSON |
 //!
-//! Everything but the WSDL and schemas needs HTTP Basic credentials.
+//! Everything but the WSDL and schemas needs credentials: `Negotiate` or
+//! `NTLM` (verified per TCP connection), `Basic`, or a configured `Bearer`
+//! token (see [`crate::auth`]).
+//!
+//! With [`EmulatorConfig::tls`] the same routes are served over HTTPS only
+//! (see [`crate::tls`]). Request bodies are read only after the caller is
+//! authenticated, and never past [`EmulatorConfig::max_request_bytes`]:
+//! a longer one is answered with 413.
 
 mod accept;
+mod answers;
+mod handshake;
+mod request_body;
 mod routes;
 mod soap_endpoint;
 mod wsdl;
@@ -25,11 +35,13 @@ use tokio::task::JoinHandle;
 pub use accept::ConnectionControl;
 pub use routes::{EWS_PATH, LEGACY_PATH, MAILBOX_PATH};
 
-use crate::auth::AuthConfig;
+use crate::auth::{AuthConfig, AuthLog};
+use crate::call::CallConfig;
 use crate::demo;
 use crate::faults::FaultInjection;
 use crate::service::UmService;
 use crate::store::{Store, StoreError};
+use crate::tls::{ServerTls, TlsConfig, TlsError};
 
 /// FQDN the emulator gives itself in call ids and e-mail addresses.
 pub const DEFAULT_SERVER_FQDN: &str = "um-emulator.contoso.com";
@@ -48,6 +60,8 @@ pub enum ServerError {
     Task(#[from] tokio::task::JoinError),
     #[error("cannot prepare the demo store: {0}")]
     Store(#[from] StoreError),
+    #[error("cannot set up HTTPS: {0}")]
+    Tls(#[from] TlsError),
 }
 
 /// How to run the emulator.
@@ -60,7 +74,21 @@ pub struct EmulatorConfig {
     pub auth: AuthConfig,
     /// Fault switches; keep a clone of the `Arc` to flip them while running.
     pub faults: Arc<FaultInjection>,
+    /// Call timings, how dialed numbers behave, and the clock calls follow.
+    pub calls: CallConfig,
+    /// Serve HTTPS with this certificate instead of plain HTTP.
+    pub tls: Option<TlsConfig>,
+    /// Honour the [`FAULT_HEADER`](crate::faults::FAULT_HEADER) of requests
+    /// (default false: a client cannot make the server misbehave).
+    pub fault_header: bool,
+    /// Longest request body read; a longer one is answered with 413
+    /// without being read further. Default [`DEFAULT_MAX_REQUEST_BYTES`].
+    pub max_request_bytes: usize,
 }
+
+/// The default for [`EmulatorConfig::max_request_bytes`]: a UM request is
+/// well under a kilobyte.
+pub const DEFAULT_MAX_REQUEST_BYTES: usize = 1024 * 1024;
 
 impl Default for EmulatorConfig {
     fn default() -> Self {
@@ -69,6 +97,10 @@ impl Default for EmulatorConfig {
             server_fqdn: DEFAULT_SERVER_FQDN.to_owned(),
             auth: AuthConfig::default(),
             faults: Arc::new(FaultInjection::new()),
+            calls: CallConfig::default(),
+            tls: None,
+            fault_header: false,
+            max_request_bytes: DEFAULT_MAX_REQUEST_BYTES,
         }
     }
 }
@@ -92,21 +124,42 @@ impl Emulator {
                     source,
                 })?;
         let addr = listener.local_addr().map_err(ServerError::LocalAddr)?;
-        let base_url = format!("http://{addr}");
+        let tls = match &config.tls {
+            Some(tls) => {
+                let names = [addr.ip().to_string(), config.server_fqdn.clone()];
+                Some(ServerTls::new(tls, &names)?)
+            }
+            None => None,
+        };
+        let scheme = if tls.is_some() { "https" } else { "http" };
+        let base_url = format!("{scheme}://{addr}");
+        let auth_log = Arc::new(AuthLog::default());
         let state = routes::AppState {
-            service: UmService::new(store.clone(), config.server_fqdn),
+            service: UmService::new(store.clone(), config.server_fqdn).with_calls(config.calls),
             faults: config.faults.clone(),
             auth: config.auth,
+            auth_log: auth_log.clone(),
             base_url: base_url.clone(),
+            fault_header: config.fault_header,
+            max_request_bytes: config.max_request_bytes,
         };
         let (shutdown, signal) = watch::channel(false);
-        let task = tokio::spawn(accept::serve(listener, routes::router(state), signal));
+        let tls_root_pem = tls.as_ref().map(|tls| tls.root_pem.clone());
+        let acceptor = tls.map(|tls| tls.acceptor);
+        let task = tokio::spawn(accept::serve(
+            listener,
+            routes::router(state),
+            acceptor,
+            signal,
+        ));
         tracing::info!(%base_url, "UM emulator listening");
         Ok(RunningEmulator {
             addr,
             base_url,
             store,
             faults: config.faults,
+            auth_log,
+            tls_root_pem,
             shutdown,
             task,
         })
@@ -114,6 +167,12 @@ impl Emulator {
 
     /// An in-memory store with the [demo users](crate::demo), default config.
     pub async fn start_demo() -> Result<RunningEmulator, ServerError> {
+        Self::start_demo_with(EmulatorConfig::default()).await
+    }
+
+    /// An in-memory store with the [demo users](crate::demo), served as
+    /// `config` says.
+    pub async fn start_demo_with(config: EmulatorConfig) -> Result<RunningEmulator, ServerError> {
         let store = tokio::task::spawn_blocking(|| -> Result<Store, StoreError> {
             let store = Store::open_in_memory()?;
             for user in demo::demo_users() {
@@ -122,7 +181,7 @@ impl Emulator {
             Ok(store)
         })
         .await??;
-        Self::start(store, EmulatorConfig::default()).await
+        Self::start(store, config).await
     }
 }
 
@@ -133,6 +192,8 @@ pub struct RunningEmulator {
     base_url: String,
     store: Store,
     faults: Arc<FaultInjection>,
+    auth_log: Arc<AuthLog>,
+    tls_root_pem: Option<String>,
     shutdown: watch::Sender<bool>,
     task: JoinHandle<()>,
 }
@@ -143,7 +204,7 @@ impl RunningEmulator {
         self.addr
     }
 
-    /// `http://<addr>`.
+    /// `http://<addr>`, or `https://<addr>` when serving HTTPS.
     pub fn base_url(&self) -> &str {
         &self.base_url
     }
@@ -168,9 +229,25 @@ impl RunningEmulator {
         &self.store
     }
 
+    /// When serving HTTPS, the PEM certificate(s) a client should trust
+    /// ([`ClientBuilder::add_root_certificate_pem`]): the CA of a generated
+    /// certificate, or the certificate chain given (which is enough when
+    /// it is self-signed or holds its CA).
+    ///
+    /// [`ClientBuilder::add_root_certificate_pem`]: xsdgen_runtime::client::ClientBuilder::add_root_certificate_pem
+    pub fn tls_root_pem(&self) -> Option<&str> {
+        self.tls_root_pem.as_deref()
+    }
+
     /// The fault switches.
     pub fn faults(&self) -> &Arc<FaultInjection> {
         &self.faults
+    }
+
+    /// Who was authenticated, how, and on which connection, request by
+    /// request.
+    pub fn auth_log(&self) -> &AuthLog {
+        &self.auth_log
     }
 
     /// Stops accepting, lets open requests finish (for a few seconds at most)

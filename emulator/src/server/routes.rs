@@ -2,14 +2,14 @@
 
 use std::sync::Arc;
 
-use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use axum::{Extension, Router};
 
 use super::{soap_endpoint, wsdl};
-use crate::auth::{self, AuthConfig, AuthError, Caller};
+use crate::auth::{self, AuthConfig, AuthError, AuthLog, AuthRecord, Caller, ConnectionAuth};
 use crate::faults::FaultInjection;
 use crate::service::UmService;
 
@@ -25,8 +25,12 @@ pub(super) struct AppState {
     pub service: UmService,
     pub faults: Arc<FaultInjection>,
     pub auth: AuthConfig,
+    pub auth_log: Arc<AuthLog>,
     /// `http://host:port`, for the WSDL's soap:address.
     pub base_url: String,
+    /// Whether the fault header of a request is honoured.
+    pub fault_header: bool,
+    pub max_request_bytes: usize,
 }
 
 pub(super) fn router(state: AppState) -> Router {
@@ -45,11 +49,25 @@ pub(super) fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Authenticates, or answers: 401 with the challenges, or 500 if the store
-/// failed (which is not the caller's fault and must not look like it).
-pub(super) async fn caller(state: &AppState, headers: &HeaderMap) -> Result<Caller, Response> {
-    match auth::authenticate(state.service.store(), headers).await {
-        Ok(caller) => Ok(caller),
+/// Authenticates, or answers: 401 with the challenges (or, on the first
+/// leg of an NTLM handshake, with the CHALLENGE), or 500 if the store failed
+/// (which is not the caller's fault and must not look like it).
+/// `connection` is the state of the TCP connection the request came on.
+pub(super) async fn caller(
+    state: &AppState,
+    headers: &HeaderMap,
+    connection: Option<&ConnectionAuth>,
+) -> Result<Caller, Response> {
+    match auth::authenticate(state.service.store(), &state.auth, headers, connection).await {
+        Ok(caller) => {
+            state.auth_log.record(AuthRecord {
+                user: caller.name.clone(),
+                scheme: caller.scheme,
+                peer: connection.and_then(ConnectionAuth::peer),
+            });
+            Ok(caller)
+        }
+        Err(AuthError::Continue { scheme, token }) => Err(auth::continue_handshake(scheme, &token)),
         Err(AuthError::Store(error)) => {
             tracing::error!(%error, "credential check failed");
             Err(StatusCode::INTERNAL_SERVER_ERROR.into_response())
@@ -62,8 +80,13 @@ pub(super) async fn caller(state: &AppState, headers: &HeaderMap) -> Result<Call
 }
 
 /// `GET /mailbox`: the caller's own messages, oldest first.
-async fn mailbox(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let caller = match caller(&state, &headers).await {
+async fn mailbox(
+    State(state): State<AppState>,
+    connection: Option<Extension<ConnectionAuth>>,
+    headers: HeaderMap,
+) -> Response {
+    let connection = connection.as_ref().map(|Extension(c)| c);
+    let caller = match caller(&state, &headers, connection).await {
         Ok(caller) => caller,
         Err(response) => return response,
     };

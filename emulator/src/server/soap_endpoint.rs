@@ -1,89 +1,157 @@
-//! `POST` on a service endpoint: authenticate, apply injected faults, decode,
-//! execute, encode.
+//! `POST` on a service endpoint: authenticate, read the body (bounded),
+//! apply injected faults, decode, execute, encode.
 
 use axum::Extension;
-use axum::body::Bytes;
+use axum::body::Body;
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use xsdgen_runtime::soap::Fault;
 
 use super::accept::ConnectionControl;
+use super::answers;
+use super::request_body::{BodyError, read_limited};
 use super::routes::{AppState, caller};
-use crate::faults::InjectedFault;
+use crate::auth::ConnectionAuth;
+use crate::faults::{FAULT_HEADER, InjectedFault};
 use crate::service::ServiceError;
-use crate::wire::{self, SOAP_CONTENT_TYPE};
-
-const HTML_ERROR_PAGE: &str = "<!DOCTYPE html><html><head><title>Runtime Error</title></head>\
-<body><h1>Server Error in '/EWS' Application.</h1><h2><i>Runtime Error</i></h2>\
-<p>An application error occurred on the server.</p></body></html>";
+use crate::wire;
 
 pub(super) async fn handle(
     State(state): State<AppState>,
     control: Option<Extension<ConnectionControl>>,
+    connection: Option<Extension<ConnectionAuth>>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Body,
 ) -> Response {
-    let caller = match caller(&state, &headers).await {
+    let connection = connection.as_ref().map(|Extension(c)| c);
+    let caller = match caller(&state, &headers, connection).await {
         Ok(caller) => caller,
         Err(response) => return response,
     };
-    let (delay, injected) = state.faults.next_request();
+    let body = match read_limited(&headers, body, state.max_request_bytes).await {
+        Ok(body) => body,
+        Err(BodyError::TooLarge { limit }) => {
+            tracing::debug!(user = %caller.name, limit, "request body over the limit");
+            return answers::too_large(limit);
+        }
+        Err(error) => {
+            tracing::debug!(%error, "request body not read");
+            return StatusCode::BAD_REQUEST.into_response();
+        }
+    };
+    let requested = match requested_fault(&state, &headers) {
+        Ok(requested) => requested,
+        Err(reason) => {
+            let text = format!("{FAULT_HEADER}: {reason}\n");
+            return (StatusCode::BAD_REQUEST, text).into_response();
+        }
+    };
+    let (delay, injected) = state.faults.next_request(&caller.name, requested);
     if !delay.is_zero() {
         tokio::time::sleep(delay).await;
     }
-    match injected {
-        Some(InjectedFault::ServerBusy { back_off }) => {
-            return soap_fault(&Fault::server_busy(back_off));
+    if let Some(fault) = &injected {
+        tracing::debug!(user = %caller.name, %fault, "injecting a fault");
+        if let Some(refusal) = refusal(fault, &state) {
+            return refusal;
         }
-        Some(InjectedFault::ServiceUnavailable { retry_after }) => {
-            return service_unavailable(retry_after.map(|d| d.as_secs()));
-        }
-        Some(InjectedFault::HtmlError) => {
-            let html = [(header::CONTENT_TYPE, "text/html; charset=utf-8")];
-            return (StatusCode::INTERNAL_SERVER_ERROR, html, HTML_ERROR_PAGE).into_response();
-        }
-        Some(InjectedFault::DropAfterApply) | None => {}
     }
 
-    let action = headers.get("SOAPAction").and_then(|v| v.to_str().ok());
-    let request = match wire::decode_request(&body, action) {
-        Ok(request) => request,
-        Err(reason) => {
-            tracing::debug!(%reason, "malformed request");
-            return soap_fault(&wire::invalid_request(&reason));
-        }
-    };
-    let operation = request.name();
-    tracing::debug!(user = %caller.name, operation, "executing");
-    let result = state.service.execute(caller.id, request).await;
-
-    if injected == Some(InjectedFault::DropAfterApply) {
-        match control {
+    let (status, xml) = answer(&state, caller.id, &headers, &body).await;
+    match injected {
+        Some(InjectedFault::DropAfterApply) => match control {
             Some(Extension(control)) => {
                 control.drop_connection();
                 // Never answer: the connection task drops this future.
                 std::future::pending::<()>().await;
+                StatusCode::INTERNAL_SERVER_ERROR.into_response()
             }
-            None => tracing::warn!("cannot drop a connection not served by the emulator's loop"),
+            None => {
+                tracing::warn!("cannot drop a connection not served by the emulator's loop");
+                answers::soap(status, xml)
+            }
+        },
+        Some(InjectedFault::Slow { delay }) => {
+            tokio::time::sleep(delay).await;
+            answers::soap(status, xml)
         }
+        Some(InjectedFault::TruncatedBody) => answers::truncated(status, xml),
+        _ => answers::soap(status, xml),
     }
-    let written = match result {
-        Ok(response) => wire::encode_response(&response),
-        Err(error) => return soap_fault(&service_fault(operation, &error)),
+}
+
+/// The fault the request's header names, when the config honours it;
+/// why not, when it names none that exists.
+fn requested_fault(state: &AppState, headers: &HeaderMap) -> Result<Option<InjectedFault>, String> {
+    let Some(value) = headers.get(FAULT_HEADER) else {
+        return Ok(None);
     };
-    match written {
-        Ok(xml) => (
-            StatusCode::OK,
-            [(header::CONTENT_TYPE, SOAP_CONTENT_TYPE)],
-            xml,
-        )
-            .into_response(),
+    if !state.fault_header {
+        tracing::debug!("{FAULT_HEADER} ignored: not enabled");
+        return Ok(None);
+    }
+    let text = value.to_str().map_err(|_| "not text".to_owned())?;
+    let fault = text.parse::<InjectedFault>().map_err(|e| e.to_string())?;
+    Ok(Some(fault))
+}
+
+/// The answer of a fault that refuses the request without executing it.
+fn refusal(fault: &InjectedFault, state: &AppState) -> Option<Response> {
+    Some(match fault {
+        InjectedFault::ServerBusy { back_off } => answers::server_busy(*back_off),
+        InjectedFault::ServiceUnavailable { retry_after } => {
+            answers::service_unavailable(*retry_after)
+        }
+        InjectedFault::HtmlError => answers::html_error(),
+        InjectedFault::AccountLocked => answers::account_locked(),
+        InjectedFault::CasError { status, code } => answers::cas_error(*status, code, &state.auth),
+        InjectedFault::Slow { .. }
+        | InjectedFault::TruncatedBody
+        | InjectedFault::DropAfterApply => return None,
+    })
+}
+
+/// Decodes and executes the request: the status and document of the
+/// answer, a response or a fault.
+async fn answer(
+    state: &AppState,
+    caller: crate::store::UserId,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> (StatusCode, String) {
+    let action = headers.get("SOAPAction").and_then(|v| v.to_str().ok());
+    let request = match wire::decode_request(body, action) {
+        Ok(request) => request,
+        Err(reason) => {
+            tracing::debug!(%reason, "malformed request");
+            return fault(&wire::invalid_request(&reason));
+        }
+    };
+    let operation = request.name();
+    tracing::debug!(operation, "executing");
+    let response = match state.service.execute(caller, request).await {
+        Ok(response) => response,
+        Err(error) => return fault(&service_fault(operation, &error)),
+    };
+    match wire::encode_response(&response) {
+        Ok(xml) => (StatusCode::OK, xml),
         Err(error) => {
             tracing::error!(operation, %error, "cannot write the answer");
-            soap_fault(&wire::internal_error())
+            fault(&wire::internal_error())
         }
     }
+}
+
+/// A 500 with the fault; with no body if even the fault cannot be
+/// written (its text is the emulator's own or made safe for XML, so that
+/// is not expected).
+fn fault(fault: &Fault) -> (StatusCode, String) {
+    let xml = wire::encode_fault(fault).unwrap_or_else(|error| {
+        tracing::error!(%error, "cannot write a fault");
+        String::new()
+    });
+    (StatusCode::INTERNAL_SERVER_ERROR, xml)
 }
 
 fn service_fault(operation: &str, error: &ServiceError) -> Fault {
@@ -94,30 +162,4 @@ fn service_fault(operation: &str, error: &ServiceError) -> Fault {
             wire::internal_error()
         }
     }
-}
-
-/// HTTP 500 with the fault; a bare 500 if even the fault cannot be written
-/// (its text is the emulator's own or made safe for XML, so that is not
-/// expected).
-fn soap_fault(fault: &Fault) -> Response {
-    match wire::encode_fault(fault) {
-        Ok(xml) => {
-            let content_type = [(header::CONTENT_TYPE, SOAP_CONTENT_TYPE)];
-            (StatusCode::INTERNAL_SERVER_ERROR, content_type, xml).into_response()
-        }
-        Err(error) => {
-            tracing::error!(%error, "cannot write a fault");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
-}
-
-fn service_unavailable(retry_after_secs: Option<u64>) -> Response {
-    let mut response = (StatusCode::SERVICE_UNAVAILABLE, "Service Unavailable\n").into_response();
-    if let Some(secs) = retry_after_secs {
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
-    }
-    response
 }

@@ -3,14 +3,18 @@
 //! Every operation acts on the caller's own mailbox. All but IsUMEnabled need
 //! the caller to be UM-enabled. Validation choices of the emulator (the
 //! documentation names the exceptions but not every rule):
-//! - a dial string may contain digits, an optional leading `+`, and the
-//!   separators space, `-`, `.`, `(`, `)`; it needs 1 to 32 digits, or
+//! - a dial string must satisfy the dialing rules of [`crate::call`]
+//!   (digits, an optional leading `+`, a few separators, 1 to 32 digits), or
 //!   DialingRulesException. SetPlayOnPhoneDialString also accepts an empty
 //!   string (no dial string).
 //! - an item entry id and a folder id must be non-empty standard base64, or
 //!   InvalidObjectIdException.
 //! - a call id must name a call placed by the same caller, or
 //!   InvalidCallIdException (another user's call looks like no call at all).
+//!   Disconnect of a call that is over already succeeds and changes nothing.
+//! - PlayOnPhone and PlayOnPhoneGreeting answer as soon as the call is
+//!   placed, in state Connecting; the call then moves on by itself, as
+//!   [`crate::call`] describes, and GetCallInfo reports where it is.
 //! - a string parameter that the schema lets a client leave out counts as
 //!   empty, and so gets the exception an empty value gets.
 
@@ -19,6 +23,7 @@ use base64::engine::general_purpose::STANDARD;
 
 use exchange_um::um;
 
+use crate::call::{CallConfig, CallId, CallSchedule, is_valid_dial_string};
 use crate::pin::PinGenerationError;
 use crate::soap::{UmRequest, UmResponse};
 use crate::store::{CallRecord, SettingChange, Store, StoreError, UserId};
@@ -76,15 +81,24 @@ impl From<StoreError> for ServiceError {
 pub struct UmService {
     store: Store,
     server_fqdn: String,
+    calls: CallConfig,
 }
 
 impl UmService {
-    /// A service whose call ids and e-mails name `server_fqdn`.
+    /// A service whose call ids and e-mails name `server_fqdn`, with the
+    /// default [`CallConfig`].
     pub fn new(store: Store, server_fqdn: impl Into<String>) -> Self {
         Self {
             store,
             server_fqdn: server_fqdn.into(),
+            calls: CallConfig::default(),
         }
+    }
+
+    /// The same service with calls timed, answered and clocked by `calls`.
+    pub fn with_calls(mut self, calls: CallConfig) -> Self {
+        self.calls = calls;
+        self
     }
 
     /// The store this service works on.
@@ -190,25 +204,27 @@ impl UmService {
             }
             UmRequest::GetCallInfo(um::GetCallInfo { call_id }) => {
                 let call_id = call_id.unwrap_or_default();
-                match self.store.call_info(caller, &call_id)? {
-                    Some(info) => Ok(UmResponse::GetCallInfo(um::GetCallInfoResponse {
-                        get_call_info_response: Some(info.into()),
-                    })),
-                    None => Err(ServiceError::InvalidCallId),
-                }
+                let schedule = self.store.call_schedule(caller, &call_id)?;
+                let info = schedule
+                    .ok_or(ServiceError::InvalidCallId)?
+                    .info_at(self.calls.clock.now());
+                Ok(UmResponse::GetCallInfo(um::GetCallInfoResponse {
+                    get_call_info_response: Some(info.into()),
+                }))
             }
             UmRequest::Disconnect(um::Disconnect { call_id }) => {
                 let call_id = call_id.unwrap_or_default();
-                if self.store.disconnect_call(caller, &call_id)? {
-                    Ok(UmResponse::Disconnect(um::DisconnectResponse {}))
-                } else {
-                    Err(ServiceError::InvalidCallId)
+                let now = self.calls.clock.now();
+                match self.store.hang_up_call(caller, &call_id, now)? {
+                    Some(_) => Ok(UmResponse::Disconnect(um::DisconnectResponse {})),
+                    None => Err(ServiceError::InvalidCallId),
                 }
             }
         }
     }
 
-    /// Checks the dial string, then records a new call to it.
+    /// Checks the dial string, then places a call to it: its life is
+    /// planned now, from how the dialed number behaves.
     fn place_call(
         &self,
         caller: UserId,
@@ -217,47 +233,23 @@ impl UmService {
     ) -> Result<String, ServiceError> {
         let dial_string = dial_string.unwrap_or_default();
         check_dial_string(&dial_string)?;
-        let call_id = new_call_id(&self.server_fqdn)?;
+        let call_id = CallId::generate(&self.server_fqdn).map_err(|e| ServiceError::Random(e.0))?;
+        let behaviour = self.calls.phones.behaviour(&dial_string);
+        let schedule = CallSchedule::plan(self.calls.clock.now(), behaviour, &self.calls.timings);
         let call = CallRecord {
-            call_id,
+            call_id: call_id.encode(),
             target,
             dial_string,
+            schedule,
         };
         self.store.start_call(caller, &call)?;
+        tracing::debug!(call = %call_id.guid(), ?behaviour, "call placed");
         Ok(call.call_id)
     }
 }
 
-/// Base64 of `<random GUID>@<server FQDN>`, the shape of Exchange's call ids.
-fn new_call_id(server_fqdn: &str) -> Result<String, ServiceError> {
-    let mut b = [0u8; 16];
-    getrandom::fill(&mut b).map_err(ServiceError::Random)?;
-    // RFC 4122 version 4, variant 1.
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    let guid = format!(
-        "{}-{}-{}-{}-{}",
-        &hex[..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..]
-    );
-    Ok(STANDARD.encode(format!("{guid}@{server_fqdn}")))
-}
-
 fn check_dial_string(dial: &str) -> Result<(), ServiceError> {
-    let rest = dial.strip_prefix('+').unwrap_or(dial);
-    let mut digits = 0;
-    for c in rest.chars() {
-        match c {
-            '0'..='9' => digits += 1,
-            ' ' | '-' | '.' | '(' | ')' => {}
-            _ => return Err(ServiceError::DialingRules),
-        }
-    }
-    if (1..=32).contains(&digits) {
+    if is_valid_dial_string(dial) {
         Ok(())
     } else {
         Err(ServiceError::DialingRules)

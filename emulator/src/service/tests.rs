@@ -1,7 +1,8 @@
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD;
+use std::sync::Arc;
+use std::time::Duration;
 
 use super::*;
+use crate::call::{CallTimings, ManualClock, PhoneBehaviour, PhoneNetwork};
 use crate::demo::{self, ALICE, BOB, CAROL};
 use crate::store::UmSettings;
 
@@ -167,50 +168,114 @@ fn invalid_arguments_map_to_the_documented_exceptions() -> Result<(), StoreError
     Ok(())
 }
 
+fn greeting(greeting_type: um::UmGreetingType, dial_string: &str) -> UmRequest {
+    UmRequest::PlayOnPhoneGreeting(um::PlayOnPhoneGreeting {
+        greeting_type,
+        dial_string: Some(dial_string.to_owned()),
+    })
+}
+
+/// The call id of a PlayOnPhone or PlayOnPhoneGreeting answer.
+fn call_id_of(answer: UmResponse) -> String {
+    match answer {
+        UmResponse::PlayOnPhone(um::PlayOnPhoneResponse {
+            play_on_phone_response: Some(id),
+        })
+        | UmResponse::PlayOnPhoneGreeting(um::PlayOnPhoneGreetingResponse {
+            play_on_phone_greeting_response: Some(id),
+        }) => id,
+        other => panic!("unexpected answer {other:?}"),
+    }
+}
+
+fn info_answer(call_state: um::UmCallState, event_cause: um::UmEventCause) -> UmResponse {
+    UmResponse::GetCallInfo(um::GetCallInfoResponse {
+        get_call_info_response: Some(um::UmCallInfo {
+            call_state,
+            event_cause,
+        }),
+    })
+}
+
+/// A service on a manual clock, with 1 s to ring, 2 s of ringing, 10 s
+/// until no answer, 5 s on the line, and a busy and a silent number.
+fn timed_service() -> Result<(UmService, ManualClock, UserId, UserId), StoreError> {
+    let (service, alice, _, carol) = service()?;
+    let clock = ManualClock::default();
+    let mut phones = PhoneNetwork::new();
+    phones.set("555 0111", PhoneBehaviour::Busy);
+    phones.set("555 0112", PhoneBehaviour::NoAnswer);
+    let calls = CallConfig {
+        timings: CallTimings {
+            connecting: Duration::from_secs(1),
+            ringing: Duration::from_secs(2),
+            no_answer_after: Duration::from_secs(10),
+            connected_for: Duration::from_secs(5),
+        },
+        phones,
+        clock: Arc::new(clock.clone()),
+    };
+    Ok((service.with_calls(calls), clock, alice, carol))
+}
+
 #[test]
 fn a_call_is_placed_inspected_and_hung_up_by_its_owner_only() -> Result<(), ServiceError> {
-    let (service, alice, _, carol) = service()?;
-    let placed = service.execute_blocking(
-        alice,
-        UmRequest::PlayOnPhoneGreeting(um::PlayOnPhoneGreeting {
-            greeting_type: um::UmGreetingType::OofCustom,
-            dial_string: Some("12345".to_owned()),
-        }),
-    )?;
-    let UmResponse::PlayOnPhoneGreeting(um::PlayOnPhoneGreetingResponse {
-        play_on_phone_greeting_response: Some(call_id),
-    }) = placed
-    else {
-        panic!("unexpected answer {placed:?}");
-    };
-    let decoded = STANDARD.decode(&call_id).map(String::from_utf8);
-    let Ok(Ok(decoded)) = decoded else {
-        panic!("call id {call_id} is not base64 of UTF-8");
-    };
-    let (guid, host) = decoded.split_once('@').unwrap_or_default();
-    assert_eq!((guid.len(), host), (36, "um01.contoso.test"));
+    use um::UmCallState::*;
+    use um::UmEventCause as Cause;
+    let (service, clock, alice, carol) = timed_service()?;
+    let call_id = call_id_of(
+        service.execute_blocking(alice, greeting(um::UmGreetingType::OofCustom, "12345"))?,
+    );
+    let decoded = CallId::decode(&call_id).map_err(|_| ServiceError::InvalidCallId)?;
+    assert_eq!(decoded.server(), "um01.contoso.test");
+    assert_eq!(decoded.encode(), call_id);
 
     let info = |user| service.execute_blocking(user, call_info(&call_id));
-    let answer = |call_state| {
-        UmResponse::GetCallInfo(um::GetCallInfoResponse {
-            get_call_info_response: Some(um::UmCallInfo {
-                call_state,
-                event_cause: um::UmEventCause::None,
-            }),
-        })
-    };
-    assert_eq!(info(alice)?, answer(um::UmCallState::Connected));
+    assert_eq!(info(alice)?, info_answer(Connecting, Cause::None));
+    clock.advance(Duration::from_secs(1));
+    assert_eq!(info(alice)?, info_answer(Alerted, Cause::None));
+    clock.advance(Duration::from_secs(2));
+    assert_eq!(info(alice)?, info_answer(Connected, Cause::None));
     assert_eq!(
         info(carol).err().and_then(|e| e.exception_type()),
         Some("InvalidCallIdException")
     );
     let hang_up = |user| service.execute_blocking(user, disconnect(&call_id));
     assert!(hang_up(carol).is_err());
+    assert_eq!(info(alice)?, info_answer(Connected, Cause::None));
     assert_eq!(
         hang_up(alice)?,
         UmResponse::Disconnect(um::DisconnectResponse {})
     );
-    assert_eq!(info(alice)?, answer(um::UmCallState::Disconnected));
+    assert_eq!(info(alice)?, info_answer(Disconnected, Cause::None));
+    // Hanging up again succeeds and changes nothing.
+    hang_up(alice)?;
+    assert_eq!(info(alice)?, info_answer(Disconnected, Cause::None));
+    Ok(())
+}
+
+#[test]
+fn an_unanswered_call_ends_by_itself() -> Result<(), ServiceError> {
+    use um::UmCallState::*;
+    use um::UmEventCause as Cause;
+    let (service, clock, alice, _) = timed_service()?;
+    let played = call_id_of(service.execute_blocking(alice, play("AQID", "+1 555 0100"))?);
+    let silent = call_id_of(service.execute_blocking(alice, play("AQID", "5550112"))?);
+    let busy = call_id_of(
+        service.execute_blocking(alice, greeting(um::UmGreetingType::NormalCustom, "5550111"))?,
+    );
+    let info = |id: &str| service.execute_blocking(alice, call_info(id));
+    clock.advance(Duration::from_secs(1));
+    assert_eq!(info(&busy)?, info_answer(Disconnected, Cause::UserBusy));
+    assert_eq!(info(&silent)?, info_answer(Alerted, Cause::None));
+    // Answered at 3 s, hung up by the far end at 8 s; no answer at 11 s.
+    clock.advance(Duration::from_secs(6));
+    assert_eq!(info(&played)?, info_answer(Connected, Cause::None));
+    clock.advance(Duration::from_secs(1));
+    assert_eq!(info(&played)?, info_answer(Disconnected, Cause::None));
+    assert_eq!(info(&silent)?, info_answer(Alerted, Cause::None));
+    clock.advance(Duration::from_secs(3));
+    assert_eq!(info(&silent)?, info_answer(Disconnected, Cause::NoAnswer));
     Ok(())
 }
 

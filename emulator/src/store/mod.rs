@@ -1,6 +1,6 @@
 //! The emulator's state in SQLite: users and their PIN policy, PIN and PIN
 //! history (hashed), UM settings, the mailbox that receives reset e-mails, and
-//! phone calls started by PlayOnPhone.
+//! phone calls started by PlayOnPhone and PlayOnPhoneGreeting.
 //!
 //! SQLite's `:memory:` database belongs to one connection, so the store keeps a
 //! single connection behind a mutex and every method takes it for the length
@@ -8,6 +8,7 @@
 //! `tokio::task::spawn_blocking`.
 
 mod calls;
+mod inspect;
 mod logon;
 mod mailbox;
 mod reset;
@@ -24,7 +25,8 @@ use crate::hash::HashError;
 use crate::pin::PinGenerationError;
 use crate::policy::PolicyError;
 
-pub use calls::{CallInfo, CallRecord, CallState, EventCause};
+pub use crate::call::{CallInfo, CallState, EventCause};
+pub use calls::CallRecord;
 pub use logon::PhoneLogon;
 pub use mailbox::MailMessage;
 pub use reset::{ResetOutcome, pin_in_reset_mail};
@@ -77,13 +79,13 @@ impl Store {
 
     fn from_connection(conn: Connection) -> Result<Self, StoreError> {
         let found: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
-        if found != 0 && found != schema::SCHEMA_VERSION {
+        if found != 0 && !(schema::OLDEST_MIGRATED..=schema::SCHEMA_VERSION).contains(&found) {
             return Err(StoreError::SchemaVersion {
                 found,
                 expected: schema::SCHEMA_VERSION,
             });
         }
-        schema::migrate(&conn)?;
+        schema::migrate(&conn, found)?;
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
         })

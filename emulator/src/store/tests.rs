@@ -280,3 +280,83 @@ fn a_file_store_keeps_its_state_and_users_are_not_added_twice() -> Result<(), St
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
+
+#[test]
+fn a_call_is_kept_as_its_schedule_and_hung_up_once() -> Result<(), StoreError> {
+    use crate::call::{CallSchedule, CallTimings, EventCause, PhoneBehaviour, Timestamp};
+    let store = demo_store()?;
+    let alice = store.user_id(ALICE)?;
+    let carol = store.user_id(crate::demo::CAROL)?;
+    let schedule = CallSchedule::plan(
+        Timestamp(1_000),
+        PhoneBehaviour::Answer,
+        &CallTimings::default(),
+    );
+    let call = CallRecord {
+        call_id: "Y2FsbA==".to_owned(),
+        target: "AQID".to_owned(),
+        dial_string: "12345".to_owned(),
+        schedule,
+    };
+    store.start_call(alice, &call)?;
+    assert_eq!(store.call_schedule(alice, &call.call_id)?, Some(schedule));
+    assert_eq!(store.call_schedule(carol, &call.call_id)?, None);
+    assert_eq!(
+        store.hang_up_call(carol, &call.call_id, Timestamp(2_000))?,
+        None
+    );
+
+    let hung_up = store.hang_up_call(alice, &call.call_id, Timestamp(2_000))?;
+    let expected = CallSchedule {
+        ended: Timestamp(2_000),
+        end_cause: EventCause::None,
+        ..schedule
+    };
+    assert_eq!(hung_up, Some(expected));
+    // A second Disconnect finds the call over and leaves its end alone.
+    assert_eq!(
+        store.hang_up_call(alice, &call.call_id, Timestamp(3_000))?,
+        Some(expected)
+    );
+    assert_eq!(store.call_schedule(alice, &call.call_id)?, Some(expected));
+    Ok(())
+}
+
+#[test]
+fn a_version_1_file_is_migrated_and_its_calls_dropped() -> Result<(), StoreError> {
+    let dir = std::env::temp_dir().join(format!("um-emulator-v1-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| StoreError::InvalidUser {
+        name: dir.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    let path = dir.join("v1.sqlite");
+    let _ = std::fs::remove_file(&path);
+    {
+        let conn = rusqlite::Connection::open(&path)?;
+        conn.execute_batch(
+            "CREATE TABLE calls (call_id TEXT PRIMARY KEY, user_id INTEGER NOT NULL,
+                target TEXT NOT NULL, dial_string TEXT NOT NULL, state TEXT NOT NULL,
+                event_cause TEXT NOT NULL, started TEXT NOT NULL);
+             INSERT INTO calls VALUES ('old', 1, 'AQID', '1', 'Connected', 'None', 'x');
+             PRAGMA user_version = 1;",
+        )?;
+    }
+    let store = Store::open(&path)?;
+    store.add_missing_users(&demo::demo_users())?;
+    let alice = store.user_id(ALICE)?;
+    assert_eq!(store.call_schedule(alice, "old")?, None);
+    let version: i64 =
+        store.with_conn(|conn| Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?))?;
+    assert_eq!(version, schema::SCHEMA_VERSION);
+    drop(store);
+    {
+        let conn = rusqlite::Connection::open(&path)?;
+        conn.pragma_update(None, "user_version", 99)?;
+    }
+    assert!(matches!(
+        Store::open(&path),
+        Err(StoreError::SchemaVersion { found: 99, .. })
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}

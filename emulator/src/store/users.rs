@@ -5,18 +5,21 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::{Store, StoreError};
 use crate::hash::{self, SecretHash};
 use crate::policy::{PinPolicy, PinPolicySettings};
-use crate::users::UserSpec;
+use crate::users::{InvalidUser, UserSpec};
+use xsdgen_runtime::auth::ntlm::NtHash;
 
 /// Row id of a user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct UserId(pub i64);
 
-/// What authentication needs: who, and the password hash to verify against.
+/// What authentication needs: who, and the hashes to verify against.
 #[derive(Debug, Clone)]
 pub struct LoginRecord {
     pub id: UserId,
     pub name: String,
     pub password_hash: SecretHash,
+    /// For NTLM; `None` for users stored before NTLM was supported.
+    pub nt_hash: Option<NtHash>,
 }
 
 /// A user's profile and PIN state, without any secret.
@@ -67,41 +70,27 @@ pub(super) fn user_from_row(row: &Row<'_>) -> Result<UserRecord, StoreError> {
     })
 }
 
-fn invalid(spec: &UserSpec, reason: impl Into<String>) -> StoreError {
-    StoreError::InvalidUser {
-        name: spec.name.clone(),
-        reason: reason.into(),
+fn invalid(spec: &UserSpec, why: InvalidUser) -> StoreError {
+    match why {
+        InvalidUser::Policy(error) => StoreError::Policy(error),
+        other => StoreError::InvalidUser {
+            name: spec.name.clone(),
+            reason: other.to_string(),
+        },
     }
 }
 
 impl Store {
     /// Adds a user, hashing the password (and the initial PIN, if any).
     pub fn add_user(&self, spec: &UserSpec) -> Result<UserId, StoreError> {
-        // Basic auth splits user and password at the first colon.
-        if spec.name.is_empty() || spec.name.contains([':', '\\']) {
-            return Err(invalid(
-                spec,
-                "the name must be non-empty, without ':' or '\\'",
-            ));
-        }
-        if !spec.email.contains('@') {
-            return Err(invalid(spec, "the e-mail address needs an '@'"));
-        }
-        if spec.password.expose().is_empty() {
-            return Err(invalid(spec, "the password is empty"));
-        }
-        let policy = PinPolicy::new(spec.policy.clone())?;
+        let policy = spec.check().map_err(|why| invalid(spec, why))?;
         let pin_hash = match &spec.pin {
-            Some(pin) => {
-                policy
-                    .check(pin.expose(), spec.extension.as_deref())
-                    .map_err(|why| invalid(spec, format!("initial PIN: {why}")))?;
-                Some(hash::hash(pin.expose().as_bytes())?)
-            }
+            Some(pin) => Some(hash::hash(pin.expose().as_bytes())?),
             None => None,
         };
         // Hash outside the lock: it is the slow part.
         let password_hash = hash::hash(spec.password.expose().as_bytes())?;
+        let nt_hash = NtHash::from_password(spec.password.expose());
         let p = policy.settings();
         let s = &spec.settings;
         self.with_conn(|conn| {
@@ -136,7 +125,12 @@ impl Store {
                     s.telephone_access_folder_email,
                 ],
             )?;
-            Ok(UserId(conn.last_insert_rowid()))
+            let id = conn.last_insert_rowid();
+            conn.execute(
+                "UPDATE users SET nt_hash = ?1 WHERE id = ?2",
+                params![nt_hash.expose_hex(), id],
+            )?;
+            Ok(UserId(id))
         })
     }
 
@@ -163,13 +157,16 @@ impl Store {
         self.with_conn(|conn| {
             let found = conn
                 .query_row(
-                    "SELECT id, name, password_hash FROM users WHERE name = ?1 OR email = ?1",
+                    "SELECT id, name, password_hash, nt_hash FROM users \
+                     WHERE name = ?1 OR email = ?1",
                     [name_or_email],
                     |row| {
+                        let nt_hash: Option<String> = row.get(3)?;
                         Ok(LoginRecord {
                             id: UserId(row.get(0)?),
                             name: row.get(1)?,
                             password_hash: SecretHash::from_phc(row.get(2)?),
+                            nt_hash: nt_hash.as_deref().and_then(NtHash::from_hex),
                         })
                     },
                 )

@@ -73,6 +73,11 @@ fn describe(error: &ReadError) -> String {
     let what = match &error.kind {
         ReadErrorKind::InvalidValue { reason, .. } => format!("invalid value: {reason}"),
         ReadErrorKind::UnexpectedText(_) => "text where only elements are allowed".to_owned(),
+        // The reader's own words, which quote nothing: entity declarations
+        // (billion laughs, external entities) are refused with the DTD.
+        ReadErrorKind::Syntax(message) if message.contains("document type declaration") => {
+            "a document type declaration (DTD) is not allowed".to_owned()
+        }
         ReadErrorKind::Syntax(_) => "not well-formed XML (or not UTF-8)".to_owned(),
         other => other.to_string(),
     };

@@ -47,3 +47,21 @@ pub fn pin_in(body: &str) -> Option<String> {
         .find_map(|l| l.strip_prefix("PIN: "))
         .map(|p| p.trim().to_owned())
 }
+
+/// The typed client of the `exchange-um` crate, logged in as `user`.
+pub fn um_client(
+    url: &str,
+    user: &str,
+    password: &str,
+) -> Result<exchange_um::UmClient, xsdgen_runtime::Error> {
+    let client = exchange_um::UmClient::builder(url)
+        .credentials(xsdgen_runtime::auth::Credentials::basic(user, password))
+        .build()?;
+    Ok(exchange_um::UmClient::from_client(client))
+}
+
+/// The class name of the fault a failed call answered with, e.g.
+/// `InvalidCallIdException`.
+pub fn fault_code(error: &xsdgen_runtime::Error) -> Option<String> {
+    error.fault().map(|fault| fault.error_code().to_owned())
+}
