@@ -191,6 +191,40 @@ impl Config {
     /// Like [`Config::generate`], with the warnings and the files read.
     pub fn build(&self, inputs: &[impl AsRef<Path>]) -> Result<Generated, Error> {
         let inputs: Vec<PathBuf> = inputs.iter().map(|p| p.as_ref().to_path_buf()).collect();
+        let (sources, model) = crate::check::front(&inputs)?;
+        self.back(&inputs, sources, model)
+    }
+
+    /// Like [`Config::generate`] over schemas held in memory: `files` are
+    /// `(path, contents)`, the first is the input, and the others are what
+    /// it includes or imports by those paths. Nothing is read from disk.
+    ///
+    /// ```
+    /// let schema = r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:x">
+    ///     <xs:element name="Ping" type="xs:string"/></xs:schema>"#;
+    /// let files = xsdgen::Config::new().generate_in_memory(&[("ping.xsd", schema)])?;
+    /// assert!(files[0].contents.contains("pub struct Ping(pub String);"));
+    /// # Ok::<(), xsdgen::Error>(())
+    /// ```
+    pub fn generate_in_memory<P: AsRef<Path>, B: AsRef<[u8]>>(
+        &self,
+        files: &[(P, B)],
+    ) -> Result<Vec<GeneratedFile>, Error> {
+        let Some((first, _)) = files.first() else {
+            return Err(plain_error("no input files"));
+        };
+        let inputs = vec![first.as_ref().to_path_buf()];
+        let (sources, model) = crate::check::front_memory(&inputs, files)?;
+        self.back(&inputs, sources, model).map(|g| g.files)
+    }
+
+    /// The stages after the front end: passes, plan, emit, render.
+    fn back(
+        &self,
+        inputs: &[PathBuf],
+        sources: SourceSet,
+        model: crate::model::Model,
+    ) -> Result<Generated, Error> {
         let Some(first) = inputs.first() else {
             return Err(plain_error("no input files"));
         };
@@ -203,7 +237,6 @@ impl Config {
                     .map_or("generated".into(), |s| s.to_string_lossy())
             ),
         };
-        let (sources, model) = crate::check::front(&inputs)?;
         let mut diagnostics = Diagnostics::new();
         diagnostics.extend(model.warnings.iter().cloned());
 
@@ -240,7 +273,7 @@ impl Config {
         crate::check::check(&diagnostics, &sources)?;
 
         let tokens = crate::emit::emit(&krate).map_err(|e| plain_error(&e.0))?;
-        let contents = crate::render::render(tokens, &inputs)
+        let contents = crate::render::render(tokens, inputs)
             .map_err(|e| plain_error(&format!("internal error (a bug in xsdgen): {}", e.0)))?;
         Ok(Generated {
             files: vec![GeneratedFile {

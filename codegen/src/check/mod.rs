@@ -17,7 +17,7 @@
 mod cycles;
 mod facets;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostics, Error, Span, render};
 use crate::load::SourceSet;
@@ -43,6 +43,23 @@ pub fn check(diagnostics: &Diagnostics, sources: &SourceSet) -> Result<(), Error
 pub fn front(inputs: &[PathBuf]) -> Result<(SourceSet, Model), Error> {
     let mut diagnostics = Diagnostics::new();
     let sources = crate::load::load_into(inputs, &mut diagnostics)?;
+    front_from(sources, diagnostics)
+}
+
+/// [`front`] over files held in memory, by the paths they stand for.
+pub fn front_memory<P: AsRef<Path>, B: AsRef<[u8]>>(
+    inputs: &[PathBuf],
+    files: &[(P, B)],
+) -> Result<(SourceSet, Model), Error> {
+    let mut diagnostics = Diagnostics::new();
+    let sources = crate::load::load_memory_into(inputs, files, &mut diagnostics)?;
+    front_from(sources, diagnostics)
+}
+
+fn front_from(
+    sources: SourceSet,
+    mut diagnostics: Diagnostics,
+) -> Result<(SourceSet, Model), Error> {
     check(&diagnostics, &sources)?;
     let schemas = crate::parse::parse_into(&sources, &mut diagnostics);
     check(&diagnostics, &sources)?;
