@@ -131,12 +131,18 @@ impl Config {
     /// Names the Rust item of a global element or named type `ident`
     /// instead of the name the rules give it. `name` is `{uri}local` or
     /// a local name, optionally prefixed with `element:` or `type:` to
-    /// pick one when an element and a type share the name. A name that
-    /// is then taken twice is numbered, as any collision is.
+    /// pick one when an element and a type share the name. A field is
+    /// `Type/local`: the type whose struct holds it (`{uri}Name` or
+    /// `Name`; for an anonymous type, its element's name) and the XML
+    /// name of its element or attribute. A name that is then taken twice
+    /// is numbered, as any collision is.
     ///
     /// ```
     /// let mut config = xsdgen::Config::new();
-    /// config.rename("type:ItemType", "Item").rename("{urn:x}EmailAddress", "Email");
+    /// config
+    ///     .rename("type:ItemType", "Item")
+    ///     .rename("{urn:x}EmailAddress", "Email")
+    ///     .rename("ItemType/DateTimeCreated", "created");
     /// ```
     pub fn rename(&mut self, name: impl Into<String>, ident: impl Into<String>) -> &mut Self {
         self.renames.insert(name.into(), ident.into());

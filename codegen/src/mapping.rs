@@ -83,7 +83,8 @@
 //! everything with [`Config::generate_all`](crate::Config::generate_all).
 //! An element reaches the members of its substitution group and the
 //! types derived from its type. [`Config::rename`](crate::Config::rename)
-//! gives any global element or named type the Rust name you choose.
+//! gives any global element, named type or field the Rust name you
+//! choose.
 //!
 //! # Example
 //!

@@ -158,9 +158,20 @@ fn renames_apply_to_elements_and_types_and_are_checked() {
     let mut config = xsdgen::Config::new();
     config
         .rename("type:ItemType", "Item")
-        .rename("{urn:xsdgen:test:xsi-type}Folder", "MailFolder");
+        .rename("{urn:xsdgen:test:xsi-type}Folder", "MailFolder")
+        .rename("ItemType/Subject", "title")
+        .rename("{urn:xsdgen:test:xsi-type}ItemIdType/ChangeKey", "version")
+        .rename("Folder/Parent", "parent_id");
     let code = generate(&config, &case("xsi_type"));
     assert!(code.contains("pub struct Item {"), "{code}");
+    assert!(code.contains("pub title: Option<String>,"), "{code}");
+    assert!(code.contains("pub version: Option<String>,"), "{code}");
+    assert!(
+        code.contains("pub parent_id: Option<BaseIdType>,"),
+        "{code}"
+    );
+    // The XML names stay: only the Rust names change.
+    assert!(code.contains("\"Subject\""), "{code}");
     assert!(code.contains("pub enum AnyItem {"), "{code}");
     assert!(code.contains("pub struct MailFolder {"));
     assert!(!code.contains("pub struct Folder"));

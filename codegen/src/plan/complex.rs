@@ -71,7 +71,7 @@ impl<'m> Planner<'m> {
             fields.push(new_field(&mut scope, "value", None, ty, Binding::Text));
         }
         for a in &c.attributes {
-            if let Some(field) = self.attribute_field(a, &mut scope) {
+            if let Some(field) = self.attribute_field(id, a, &mut scope) {
                 fields.push(field);
             }
         }
@@ -136,7 +136,12 @@ impl<'m> Planner<'m> {
         })
     }
 
-    fn attribute_field(&mut self, a: &AttributeUse, scope: &mut Scope) -> Option<Field> {
+    fn attribute_field(
+        &mut self,
+        owner: TypeId,
+        a: &AttributeUse,
+        scope: &mut Scope,
+    ) -> Option<Field> {
         let Some((inner, ValueKind::Simple)) = self.type_expr(a.type_ref) else {
             self.error(a.span, "an attribute must have a simple type");
             return None;
@@ -160,7 +165,8 @@ impl<'m> Planner<'m> {
             default,
         };
         let doc = docs::doc(a.doc.as_deref());
-        Some(new_field(scope, &a.name.local, doc, ty, binding))
+        let raw = self.field_name(owner, &a.name.local).to_owned();
+        Some(new_field(scope, &raw, doc, ty, binding))
     }
 
     /// The attributes and content of `id`, its bases' first.

@@ -138,6 +138,31 @@ impl Planner<'_> {
         }
     }
 
+    /// The name a field of `owner` for the element or attribute `local`
+    /// is derived from: the user's choice (`Type/local`, with the type as
+    /// `{uri}Name`, `Name`, or for an anonymous type its element's name),
+    /// else `local` itself.
+    pub(crate) fn field_name<'a>(&'a self, owner: TypeId, local: &'a str) -> &'a str {
+        let renames = &self.options.renames;
+        if renames.is_empty() {
+            return local;
+        }
+        let def = self.model.ty(owner);
+        let mut keys = Vec::with_capacity(2);
+        match &def.name {
+            Some(name) => {
+                if let Some(ns) = &name.namespace {
+                    keys.push(format!("{{{ns}}}{}/{local}", name.local));
+                }
+                keys.push(format!("{}/{local}", name.local));
+            }
+            None => keys.push(format!("{}/{local}", def.name_hint)),
+        }
+        keys.iter()
+            .find_map(|k| renames.get(k))
+            .map_or(local, String::as_str)
+    }
+
     /// Claims a type identifier in `module`.
     pub(crate) fn claim_type(
         &mut self,

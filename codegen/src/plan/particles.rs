@@ -59,7 +59,8 @@ impl Planner<'_> {
                             default: e.default.clone().or_else(|| e.fixed.clone()),
                         };
                         let doc = docs::doc(e.doc.as_deref());
-                        out.push(new_field(scope, &e.name.local, doc, ty, binding));
+                        let raw = self.field_name(owner, &e.name.local).to_owned();
+                        out.push(new_field(scope, &raw, doc, ty, binding));
                     }
                 }
                 Term::Sequence(items) | Term::All(items) if occ == Occurs::One => {
