@@ -215,12 +215,21 @@ async fn cas_error_code(transport: Transport) {
         code: "AuthFailure".to_owned(),
     };
     let err = refused_reset(&emulator, refused_logon).await;
-    let Error::Unauthorized { challenges } = &err else {
+    let Error::Unauthorized {
+        challenges,
+        cas_error_code,
+    } = &err
+    else {
         panic!("{err:?}")
     };
     assert!(
         challenges.iter().any(|c| c.starts_with("Basic")),
         "{challenges:?}"
+    );
+    assert_eq!(cas_error_code.as_deref(), Some("AuthFailure"));
+    assert!(
+        err.to_string().contains("X-CasErrorCode: AuthFailure"),
+        "{err}"
     );
 }
 

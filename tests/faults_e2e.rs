@@ -118,7 +118,7 @@ async fn missing_or_wrong_credentials_get_401(transport: Transport) {
         anonymous.reset_pin().await.unwrap_err(),
         wrong.reset_pin().await.unwrap_err(),
     ] {
-        let Error::Unauthorized { challenges } = &err else {
+        let Error::Unauthorized { challenges, .. } = &err else {
             panic!("expected 401, got {err}");
         };
         assert!(

@@ -34,7 +34,7 @@ fn mails(emu: &RunningEmulator, user: &str) -> usize {
 /// The challenges of an `Unauthorized` error.
 fn challenges(error: &Error) -> &[String] {
     match error {
-        Error::Unauthorized { challenges } => challenges,
+        Error::Unauthorized { challenges, .. } => challenges,
         other => panic!("expected 401, got {other}"),
     }
 }

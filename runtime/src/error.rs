@@ -87,13 +87,17 @@ pub enum Error {
     },
     /// 401: the credentials were refused or are needed.
     #[error(
-        "authentication required or refused (server offers: {})",
-        schemes(challenges)
+        "authentication required or refused (server offers: {}){}",
+        schemes(challenges),
+        cas_suffix(cas_error_code.as_deref())
     )]
     Unauthorized {
         /// The `WWW-Authenticate` values, e.g. `Negotiate`, `NTLM`,
         /// `Basic realm="..."`.
         challenges: Vec<String>,
+        /// `X-CasErrorCode`, which says why Exchange's front end refused
+        /// (e.g. `AuthFailure`).
+        cas_error_code: Option<String>,
     },
     /// A challenge-response handshake (NTLM) could not be completed: the
     /// server's challenge is malformed or asks for what the client does
@@ -238,4 +242,10 @@ fn schemes(challenges: &[String]) -> String {
         .map(|c| c.split_whitespace().next().unwrap_or_default())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// `; X-CasErrorCode: …` when the server sent one.
+fn cas_suffix(code: Option<&str>) -> String {
+    code.map(|c| format!("; X-CasErrorCode: {c}"))
+        .unwrap_or_default()
 }

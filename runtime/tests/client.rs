@@ -157,7 +157,7 @@ async fn unauthorized_lists_the_challenges() {
         .call::<IsUmEnabledOp>(&IsUmEnabled)
         .await
         .unwrap_err();
-    let Error::Unauthorized { challenges } = &err else {
+    let Error::Unauthorized { challenges, .. } = &err else {
         panic!("{err:?}")
     };
     assert_eq!(challenges, &["Negotiate", "NTLM"]);

@@ -42,7 +42,7 @@ async fn the_first_leg_carries_a_negotiate_message_and_the_body() {
         .expect_err("the server offers no challenge token");
     // A bare scheme is the server's list of what it accepts: the request
     // was refused, not a handshake begun.
-    let Error::Unauthorized { challenges } = &err else {
+    let Error::Unauthorized { challenges, .. } = &err else {
         panic!("{err:?}")
     };
     assert_eq!(challenges, &["Negotiate", "NTLM"]);

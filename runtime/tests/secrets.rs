@@ -69,6 +69,7 @@ fn error_messages() {
             "NTLM".into(),
             "Basic realm=\"x\"".into(),
         ],
+        cas_error_code: None,
     };
     assert_eq!(
         unauthorized.to_string(),

@@ -71,6 +71,7 @@ pub(crate) fn classify<H: XmlHeaders, T: XmlElement>(
         },
         401 => Err(Error::Unauthorized {
             challenges: head.challenges,
+            cas_error_code: head.cas_error_code,
         }),
         ACCOUNT_LOCKED => Err(Error::AccountLocked {
             cas_error_code: head.cas_error_code,
