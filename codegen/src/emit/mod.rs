@@ -1,14 +1,16 @@
 //! Stage `emit`: [`RustCrate`] -> [`TokenStream`], with `quote!`, split by
 //! the shape of what is emitted:
 //!
-//! - [`types`]: the struct and enum definitions;
-//! - [`simple`]: `SimpleValue` (and `FromStr`/`Display`, constructors) for
+//! - `types`: the struct and enum definitions;
+//! - `simple`: `SimpleValue` (and `FromStr`/`Display`, constructors) for
 //!   enumerations, restricted newtypes, lists and unions;
-//! - [`writers`]: `impl XmlWrite`, and `write_group` for nested groups;
-//! - [`readers`]: `impl XmlRead`, and `read_group` for nested groups;
-//! - [`elements`]: `impl XmlElement` for global elements, and the
+//! - `writers`: `impl XmlWrite`, and `write_group` for nested groups;
+//! - `readers`: `impl XmlRead`, and `read_group` for nested groups;
+//! - `elements`: `impl XmlElement` for global elements, and the
 //!   read/write impls of element newtypes;
-//! - [`operations`]: the `operations` module, with [`headers`]: the
+//! - `polymorphic`: read and write of the enums of derived types, by
+//!   `xsi:type`;
+//! - `operations`: the `operations` module, with `headers`: the
 //!   header types of operations.
 //!
 //! No identifier is chosen here: every name comes from the plan. Generated
