@@ -239,6 +239,10 @@ fn looks_like_html(input: &[u8]) -> bool {
         .position(|b| !b.is_ascii_whitespace())
         .unwrap_or(input.len());
     let head = input.get(start..).unwrap_or_default();
-    let lower = head.get(..14).unwrap_or(head).to_ascii_lowercase();
-    lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html")
+    // Compared in place: this runs on every response, so no allocation.
+    let starts = |prefix: &[u8]| {
+        head.get(..prefix.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(prefix))
+    };
+    starts(b"<!doctype html") || starts(b"<html")
 }
