@@ -16,6 +16,7 @@
 
 mod cycles;
 mod facets;
+mod values;
 
 use std::path::{Path, PathBuf};
 
@@ -78,6 +79,7 @@ pub fn check_model(
     cycles::type_derivations(model, diagnostics);
     cycles::substitution_groups(model, diagnostics);
     facets::applicability(model, facet_spans, diagnostics);
+    values::schema_values(model, diagnostics);
 }
 
 /// How a type is named in messages.
