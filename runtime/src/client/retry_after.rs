@@ -33,27 +33,15 @@ fn parse_imf_fixdate(s: &str) -> Option<u64> {
     if hms.next().is_some() || !(1..=31).contains(&day) || h > 23 || m > 59 || sec > 60 {
         return None;
     }
-    let days = days_from_civil(year, month, day)?;
+    let days = crate::xml::facets::days_from_civil(year.into(), month.into(), day.into())?;
+    // Before the epoch is no date a server means.
+    let days = u64::try_from(days).ok()?;
     Some(days * 86_400 + h * 3_600 + m * 60 + sec)
 }
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
-
-/// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's
-/// algorithm); `None` before the epoch.
-fn days_from_civil(year: i64, month: u64, day: u64) -> Option<u64> {
-    let month = i64::try_from(month).ok()?;
-    let day = i64::try_from(day).ok()?;
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    u64::try_from(era * 146_097 + doe - 719_468).ok()
-}
 
 #[cfg(test)]
 mod tests {

@@ -107,9 +107,10 @@ fn cmp_moments(a: &Moment, b: &Moment) -> Option<Ordering> {
     Some(if flip { order.reverse() } else { order })
 }
 
-/// Days from 1970-01-01 to the date in the proleptic Gregorian calendar;
-/// None for years so far out that no schema means them.
-fn days_from_civil(year: i128, month: i128, day: i128) -> Option<i128> {
+/// Days from 1970-01-01 to the date in the proleptic Gregorian calendar
+/// (H. Hinnant's algorithm); None for years so far out that no schema
+/// means them. HTTP dates (`Retry-After`) use it too.
+pub(crate) fn days_from_civil(year: i128, month: i128, day: i128) -> Option<i128> {
     if year.unsigned_abs() > 1_000_000_000_000_000 {
         return None;
     }
