@@ -28,6 +28,7 @@ use super::value::parse_value;
 use super::{Base64Binary, Decimal, HexBinary, ValueError};
 
 pub use order::FacetOrd;
+#[cfg(feature = "client")]
 pub(crate) use order::days_from_civil;
 
 /// What the length facets count: characters of a string, octets of binary
