@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Error, Severity, render};
-use crate::load::SourceSet;
+use crate::diagnostics::Error;
+use crate::load::LoadOptions;
 use crate::passes::Roots;
+use crate::pipeline::{BackOptions, Inputs, pipeline, plain_error};
 use crate::plan::PlanOptions;
 use crate::render::GeneratedFile;
 
@@ -35,6 +36,7 @@ pub struct Config {
     safe_to_retry: BTreeMap<String, bool>,
     enum_unknown_variant: bool,
     emit_rerun_if_changed: bool,
+    load: LoadOptions,
 }
 
 impl Default for Config {
@@ -67,6 +69,7 @@ impl Config {
             safe_to_retry: BTreeMap::new(),
             enum_unknown_variant: false,
             emit_rerun_if_changed: true,
+            load: LoadOptions::default(),
         }
     }
 
@@ -163,6 +166,35 @@ impl Config {
         self
     }
 
+    /// Reads `file` wherever a schema names `location` (a `schemaLocation`,
+    /// or a WSDL import's `location`): a URL that is never fetched, or a
+    /// path that is not where the file is. `location` is matched as
+    /// written, and as the URL or path it resolves to.
+    ///
+    /// ```no_run
+    /// xsdgen::Config::new()
+    ///     .map_location("http://www.w3.org/2001/xml.xsd", "schemas/w3c/xml.xsd")
+    ///     .compile(&["schemas/service.wsdl"])?;
+    /// # Ok::<(), xsdgen::Error>(())
+    /// ```
+    pub fn map_location(
+        &mut self,
+        location: impl Into<String>,
+        file: impl Into<PathBuf>,
+    ) -> &mut Self {
+        self.load.locations.insert(location.into(), file.into());
+        self
+    }
+
+    /// Resolves locations through an OASIS XML catalog file (`uri`,
+    /// `system`, `rewriteURI`, `rewriteSystem`, `uriSuffix`,
+    /// `systemSuffix`, `nextCatalog`). May be repeated; catalogs are
+    /// consulted in order, after [`Config::map_location`].
+    pub fn catalog(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.load.catalogs.push(path.into());
+        self
+    }
+
     /// Generates code for `inputs` and writes it to the output directory,
     /// touching a file only when its contents change. Meant for `build.rs`:
     /// prints `cargo:rerun-if-changed` and `cargo:warning` lines.
@@ -197,8 +229,12 @@ impl Config {
     /// Like [`Config::generate`], with the warnings and the files read.
     pub fn build(&self, inputs: &[impl AsRef<Path>]) -> Result<Generated, Error> {
         let inputs: Vec<PathBuf> = inputs.iter().map(|p| p.as_ref().to_path_buf()).collect();
-        let (sources, model) = crate::check::front(&inputs)?;
-        self.back(&inputs, sources, model)
+        let output = pipeline(Inputs::Disk(&inputs), &self.load, &self.back_options())?;
+        Ok(Generated {
+            warnings: output.rendered_warnings(),
+            files_read: output.sources.paths_read().map(Path::to_path_buf).collect(),
+            files: output.files,
+        })
     }
 
     /// Like [`Config::generate`] over schemas held in memory: `files` are
@@ -216,36 +252,30 @@ impl Config {
         &self,
         files: &[(P, B)],
     ) -> Result<Vec<GeneratedFile>, Error> {
-        let Some((first, _)) = files.first() else {
-            return Err(plain_error("no input files"));
-        };
-        let inputs = vec![first.as_ref().to_path_buf()];
-        let (sources, model) = crate::check::front_memory(&inputs, files)?;
-        self.back(&inputs, sources, model).map(|g| g.files)
+        self.build_in_memory(files).map(|g| g.files)
     }
 
-    /// The stages after the front end: passes, plan, emit, render.
-    fn back(
+    /// Like [`Config::generate_in_memory`], with the warnings.
+    pub fn build_in_memory<P: AsRef<Path>, B: AsRef<[u8]>>(
         &self,
-        inputs: &[PathBuf],
-        sources: SourceSet,
-        model: crate::model::Model,
+        files: &[(P, B)],
     ) -> Result<Generated, Error> {
-        let Some(first) = inputs.first() else {
+        if files.is_empty() {
             return Err(plain_error("no input files"));
-        };
-        let file_name = match &self.file_name {
-            Some(name) => name.clone(),
-            None => format!(
-                "{}.rs",
-                first
-                    .file_stem()
-                    .map_or("generated".into(), |s| s.to_string_lossy())
-            ),
-        };
-        let mut diagnostics = Diagnostics::new();
-        diagnostics.extend(model.warnings.iter().cloned());
+        }
+        let owned: Vec<(PathBuf, Vec<u8>)> = files
+            .iter()
+            .map(|(p, b)| (p.as_ref().to_path_buf(), b.as_ref().to_vec()))
+            .collect();
+        let output = pipeline(Inputs::Memory(&owned), &self.load, &self.back_options())?;
+        Ok(Generated {
+            warnings: output.rendered_warnings(),
+            files_read: output.sources.paths_read().map(Path::to_path_buf).collect(),
+            files: output.files,
+        })
+    }
 
+    fn back_options(&self) -> BackOptions {
         let roots = if self.generate_all {
             Roots::All
         } else if self.root_elements.is_empty()
@@ -260,50 +290,22 @@ impl Config {
                 operations: self.root_operations.clone(),
             }
         };
-        let (model, analysis) = match crate::passes::run(&model, &roots) {
-            Ok(done) => done,
-            Err(d) => {
-                return Err(Error::Diagnostics {
-                    rendered: render(std::slice::from_ref(&d), &sources),
-                    diagnostics: vec![d],
-                });
-            }
-        };
-        let options = PlanOptions {
-            runtime: self.runtime_crate.clone(),
-            enum_unknown_variant: self.enum_unknown_variant,
-            safe_to_retry: self.safe_to_retry.clone(),
-            renames: self.renames.clone(),
-        };
-        let krate = crate::plan::plan(&model, &analysis, &options, &mut diagnostics);
-        crate::check::check(&diagnostics, &sources)?;
-
-        let tokens = crate::emit::emit(&krate).map_err(|e| plain_error(&e.0))?;
-        let contents = crate::render::render(tokens, inputs)
-            .map_err(|e| plain_error(&format!("internal error (a bug in xsdgen): {}", e.0)))?;
-        Ok(Generated {
-            files: vec![GeneratedFile {
-                path: PathBuf::from(file_name),
-                contents,
-            }],
-            warnings: rendered_warnings(&diagnostics, &sources),
-            files_read: sources.paths_read().map(Path::to_path_buf).collect(),
-        })
+        BackOptions {
+            roots,
+            plan: PlanOptions {
+                runtime: self.runtime_crate.clone(),
+                enum_unknown_variant: self.enum_unknown_variant,
+                safe_to_retry: self.safe_to_retry.clone(),
+                renames: self.renames.clone(),
+            },
+            file_name: self.file_name.clone(),
+        }
     }
 }
 
 /// Generates code for `inputs` into `$OUT_DIR` with the default [`Config`].
 pub fn compile(inputs: &[impl AsRef<Path>]) -> Result<(), Error> {
     Config::new().compile(inputs)
-}
-
-fn rendered_warnings(diagnostics: &Diagnostics, sources: &SourceSet) -> String {
-    let warnings: Vec<Diagnostic> = diagnostics
-        .sorted()
-        .into_iter()
-        .filter(|d| !d.is_error())
-        .collect();
-    render(&warnings, sources)
 }
 
 /// Writes each file whose contents differ from what is on disk.
@@ -321,13 +323,4 @@ fn write_files(dir: &Path, files: &[GeneratedFile]) -> Result<(), Error> {
         fs::write(&path, &file.contents).map_err(io(&path))?;
     }
     Ok(())
-}
-
-/// An error that belongs to no schema file.
-pub(crate) fn plain_error(message: &str) -> Error {
-    let diagnostic = Diagnostic::new(Severity::Error, None, message);
-    Error::Diagnostics {
-        rendered: render(std::slice::from_ref(&diagnostic), &SourceSet::default()),
-        diagnostics: vec![diagnostic],
-    }
 }

@@ -41,6 +41,7 @@ pub mod mapping;
 pub mod model;
 pub mod parse;
 pub mod passes;
+pub mod pipeline;
 pub mod plan;
 pub mod render;
 pub mod syntax;

@@ -1,5 +1,5 @@
 //! Snapshots of the rendered diagnostics: every `cases/broken/<name>.xsd`
-//! (or `.wsdl`) runs through load, parse and lower, and what the user would
+//! (or `.wsdl`) runs through the whole pipeline, and what the user would
 //! see must equal `cases/broken/<name>.expected` byte for byte. A case that
 //! passes all stages shows its warnings.
 //!
@@ -9,35 +9,17 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use xsdgen::check::check;
-use xsdgen::diagnostics::{Diagnostics, render};
-use xsdgen::load::load_into;
-use xsdgen::lower::lower_into;
-use xsdgen::parse::parse_into;
-
 const CASES: &str = "../schemas/cases/broken";
 const BLESS: &str = "XSDGEN_BLESS=1 cargo test -p xsdgen --test diagnostics";
 
-/// What the front end says about one input, as a user would read it.
+/// What the generator says about one input, as a user would read it: the
+/// error, or the warnings of a run that succeeds.
 fn diagnose(input: &Path) -> String {
-    let inputs = [input.to_path_buf()];
-    let mut diagnostics = Diagnostics::new();
-    let sources = match load_into(&inputs, &mut diagnostics) {
-        Ok(sources) => sources,
-        Err(e) => return format!("{e}\n"),
-    };
-    if let Err(e) = check(&diagnostics, &sources) {
-        return e.to_string();
+    match xsdgen::Config::new().build(&[input]) {
+        Ok(generated) => generated.warnings,
+        Err(e @ xsdgen::Error::Io { .. }) => format!("{e}\n"),
+        Err(e) => e.to_string(),
     }
-    let schemas = parse_into(&sources, &mut diagnostics);
-    if let Err(e) = check(&diagnostics, &sources) {
-        return e.to_string();
-    }
-    let model = lower_into(&sources, &schemas, &mut diagnostics);
-    if let Err(e) = check(&diagnostics, &sources) {
-        return e.to_string();
-    }
-    render(&model.warnings, &sources)
 }
 
 fn cases() -> Vec<PathBuf> {

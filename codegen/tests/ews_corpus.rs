@@ -120,7 +120,8 @@ fn collect_tables<'a>(items: &'a [syn::Item], out: &mut Vec<&'a syn::ItemConst>)
 }
 
 /// Generates code for one version's `services.wsdl` and checks it.
-fn check_version(version: &str, operations: usize) {
+/// `warnings` are the messages the version's WSDL should draw, each once.
+fn check_version(version: &str, operations: usize, warnings: &[&str]) {
     let Some(corpus) = corpus() else {
         return;
     };
@@ -135,9 +136,15 @@ fn check_version(version: &str, operations: usize) {
         Err(e) => panic!("{version}: generation failed:\n{e}"),
     };
     assert_eq!(generated.files.len(), 1);
+    let drawn: Vec<&str> = generated
+        .warnings
+        .lines()
+        .filter_map(|line| line.split_once(": warning: ").map(|(_, m)| m))
+        .collect();
     assert_eq!(
-        generated.warnings, "",
-        "{version}: the EWS schemas should generate without warnings"
+        drawn, warnings,
+        "{version}: warnings\n{}",
+        generated.warnings
     );
     let names_read: Vec<String> = generated
         .files_read
@@ -178,10 +185,17 @@ fn check_version(version: &str, operations: usize) {
 
 #[test]
 fn exchange_2016() {
-    check_version("Exchange2016", 122);
+    // GetUserAvailability binds its RequestVersion header twice.
+    check_version(
+        "Exchange2016",
+        122,
+        &[
+            "header part 'RequestVersion' has the element of an earlier header part; the entry is read and written once",
+        ],
+    );
 }
 
 #[test]
 fn exchange_2010_sp2() {
-    check_version("Exchange2010_SP2", 60);
+    check_version("Exchange2010_SP2", 60, &[]);
 }

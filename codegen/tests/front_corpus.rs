@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use xsdgen::check::front;
 use xsdgen::model::{Model, QName};
 
 const TYPES_NS: &str = "http://schemas.microsoft.com/exchange/services/2006/types";
@@ -22,10 +21,23 @@ fn load(rel: &str) -> Option<Model> {
         return None;
     }
     let started = Instant::now();
-    let (sources, model) = match front(&[path]) {
+    let front = match xsdgen::pipeline::front(
+        xsdgen::pipeline::Inputs::Disk(&[path]),
+        &xsdgen::load::LoadOptions::default(),
+    ) {
         Ok(done) => done,
         Err(e) => panic!("{e}"),
     };
+    // The only warning of the EWS sets: GetUserAvailability (2016) binds
+    // its RequestVersion header twice.
+    let unexpected: Vec<String> = front
+        .warnings()
+        .into_iter()
+        .map(|w| w.message)
+        .filter(|m| !m.starts_with("header part 'RequestVersion' has the element of an earlier"))
+        .collect();
+    assert!(unexpected.is_empty(), "{unexpected:?}");
+    let (sources, model) = (front.sources, front.model);
     println!(
         "{rel}: {} files, {} types, {} elements, {} operations in {:?}",
         sources.files().len(),
@@ -82,7 +94,6 @@ fn check_common(model: &Model) {
             .iter()
             .any(|h| h.part == "RequestVersion")
     );
-    assert!(model.warnings.is_empty(), "{:?}", model.warnings);
 }
 
 #[test]

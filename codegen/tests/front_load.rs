@@ -3,7 +3,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use xsdgen::check::front;
+mod common;
+use common::front;
 use xsdgen::load::{FileKind, LinkKind, XML_NS, load};
 
 struct Dir(PathBuf);

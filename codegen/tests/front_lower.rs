@@ -3,7 +3,8 @@
 use std::fs;
 use std::path::PathBuf;
 
-use xsdgen::check::front;
+mod common;
+use common::front;
 use xsdgen::model::{
     Builtin, ComplexType, Content, Derivation, MaxOccurs, Model, QName, SimpleType, Term, TypeKind,
     TypeRef,

@@ -5,7 +5,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use xsdgen::check::front;
+mod common;
+use common::front;
 
 /// A small service description that uses most of what the front end
 /// understands, so that mutations reach most of its code.

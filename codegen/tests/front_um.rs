@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use xsdgen::check::front;
+mod common;
+use common::front;
 use xsdgen::model::QName;
 
 const MESSAGES_NS: &str = "http://schemas.microsoft.com/exchange/services/2006/messages";

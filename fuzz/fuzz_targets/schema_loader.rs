@@ -6,6 +6,6 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Some(split) = xsdgen_fuzz::split::split(data) {
-        xsdgen_fuzz::generate(&split.inputs, &split.files, split.all);
+        xsdgen_fuzz::generate(&split.inputs[0], &split.files, split.all);
     }
 });

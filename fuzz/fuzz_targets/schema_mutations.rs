@@ -11,6 +11,6 @@ fuzz_target!(|script: xsdgen_fuzz::mutate::Script| {
         if let Some(dir) = std::env::var_os("XSDGEN_FUZZ_DUMP") {
             xsdgen_fuzz::mutate::dump(&mutated, std::path::Path::new(&dir));
         }
-        xsdgen_fuzz::generate(&[mutated.input], &mutated.files, mutated.all);
+        xsdgen_fuzz::generate(&mutated.input, &mutated.files, mutated.all);
     }
 });

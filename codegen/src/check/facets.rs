@@ -191,7 +191,12 @@ mod tests {
             "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">\n{body}\n</xs:schema>\n"
         );
         std::fs::write(&path, xsd).unwrap();
-        match crate::check::front(&[path]) {
+        let inputs = [path];
+        let front = crate::pipeline::front(
+            crate::pipeline::Inputs::Disk(&inputs),
+            &crate::load::LoadOptions::default(),
+        );
+        match front {
             Ok(_) => String::new(),
             Err(e) => e.to_string(),
         }

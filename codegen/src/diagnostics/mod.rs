@@ -104,6 +104,9 @@ impl Diagnostic {
 #[derive(Debug, Clone, Default)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    /// Where each stage after the first began in `items`, so that messages
+    /// are shown stage by stage (see [`Diagnostics::begin_stage`]).
+    stages: Vec<usize>,
 }
 
 impl Diagnostics {
@@ -143,15 +146,42 @@ impl Diagnostics {
         self.items.iter()
     }
 
-    /// The diagnostics in a stable order: by file, then position, then the
-    /// order they were reported in; the same message at the same place
-    /// (a broken message part used by several operations) only once.
+    /// Marks the start of the next stage's messages: [`Diagnostics::sorted`]
+    /// keeps the stages in order and sorts within each.
+    pub fn begin_stage(&mut self) {
+        if self.stages.last() != Some(&self.items.len()) {
+            self.stages.push(self.items.len());
+        }
+    }
+
+    /// The diagnostics in a stable order: stage by stage, and within a
+    /// stage by file, then position, then the order they were reported in;
+    /// the same message at the same place (a broken message part used by
+    /// several operations) only once.
     pub fn sorted(&self) -> Vec<Diagnostic> {
-        let mut items = self.items.clone();
-        items.sort_by_key(|d| d.span.map(|s| (s.file, s.start)));
+        let mut stage = 0;
+        let mut keyed: Vec<(usize, &Diagnostic)> = Vec::with_capacity(self.items.len());
+        for (i, d) in self.items.iter().enumerate() {
+            while self.stages.get(stage).is_some_and(|&start| start <= i) {
+                stage += 1;
+            }
+            keyed.push((stage, d));
+        }
+        keyed.sort_by_key(|(stage, d)| (*stage, d.span.map(|s| (s.file, s.start))));
         let mut seen = std::collections::BTreeSet::new();
-        items.retain(|d| seen.insert((d.span, d.severity, d.message.clone())));
-        items
+        keyed
+            .into_iter()
+            .filter(|(_, d)| seen.insert((d.span, d.severity, d.message.clone())))
+            .map(|(_, d)| d.clone())
+            .collect()
+    }
+
+    /// The warnings (and notes), in the order of [`Diagnostics::sorted`].
+    pub fn warnings(&self) -> Vec<Diagnostic> {
+        self.sorted()
+            .into_iter()
+            .filter(|d| !d.is_error())
+            .collect()
     }
 
     pub fn into_vec(self) -> Vec<Diagnostic> {

@@ -8,12 +8,14 @@ use super::discover::{Reference, discover};
 use super::files::Files;
 use super::read::{ReadError, read_source};
 use super::xml::{XML_NS, clamp_u32, parse_xml};
-use super::{FileKind, Link, LinkKind, SourceFile, SourceSet, builtin_xml, paths};
+use super::{FileKind, Link, LinkKind, LoadOptions, SourceFile, SourceSet, builtin_xml, paths};
 use crate::diagnostics::render::io_reason;
 use crate::diagnostics::{Diagnostic, Diagnostics, Error, FileId, Span};
 
 pub(crate) struct Loader<'d> {
     files: &'d dyn Files,
+    #[allow(dead_code)]
+    options: &'d LoadOptions,
     set: SourceSet,
     by_canonical: BTreeMap<PathBuf, FileId>,
     queue: VecDeque<FileId>,
@@ -21,9 +23,14 @@ pub(crate) struct Loader<'d> {
 }
 
 impl<'d> Loader<'d> {
-    pub(crate) fn new(files: &'d dyn Files, diagnostics: &'d mut Diagnostics) -> Self {
+    pub(crate) fn new(
+        files: &'d dyn Files,
+        options: &'d LoadOptions,
+        diagnostics: &'d mut Diagnostics,
+    ) -> Self {
         Self {
             files,
+            options,
             set: SourceSet::default(),
             by_canonical: BTreeMap::new(),
             queue: VecDeque::new(),

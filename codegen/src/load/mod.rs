@@ -31,6 +31,17 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostics, Error, FileId, Span};
 
+/// Where locations that cannot be read as written are found instead:
+/// [`crate::Config::map_location`] and [`crate::Config::catalog`].
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// A `schemaLocation` (or WSDL `location`) as written, or the URL or
+    /// path it resolves to, -> the file to read for it.
+    pub locations: BTreeMap<String, PathBuf>,
+    /// OASIS XML catalog files, consulted in order.
+    pub catalogs: Vec<PathBuf>,
+}
+
 /// Loads the inputs and everything they include or import, and stops if
 /// anything could not be read.
 pub fn load(inputs: &[PathBuf]) -> Result<SourceSet, Error> {
@@ -43,7 +54,16 @@ pub fn load(inputs: &[PathBuf]) -> Result<SourceSet, Error> {
 /// Like [`load`], but leaves the diagnostics in `diagnostics` for the
 /// caller to check. Only an input that cannot be read at all is an `Err`.
 pub fn load_into(inputs: &[PathBuf], diagnostics: &mut Diagnostics) -> Result<SourceSet, Error> {
-    loader::Loader::new(&files::Disk, diagnostics).run(inputs)
+    load_with(inputs, &LoadOptions::default(), diagnostics)
+}
+
+/// [`load_into`] with locations mapped to files and catalogs.
+pub fn load_with(
+    inputs: &[PathBuf],
+    options: &LoadOptions,
+    diagnostics: &mut Diagnostics,
+) -> Result<SourceSet, Error> {
+    loader::Loader::new(&files::Disk, options, diagnostics).run(inputs)
 }
 
 /// Like [`load_into`], reading from `files`, `(path, contents)` pairs held
@@ -70,8 +90,18 @@ pub fn load_memory_into<P: AsRef<Path>, B: AsRef<[u8]>>(
     files: &[(P, B)],
     diagnostics: &mut Diagnostics,
 ) -> Result<SourceSet, Error> {
+    load_memory_with(inputs, files, &LoadOptions::default(), diagnostics)
+}
+
+/// [`load_memory_into`] with locations mapped to files of the set.
+pub fn load_memory_with<P: AsRef<Path>, B: AsRef<[u8]>>(
+    inputs: &[PathBuf],
+    files: &[(P, B)],
+    options: &LoadOptions,
+    diagnostics: &mut Diagnostics,
+) -> Result<SourceSet, Error> {
     let memory = files::Memory::new(files);
-    loader::Loader::new(&memory, diagnostics).run(inputs)
+    loader::Loader::new(&memory, options, diagnostics).run(inputs)
 }
 
 /// What a file contains, judged by its root element.

@@ -18,8 +18,10 @@
 //!    anonymous type of a global element), so any reference can resolve;
 //! 3. bodies: `types`, `content`, `attributes`, `simple`;
 //! 4. `wsdl`: services and operations;
-//! 5. `fixups`: simple content through complex bases, then the semantic
-//!    checks of [`crate::check`] (circular derivations, facets).
+//! 5. `fixups`: simple content through complex bases.
+//!
+//! The semantic checks that need the whole model (circular derivations,
+//! facets) are the next stage, [`crate::check::check_model`].
 
 mod alloc;
 mod attributes;
@@ -39,7 +41,7 @@ use crate::model::{AttributeUse, Model, Particle, QName, TypeId, TypeRef, Wildca
 use crate::syntax::{FacetKind, SchemaSet};
 
 /// Lowers the parsed schemas to the model, and stops if anything does not
-/// resolve. Parse warnings end up in [`Model::warnings`].
+/// resolve.
 pub fn lower(sources: &SourceSet, schemas: &SchemaSet) -> Result<Model, Error> {
     let mut diagnostics = Diagnostics::new();
     let model = lower_into(sources, schemas, &mut diagnostics);
@@ -75,8 +77,7 @@ pub fn lower_into(
     lowerer.services(schemas);
     lowerer.fix_simple_content();
     let mut model = lowerer.model;
-    crate::check::check_model(&model, &lowerer.facet_spans, lowerer.diags);
-    model.warnings = schemas.warnings.clone();
+    model.facet_spans = lowerer.facet_spans;
     model
 }
 

@@ -23,7 +23,8 @@ pub use types::{
 
 use std::collections::BTreeMap;
 
-use crate::diagnostics::{Diagnostic, Span};
+use crate::diagnostics::Span;
+use crate::syntax::FacetKind;
 
 /// Everything the schemas declare, resolved.
 #[derive(Debug, Clone, Default)]
@@ -38,10 +39,9 @@ pub struct Model {
     pub element_index: BTreeMap<QName, ElementId>,
     /// WSDL services, in document order. Empty for plain XSD input.
     pub services: Vec<Service>,
-    /// Warnings of the stages that built this model (never errors: a model
-    /// is only produced without them). Later passes may add theirs; the
-    /// caller renders them with [`crate::diagnostics::render`].
-    pub warnings: Vec<Diagnostic>,
+    /// Where the facets of each restriction were written, for the checks
+    /// that judge a facet against the type it restricts.
+    pub facet_spans: Vec<(TypeId, Vec<(FacetKind, Span)>)>,
 }
 
 impl Model {

@@ -26,7 +26,7 @@ pub use xsd_redefine::original_name;
 mod xsd_schema;
 mod xsd_simple;
 
-use crate::diagnostics::{Diagnostics, Error, Severity};
+use crate::diagnostics::{Diagnostics, Error};
 use crate::load::xml::{WSDL_NS, XS_NS, is, parse_xml};
 use crate::load::{FileKind, SourceSet};
 use crate::syntax::SchemaSet;
@@ -40,9 +40,9 @@ pub fn parse(sources: &SourceSet) -> Result<SchemaSet, Error> {
 }
 
 /// Like [`parse`], but leaves the diagnostics in `diagnostics` for the
-/// caller to check. The warnings are also kept in [`SchemaSet::warnings`].
+/// caller to check.
 pub fn parse_into(sources: &SourceSet, diagnostics: &mut Diagnostics) -> SchemaSet {
-    let mut own = Diagnostics::new();
+    let own = diagnostics;
     let mut set = SchemaSet::default();
     for file in sources.files() {
         if file.kind == FileKind::Invalid {
@@ -56,7 +56,7 @@ pub fn parse_into(sources: &SourceSet, diagnostics: &mut Diagnostics) -> SchemaS
             }
         };
         let root = doc.root_element();
-        let mut cx = cx::Cx::new(file.id, &mut own);
+        let mut cx = cx::Cx::new(file.id, own);
         if is(root, XS_NS, "schema") {
             set.schemas.push(xsd_schema::schema(&mut cx, root, false));
         } else if is(root, WSDL_NS, "definitions") {
@@ -64,11 +64,5 @@ pub fn parse_into(sources: &SourceSet, diagnostics: &mut Diagnostics) -> SchemaS
             set.wsdls.push(wsdl);
         }
     }
-    set.warnings = own
-        .iter()
-        .filter(|d| d.severity == Severity::Warning)
-        .cloned()
-        .collect();
-    diagnostics.extend(own.into_vec());
     set
 }

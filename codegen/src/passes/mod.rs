@@ -23,6 +23,7 @@ pub use polymorphism::{Polymorphism, polymorphism};
 pub use recursion::{Recursion, recursion};
 pub use tree_shake::{Roots, tree_shake};
 
+use crate::diagnostics::Diagnostics;
 use crate::model::Model;
 
 /// What the plan needs to know beyond the model.
@@ -32,19 +33,17 @@ pub struct Analysis {
     pub polymorphism: Polymorphism,
 }
 
-/// The passes, in order.
-pub fn run(
-    model: &Model,
-    roots: &Roots,
-) -> Result<(Model, Analysis), crate::diagnostics::Diagnostic> {
-    let shaken = tree_shake(model, roots)?;
+/// The passes, in order. A root that names nothing is reported into
+/// `diagnostics`; the result is then the model kept from the other roots.
+pub fn run(model: &Model, roots: &Roots, diagnostics: &mut Diagnostics) -> (Model, Analysis) {
+    let shaken = tree_shake(model, roots, diagnostics);
     let polymorphism = polymorphism(&shaken);
     let recursion = recursion(&shaken, &polymorphism);
-    Ok((
+    (
         shaken,
         Analysis {
             recursion,
             polymorphism,
         },
-    ))
+    )
 }

@@ -19,7 +19,7 @@
 use std::collections::BTreeSet;
 
 use super::polymorphism::{Polymorphism, polymorphism};
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::model::{
     ComplexType, Content, ElementDecl, ElementId, Model, Operation, Particle, QName, SimpleType,
     Term, TypeDef, TypeId, TypeKind, TypeRef,
@@ -43,12 +43,13 @@ pub enum Roots {
     All,
 }
 
-/// The reachable part of `model`.
-pub fn tree_shake(model: &Model, roots: &Roots) -> Result<Model, Diagnostic> {
+/// The reachable part of `model`. A root that names nothing is an error
+/// in `diagnostics`.
+pub fn tree_shake(model: &Model, roots: &Roots, diagnostics: &mut Diagnostics) -> Model {
     let poly = polymorphism(model);
     let mut walk = Walk::new(model, &poly);
     match roots {
-        Roots::All => return Ok(model.clone()),
+        Roots::All => return model.clone(),
         Roots::Auto if !model.services.is_empty() => {
             for op in model.services.iter().flat_map(|s| &s.operations) {
                 walk.operation(op);
@@ -61,25 +62,31 @@ pub fn tree_shake(model: &Model, roots: &Roots) -> Result<Model, Diagnostic> {
             operations,
         } => {
             for name in elements {
-                walk.element(find(&model.element_index, name, "element")?);
+                match find(&model.element_index, name, "element") {
+                    Ok(id) => walk.element(id),
+                    Err(d) => diagnostics.push(d),
+                }
             }
             for name in types {
-                walk.element_type(TypeRef::Defined(find(&model.type_index, name, "type")?));
+                match find(&model.type_index, name, "type") {
+                    Ok(id) => walk.element_type(TypeRef::Defined(id)),
+                    Err(d) => diagnostics.push(d),
+                }
             }
             for name in operations {
                 let op = model
                     .services
                     .iter()
                     .flat_map(|s| &s.operations)
-                    .find(|op| op.name == *name)
-                    .ok_or_else(|| {
-                        Diagnostic::new(
-                            Severity::Error,
-                            None,
-                            format!("root operation '{name}' is not in the WSDL"),
-                        )
-                    })?;
-                walk.operation(op);
+                    .find(|op| op.name == *name);
+                match op {
+                    Some(op) => walk.operation(op),
+                    None => diagnostics.push(Diagnostic::new(
+                        Severity::Error,
+                        None,
+                        format!("root operation '{name}' is not in the WSDL"),
+                    )),
+                }
             }
         }
     }
@@ -88,7 +95,7 @@ pub fn tree_shake(model: &Model, roots: &Roots) -> Result<Model, Diagnostic> {
         Roots::Select { operations, .. } => Some(operations.as_slice()),
         _ => None,
     };
-    Ok(rebuild(model, &walk.elements, &walk.types, operations))
+    rebuild(model, &walk.elements, &walk.types, operations)
 }
 
 /// `{uri}local`, or a local name that only one namespace declares.
@@ -255,10 +262,7 @@ fn rebuild(
         elements: &element_map,
     };
 
-    let mut out = Model {
-        warnings: model.warnings.clone(),
-        ..Model::default()
-    };
+    let mut out = Model::default();
     for id in types {
         let mut def: TypeDef = model.ty(*id).clone();
         map.type_def(&mut def);

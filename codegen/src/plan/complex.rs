@@ -165,7 +165,7 @@ impl<'m> Planner<'m> {
             default,
         };
         let doc = docs::doc(a.doc.as_deref());
-        let raw = self.field_name(owner, &a.name.local).to_owned();
+        let raw = self.field_name(owner, &a.name.local);
         Some(new_field(scope, &raw, doc, ty, binding))
     }
 

@@ -115,15 +115,15 @@ impl Planner<'_> {
             Some(ns) => format!("{{{ns}}}{}", name.local),
             None => name.local.clone(),
         };
-        let chosen = [
+        let (key, chosen) = [
             format!("{kind}:{expanded}"),
             format!("{kind}:{}", name.local),
             expanded.clone(),
             name.local.clone(),
         ]
-        .iter()
-        .find_map(|key| renames.get(key))?
-        .clone();
+        .into_iter()
+        .find_map(|key| renames.get(&key).map(|ident| (key, ident.clone())))?;
+        self.used_renames.insert(key);
         match syn::parse_str::<syn::Ident>(&chosen) {
             Ok(_) if !chosen.starts_with("r#") => Some(RustIdent::plain(&chosen)),
             _ => {
@@ -142,10 +142,10 @@ impl Planner<'_> {
     /// is derived from: the user's choice (`Type/local`, with the type as
     /// `{uri}Name`, `Name`, or for an anonymous type its element's name),
     /// else `local` itself.
-    pub(crate) fn field_name<'a>(&'a self, owner: TypeId, local: &'a str) -> &'a str {
+    pub(crate) fn field_name(&mut self, owner: TypeId, local: &str) -> String {
         let renames = &self.options.renames;
         if renames.is_empty() {
-            return local;
+            return local.to_owned();
         }
         let def = self.model.ty(owner);
         let mut keys = Vec::with_capacity(2);
@@ -158,9 +158,14 @@ impl Planner<'_> {
             }
             None => keys.push(format!("{}/{local}", def.name_hint)),
         }
-        keys.iter()
-            .find_map(|k| renames.get(k))
-            .map_or(local, String::as_str)
+        match keys.into_iter().find(|k| renames.contains_key(k)) {
+            Some(key) => {
+                let chosen = renames.get(&key).cloned().unwrap_or_default();
+                self.used_renames.insert(key);
+                chosen
+            }
+            None => local.to_owned(),
+        }
     }
 
     /// Claims a type identifier in `module`.

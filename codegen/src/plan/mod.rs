@@ -111,6 +111,8 @@ pub(crate) struct Planner<'m> {
     items: Vec<(ModuleId, Span, usize, Item)>,
     next_seq: usize,
     namespaces: BTreeMap<String, RustIdent>,
+    /// The keys of [`PlanOptions::renames`] that named something.
+    used_renames: BTreeSet<String>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -133,6 +135,7 @@ impl<'m> Planner<'m> {
             items: Vec::new(),
             next_seq: 0,
             namespaces: BTreeMap::new(),
+            used_renames: BTreeSet::new(),
             diagnostics: Vec::new(),
         }
     }
@@ -213,6 +216,15 @@ impl<'m> Planner<'m> {
     }
 
     fn finish(mut self, operations: Vec<rust::OperationDef>) -> (RustCrate, Vec<Diagnostic>) {
+        for key in self.options.renames.keys() {
+            if !self.used_renames.contains(key) {
+                self.diagnostics.push(Diagnostic::new(
+                    crate::diagnostics::Severity::Warning,
+                    None,
+                    format!("rename '{key}' names nothing that is generated"),
+                ));
+            }
+        }
         self.items
             .sort_by_key(|(module, span, seq, _)| (*module, span.file, span.start, *seq));
         for (module, _, _, item) in std::mem::take(&mut self.items) {

@@ -59,7 +59,7 @@ impl Planner<'_> {
                             default: e.default.clone().or_else(|| e.fixed.clone()),
                         };
                         let doc = docs::doc(e.doc.as_deref());
-                        let raw = self.field_name(owner, &e.name.local).to_owned();
+                        let raw = self.field_name(owner, &e.name.local);
                         out.push(new_field(scope, &raw, doc, ty, binding));
                     }
                 }

@@ -21,7 +21,7 @@ pub use wsdl::{
     PortTypeIo, PortTypeOperation, SoapBody, SoapHeader, Wsdl, WsdlPort, WsdlService,
 };
 
-use crate::diagnostics::{Diagnostic, FileId, Span};
+use crate::diagnostics::{FileId, Span};
 use crate::model::QName;
 
 pub use crate::model::MaxOccurs;
@@ -33,8 +33,6 @@ pub struct SchemaSet {
     /// file order.
     pub schemas: Vec<Schema>,
     pub wsdls: Vec<Wsdl>,
-    /// Warnings found while parsing (errors stop the pipeline instead).
-    pub warnings: Vec<Diagnostic>,
 }
 
 /// A QName-valued attribute: the expanded name, the text as written (for
