@@ -141,3 +141,152 @@ fn a_missing_input_is_an_io_error_with_its_path() {
         ),
     }
 }
+
+/// `a.xsd` imports `urn:b` from `location` and refers to `b:X`.
+fn importer(dir: &Dir, location: Option<&str>) -> PathBuf {
+    let location = location.map_or(String::new(), |l| format!(r#" schemaLocation="{l}""#));
+    dir.write(
+        "a.xsd",
+        &format!(
+            r#"<xs:schema {XS} xmlns:b="urn:b" targetNamespace="urn:a" elementFormDefault="qualified">
+  <xs:import namespace="urn:b"{location}/>
+  <xs:element name="A"><xs:complexType><xs:sequence><xs:element ref="b:X"/></xs:sequence></xs:complexType></xs:element>
+</xs:schema>"#
+        ),
+    )
+}
+
+fn exporter(dir: &Dir, name: &str) -> PathBuf {
+    dir.write(
+        name,
+        &format!(r#"<xs:schema {XS} targetNamespace="urn:b" elementFormDefault="qualified"><xs:element name="X" type="xs:string"/></xs:schema>"#),
+    )
+}
+
+fn generated(config: &xsdgen::Config, inputs: &[PathBuf]) -> Result<String, String> {
+    config
+        .generate(inputs)
+        .map(|files| files[0].contents.clone())
+        .map_err(|e| e.to_string())
+}
+
+#[test]
+fn a_remote_import_is_satisfied_by_a_file_given_for_its_namespace() {
+    let dir = Dir::new("remote-given");
+    let a = importer(&dir, Some("http://example.com/b.xsd"));
+    let b = exporter(&dir, "b.xsd");
+    let code = generated(&xsdgen::Config::new(), &[a.clone(), b]).unwrap_or_else(|e| panic!("{e}"));
+    assert!(code.contains("pub struct X(pub String);"), "{code}");
+    // Without that file it is an error that says what to do.
+    let err = generated(&xsdgen::Config::new(), &[a]).unwrap_err();
+    assert!(
+        err.contains("cannot read 'http://example.com/b.xsd': remote schemas are never fetched"),
+        "{err}"
+    );
+    assert!(err.contains("Config::map_location"), "{err}");
+    assert!(err.contains("declares namespace 'urn:b'"), "{err}");
+}
+
+#[test]
+fn an_import_without_location_is_satisfied_by_the_files_given() {
+    let dir = Dir::new("noloc");
+    let a = importer(&dir, None);
+    let b = exporter(&dir, "b.xsd");
+    // The namespace's file may come after the importer.
+    let code = generated(&xsdgen::Config::new(), &[a, b]).unwrap_or_else(|e| panic!("{e}"));
+    assert!(code.contains("pub struct X(pub String);"), "{code}");
+}
+
+#[test]
+fn locations_are_mapped_to_files() {
+    let dir = Dir::new("mapped");
+    let a = importer(&dir, Some("http://example.com/schemas/b.xsd"));
+    let local = exporter(&dir, "sub/local-b.xsd");
+    let mut config = xsdgen::Config::new();
+    config.map_location("http://example.com/schemas/b.xsd", &local);
+    let code = generated(&config, std::slice::from_ref(&a)).unwrap_or_else(|e| panic!("{e}"));
+    assert!(code.contains("pub struct X(pub String);"), "{code}");
+
+    // A relative location that is not where the file is, mapped by the
+    // path it resolves to.
+    let dir = Dir::new("mapped-relative");
+    let a = importer(&dir, Some("old/b.xsd"));
+    let local = exporter(&dir, "sub/b.xsd");
+    let joined = a.parent().unwrap().join("old/b.xsd");
+    let mut config = xsdgen::Config::new();
+    config.map_location(joined.to_string_lossy(), &local);
+    let code = generated(&config, &[a]).unwrap_or_else(|e| panic!("{e}"));
+    assert!(code.contains("pub struct X(pub String);"), "{code}");
+}
+
+#[test]
+fn catalogs_map_locations_and_chain() {
+    let dir = Dir::new("catalog");
+    let a = importer(&dir, Some("http://example.com/schemas/b.xsd"));
+    exporter(&dir, "sub/b.xsd");
+    let first = dir.write(
+        "catalog.xml",
+        r#"<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog"><nextCatalog catalog="sub/next.xml"/></catalog>"#,
+    );
+    dir.write(
+        "sub/next.xml",
+        r#"<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">
+  <rewriteURI uriStartString="http://example.com/schemas/" rewritePrefix="./"/>
+</catalog>"#,
+    );
+    let mut config = xsdgen::Config::new();
+    config.catalog(&first);
+    let generated = config.build(&[a]).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        generated.files[0]
+            .contents
+            .contains("pub struct X(pub String);")
+    );
+    let read: Vec<String> = generated
+        .files_read
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    // The catalogs are inputs of the build too (cargo:rerun-if-changed).
+    assert_eq!(read, ["catalog.xml", "next.xml", "a.xsd", "b.xsd"]);
+
+    let err = xsdgen::Config::new()
+        .catalog(dir.0.join("missing.xml"))
+        .generate(&[dir.0.join("a.xsd")])
+        .unwrap_err();
+    assert!(matches!(err, xsdgen::Error::Io { .. }), "{err}");
+}
+
+#[test]
+fn chameleon_includes_take_the_including_namespace() {
+    let dir = Dir::new("chameleon");
+    let main = dir.write(
+        "main.xsd",
+        &format!(
+            r#"<xs:schema {XS} xmlns:t="urn:t" targetNamespace="urn:t" elementFormDefault="qualified">
+  <xs:include schemaLocation="sub/basic.xsd"/>
+  <xs:element name="Price" type="t:TMoney"/>
+</xs:schema>"#
+        ),
+    );
+    // No target namespace, no default namespace: unprefixed references
+    // mean the including schema's namespace.
+    dir.write(
+        "sub/basic.xsd",
+        &format!(
+            r#"<xs:schema {XS} elementFormDefault="qualified">
+  <xs:simpleType name="TDigits"><xs:restriction base="xs:string"><xs:pattern value="[0-9]+"/></xs:restriction></xs:simpleType>
+  <xs:complexType name="TMoney"><xs:sequence><xs:element name="Amount" type="TDigits"/></xs:sequence>
+    <xs:attributeGroup ref="Currency"/></xs:complexType>
+  <xs:attributeGroup name="Currency"><xs:attribute name="code" type="TDigits"/></xs:attributeGroup>
+</xs:schema>"#
+        ),
+    );
+    let (_, model) = front(&[main]).unwrap_or_else(|e| panic!("{e}"));
+    let money = model
+        .type_index
+        .keys()
+        .find(|q| q.local == "TMoney")
+        .expect("TMoney");
+    assert_eq!(money.namespace.as_deref(), Some("urn:t"));
+}

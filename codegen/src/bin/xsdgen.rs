@@ -76,6 +76,13 @@ struct Options {
     /// Adds an `Unknown(String)` variant to every enumeration.
     #[arg(long)]
     enum_unknown_variant: bool,
+    /// Reads FILE wherever a schema names LOCATION (a URL that is never
+    /// fetched, or a path where the file is not); may be repeated.
+    #[arg(long = "map-location", value_name = "LOCATION=FILE")]
+    map_locations: Vec<String>,
+    /// Resolves locations through this OASIS XML catalog; may be repeated.
+    #[arg(long = "catalog", value_name = "FILE")]
+    catalogs: Vec<PathBuf>,
 }
 
 impl Options {
@@ -98,6 +105,15 @@ impl Options {
         }
         for op in &self.operations {
             config.root_operation(op);
+        }
+        for spec in &self.map_locations {
+            let Some((location, file)) = spec.rsplit_once('=') else {
+                return Err(format!("--map-location {spec}: expected LOCATION=FILE"));
+            };
+            config.map_location(location, file);
+        }
+        for catalog in &self.catalogs {
+            config.catalog(catalog);
         }
         for spec in &self.renames {
             let Some((name, ident)) = spec.split_once('=') else {

@@ -1,15 +1,16 @@
-//! Entity declarations are refused before the XML parser sees them. A
-//! schema has no use for them, and they are how XML attacks a reader: an
-//! external entity names a local file (`SYSTEM "file:///etc/passwd"`) whose
-//! text would end up in generated code, and nested internal entities
-//! expand far beyond the size of the file. A DOCTYPE without entities
-//! (old W3C schemas carry one) stays harmless and is accepted.
+//! External entity declarations are refused before the XML parser sees
+//! them: an external entity names a file (`SYSTEM "file:///etc/passwd"`)
+//! or a URL whose text would end up in generated code, and nothing is ever
+//! read but the files the user gave. Internal entities are real-world
+//! schema text (the W3C XML-Signature schema declares `&dsig;`, `%p;` and
+//! `%s;`): the XML parser expands them, bounded by its own checks against
+//! entity bombs and by the node limit of `xml.rs`.
 
 use std::ops::Range;
 
-/// The byte range of the first `<!ENTITY ...>` declaration in the internal
-/// subset of the document type declaration, if there is one.
-pub(crate) fn entity_declaration(text: &str) -> Option<Range<usize>> {
+/// The byte range of the first external `<!ENTITY ... SYSTEM|PUBLIC ...>`
+/// declaration in the internal subset of the document type declaration.
+pub(crate) fn external_entity_declaration(text: &str) -> Option<Range<usize>> {
     let bytes = text.as_bytes();
     let mut i = doctype_start(bytes)? + "<!DOCTYPE".len();
     // The external ID, up to the internal subset or the end of the DOCTYPE.
@@ -29,7 +30,11 @@ pub(crate) fn entity_declaration(text: &str) -> Option<Range<usize>> {
         } else if rest.starts_with(b"<?") {
             i = after(bytes, i + 2, b"?>")?;
         } else if rest.starts_with(b"<!ENTITY") {
-            return Some(i..declaration_end(bytes, i));
+            let end = declaration_end(bytes, i);
+            if is_external(bytes.get(i..end).unwrap_or_default()) {
+                return Some(i..end);
+            }
+            i = end;
         } else {
             match rest.first()? {
                 b'"' | b'\'' => i = after_quoted(bytes, i)?,
@@ -38,6 +43,20 @@ pub(crate) fn entity_declaration(text: &str) -> Option<Range<usize>> {
             }
         }
     }
+}
+
+/// Whether an entity declaration names an external identifier: the
+/// keyword `SYSTEM` or `PUBLIC` before its first quoted literal (an
+/// internal entity's literal comes right after its name).
+fn is_external(declaration: &[u8]) -> bool {
+    let head = declaration
+        .get("<!ENTITY".len()..)
+        .unwrap_or_default()
+        .split(|&b| b == b'"' || b == b'\'')
+        .next()
+        .unwrap_or_default();
+    head.split(|b| b.is_ascii_whitespace())
+        .any(|w| w == b"SYSTEM" || w == b"PUBLIC")
 }
 
 /// Where `<!DOCTYPE` starts, when it comes before the first element (only
@@ -99,21 +118,32 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Option<&str> {
-        entity_declaration(text).and_then(|r| text.get(r))
+        external_entity_declaration(text).and_then(|r| text.get(r))
     }
 
     #[test]
-    fn finds_entity_declarations_in_the_internal_subset() {
+    fn finds_external_entity_declarations_in_the_internal_subset() {
         let text = "<?xml version=\"1.0\"?>\n<!-- c -->\n<!DOCTYPE s [\n  \
-                    <!-- <!ENTITY no \"x\"> -->\n  <!ATTLIST s a CDATA \"]>\">\n  \
+                    <!-- <!ENTITY no SYSTEM \"x\"> -->\n  <!ATTLIST s a CDATA \"]>\">\n  \
+                    <!ENTITY fine 'SYSTEM'>\n  \
                     <!ENTITY secret SYSTEM \"file:///etc/passwd\">\n]>\n<s/>";
         assert_eq!(
             found(text),
             Some("<!ENTITY secret SYSTEM \"file:///etc/passwd\">")
         );
         assert_eq!(
-            found("<!DOCTYPE s [<!ENTITY % p 'a>b'>]><s/>"),
-            Some("<!ENTITY % p 'a>b'>")
+            found("<!DOCTYPE s [<!ENTITY % p PUBLIC 'x' 'a>b'>]><s/>"),
+            Some("<!ENTITY % p PUBLIC 'x' 'a>b'>")
+        );
+    }
+
+    #[test]
+    fn internal_entities_are_not_refused() {
+        assert_eq!(
+            found(
+                "<!DOCTYPE schema [ <!ENTITY dsig 'http://www.w3.org/2000/09/xmldsig#'> <!ENTITY % p ''> ]><s/>"
+            ),
+            None
         );
     }
 
@@ -132,6 +162,9 @@ mod tests {
         // Unterminated constructs end the search rather than the reader.
         assert_eq!(found("<!DOCTYPE s [<!-- "), None);
         assert_eq!(found("<!DOCTYPE s \"unterminated"), None);
-        assert_eq!(found("<!DOCTYPE s [<!ENTITY a \"b"), Some("<!ENTITY a \"b"));
+        assert_eq!(
+            found("<!DOCTYPE s [<!ENTITY a SYSTEM \"b"),
+            Some("<!ENTITY a SYSTEM \"b")
+        );
     }
 }

@@ -1,9 +1,17 @@
 //! The traversal behind [`super::load`]: a work list of files, each read,
 //! scanned for references, and its references queued once.
+//!
+//! A location is looked up, in order: in [`LoadOptions::locations`] (as
+//! written, then as joined onto the including file's path), in the
+//! catalogs, and on disk relative to the including file. A remote location
+//! that nothing maps is not fatal for an import whose namespace the files
+//! given declare: such imports are settled by namespace once everything
+//! else is read, like imports without a location.
 
 use std::collections::{BTreeMap, VecDeque};
 use std::path::{Path, PathBuf};
 
+use super::catalog::{Catalog, CatalogFile};
 use super::discover::{Reference, discover};
 use super::files::Files;
 use super::read::{ReadError, read_source};
@@ -14,8 +22,11 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Error, FileId, Span};
 
 pub(crate) struct Loader<'d> {
     files: &'d dyn Files,
-    #[allow(dead_code)]
     options: &'d LoadOptions,
+    catalog: Catalog,
+    /// Links (by index) to a remote location that nothing mapped, settled
+    /// by namespace at the end.
+    remote: Vec<usize>,
     set: SourceSet,
     by_canonical: BTreeMap<PathBuf, FileId>,
     queue: VecDeque<FileId>,
@@ -31,6 +42,8 @@ impl<'d> Loader<'d> {
         Self {
             files,
             options,
+            catalog: Catalog::default(),
+            remote: Vec::new(),
             set: SourceSet::default(),
             by_canonical: BTreeMap::new(),
             queue: VecDeque::new(),
@@ -39,6 +52,7 @@ impl<'d> Loader<'d> {
     }
 
     pub(crate) fn run(mut self, inputs: &[PathBuf]) -> Result<SourceSet, Error> {
+        self.read_catalogs()?;
         for input in inputs {
             let io = |source| Error::Io {
                 path: input.clone(),
@@ -67,7 +81,108 @@ impl<'d> Loader<'d> {
             self.scan(id);
         }
         self.resolve_by_namespace();
+        self.settle_remote();
         Ok(self.set)
+    }
+
+    /// Reads the catalogs the options name and the ones they chain to.
+    fn read_catalogs(&mut self) -> Result<(), Error> {
+        let mut pending: VecDeque<PathBuf> = self.options.catalogs.iter().cloned().collect();
+        let mut seen = Vec::new();
+        while let Some(path) = pending.pop_front() {
+            let io = |source| Error::Io {
+                path: path.clone(),
+                source,
+            };
+            let canonical = self.files.canonical(&path).map_err(io)?;
+            if seen.contains(&canonical) {
+                continue;
+            }
+            seen.push(canonical.clone());
+            let text = match read_source(self.files, &canonical) {
+                Ok(text) => text,
+                Err(ReadError::Io(source)) => return Err(io(source)),
+                Err(ReadError::Encoding { text, offset, what }) => {
+                    let id = self.add(path.clone(), Some(canonical), text, false);
+                    self.encoding_error(id, offset, what);
+                    continue;
+                }
+            };
+            let id = self.add(path.clone(), Some(canonical), text, false);
+            if let Some(file) = self.set.files.get_mut(id.0 as usize) {
+                file.kind = FileKind::Catalog;
+            }
+            let Some(file) = self.set.file(id) else {
+                continue;
+            };
+            let (next, problems) = self.catalog.add(&CatalogFile {
+                path: &file.path,
+                text: &file.text,
+                file: id,
+            });
+            self.diagnostics.extend(problems);
+            pending.extend(next);
+        }
+        Ok(())
+    }
+
+    /// The file a mapping or a catalog gives for `location`, named from
+    /// `including`.
+    fn mapped(&self, location: &str, including: &Path) -> Option<PathBuf> {
+        let joined = (!paths::is_remote(location))
+            .then(|| paths::join_display(including, paths::strip_file_scheme(location)));
+        let by_map = self.options.locations.get(location).or_else(|| {
+            joined
+                .as_ref()
+                .and_then(|j| self.options.locations.get(j.to_string_lossy().as_ref()))
+        });
+        if let Some(file) = by_map {
+            return Some(file.clone());
+        }
+        self.catalog.resolve(location).or_else(|| {
+            joined
+                .as_ref()
+                .and_then(|j| self.catalog.resolve(j.to_string_lossy().as_ref()))
+        })
+    }
+
+    /// Remote imports whose namespace no file of the set declares are the
+    /// only ones that are errors.
+    fn settle_remote(&mut self) {
+        for index in std::mem::take(&mut self.remote) {
+            let Some(link) = self.set.links.get_mut(index) else {
+                continue;
+            };
+            let ns = link.namespace.clone().unwrap_or_default();
+            // An include names one file; only an import can be satisfied
+            // by any file of its namespace.
+            let by_namespace = match link.kind {
+                LinkKind::Include => None,
+                LinkKind::Import | LinkKind::WsdlImport => self.set.catalog.get(&ns),
+            };
+            match by_namespace.and_then(|files| files.first()) {
+                Some(&target) => link.target = Some(target),
+                None => {
+                    let location = link.location.clone().unwrap_or_default();
+                    let what = if link.kind == LinkKind::Include {
+                        String::new()
+                    } else {
+                        format!(", or give a file that declares namespace '{ns}' as an input")
+                    };
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            link.span,
+                            format!(
+                                "cannot read '{location}': remote schemas are never fetched"
+                            ),
+                        )
+                        .with_help(format!(
+                            "map it to a local copy with Config::map_location or an XML catalog (--map-location, --catalog){what}"
+                        )),
+                    );
+                }
+            }
+        }
     }
 
     fn add(
@@ -132,6 +247,12 @@ impl<'d> Loader<'d> {
         }
         for reference in found.references {
             let target = self.follow(id, &reference);
+            let remote = target.is_none()
+                && reference.location.as_deref().is_some_and(paths::is_remote)
+                && !self.reported(&reference);
+            if remote {
+                self.remote.push(self.set.links.len());
+            }
             self.set.links.push(Link {
                 kind: reference.kind,
                 span: reference.span,
@@ -142,20 +263,27 @@ impl<'d> Loader<'d> {
         }
     }
 
+    /// Whether an error was already reported at `reference` (a mapped file
+    /// that could not be read).
+    fn reported(&self, reference: &Reference) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.span == Some(reference.span))
+    }
+
     fn follow(&mut self, from: FileId, reference: &Reference) -> Option<FileId> {
         let location = reference.location.as_deref()?;
         let including = self.set.file(from)?;
-        if paths::is_remote(location) {
-            self.diagnostics.error(
-                reference.span,
-                format!(
-                    "cannot read '{location}': remote schemas are never fetched; use a local copy"
-                ),
-            );
+        let mapped = self.mapped(location, &including.path);
+        if mapped.is_none() && paths::is_remote(location) {
+            // Settled by namespace at the end, or reported then.
             return None;
         }
         let location = paths::strip_file_scheme(location);
-        let display = paths::join_display(&including.path, location);
+        let display = match &mapped {
+            Some(file) => file.clone(),
+            None => paths::join_display(&including.path, location),
+        };
         let verb = match reference.kind {
             LinkKind::Include => "included",
             LinkKind::Import | LinkKind::WsdlImport => "imported",
@@ -175,7 +303,11 @@ impl<'d> Loader<'d> {
             .as_deref()
             .and_then(Path::parent)
             .unwrap_or_else(|| Path::new(""));
-        let canonical = match self.files.canonical(&dir.join(location)) {
+        let path = match &mapped {
+            Some(file) => file.clone(),
+            None => dir.join(location),
+        };
+        let canonical = match self.files.canonical(&path) {
             Ok(canonical) => canonical,
             Err(e) => {
                 let diagnostic = cannot_read(io_reason(&e));

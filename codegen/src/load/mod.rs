@@ -12,10 +12,13 @@
 //! deduplicated by canonical path, so circular includes are harmless. The
 //! text is UTF-8 without BOM, with every line end turned into LF. Nothing is
 //! ever fetched from the network: an import of the `xml:` namespace without
-//! a location is served by a built-in document, a remote location is an
-//! error. Entity declarations are refused (see `dtd`).
+//! a location is served by a built-in document; a remote location is read
+//! from the local file that [`LoadOptions`] map it to, or, for an import,
+//! from a file of the set that declares its namespace; otherwise it is an
+//! error. Internal entities are expanded, external ones refused (see `dtd`).
 
 mod builtin_xml;
+mod catalog;
 mod discover;
 mod dtd;
 mod files;
@@ -111,6 +114,8 @@ pub enum FileKind {
     Schema,
     /// A `wsdl:definitions` document (its `wsdl:types` may embed schemas).
     Wsdl,
+    /// An OASIS XML catalog given by the caller.
+    Catalog,
     /// Unreadable as XML, or with another root element (already reported).
     Invalid,
 }

@@ -10,26 +10,31 @@ pub const SOAP11_NS: &str = "http://schemas.xmlsoap.org/wsdl/soap/";
 pub const SOAP12_NS: &str = "http://schemas.xmlsoap.org/wsdl/soap12/";
 pub const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 
-const ENTITY_HELP: &str = "an external entity could read local files and nested ones \
-                           expand without bound; write the text out instead";
+const ENTITY_HELP: &str = "an external entity would read a file or a URL that was not \
+                           given as an input; write its text out, or declare it as an internal entity";
+
+/// The most nodes one schema document may have once its entities are
+/// expanded: far beyond any real schema (the largest UBL file has about a
+/// quarter of a million), and a bound on what an entity bomb can make.
+const MAX_NODES: u32 = 20_000_000;
 
 /// Parses a whole document; a malformed one becomes a diagnostic at the
-/// position roxmltree reports, an entity declaration one at the
+/// position roxmltree reports, an external entity declaration one at the
 /// declaration (see [`super::dtd`]).
 pub(crate) fn parse_xml(text: &str, file: FileId) -> Result<roxmltree::Document<'_>, Diagnostic> {
-    if let Some(range) = super::dtd::entity_declaration(text) {
+    if let Some(range) = super::dtd::external_entity_declaration(text) {
         let span = Span {
             file,
             start: clamp_u32(range.start),
             end: clamp_u32(range.end),
         };
         return Err(
-            Diagnostic::error(span, "entity declarations are not allowed in a schema")
-                .with_help(ENTITY_HELP),
+            Diagnostic::error(span, "external entities are not read").with_help(ENTITY_HELP)
         );
     }
     let options = roxmltree::ParsingOptions {
         allow_dtd: true,
+        nodes_limit: MAX_NODES,
         ..roxmltree::ParsingOptions::default()
     };
     roxmltree::Document::parse_with_options(text, options).map_err(|e| {
@@ -123,4 +128,37 @@ pub(crate) fn written_name(node: roxmltree::Node<'_, '_>) -> String {
 
 pub(crate) fn is(node: roxmltree::Node<'_, '_>, ns: &str, local: &str) -> bool {
     node.is_element() && node.tag_name().namespace() == Some(ns) && node.tag_name().name() == local
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn internal_entities_are_expanded() {
+        let text = "<!DOCTYPE schema [<!ENTITY ns 'urn:x'> <!ENTITY % p ''>]>\n<schema a='&ns;'/>";
+        let doc = parse_xml(text, FileId(0)).unwrap_or_else(|d| panic!("{}", d.message));
+        assert_eq!(doc.root_element().attribute("a"), Some("urn:x"));
+    }
+
+    #[test]
+    fn entity_bombs_are_refused_with_a_location() {
+        let mut text = String::from("<!DOCTYPE s [<!ENTITY e0 'lol'>");
+        for i in 1..10 {
+            let prev = format!("&e{};", i - 1).repeat(10);
+            text.push_str(&format!("<!ENTITY e{i} '{prev}'>"));
+        }
+        text.push_str("]>\n<s>&e9;</s>");
+        let err = parse_xml(&text, FileId(0)).expect_err("refused");
+        assert!(err.message.starts_with("malformed XML"), "{}", err.message);
+        assert!(err.span.is_some());
+    }
+
+    #[test]
+    fn external_entities_are_refused_at_their_declaration() {
+        let text = "<!DOCTYPE s [<!ENTITY x SYSTEM 'file:///etc/passwd'>]><s>&x;</s>";
+        let err = parse_xml(text, FileId(0)).expect_err("refused");
+        assert_eq!(err.message, "external entities are not read");
+        assert_eq!(err.span.map(|s| s.start), Some(13));
+    }
 }

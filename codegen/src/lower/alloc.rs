@@ -114,7 +114,7 @@ impl<'s> Lowerer<'s, '_> {
             if typed.get(i).copied().unwrap_or(true) {
                 continue;
             }
-            let mut head = decl.substitution_group.as_ref().map(|r| r.name.clone());
+            let mut head = decl.substitution_group.as_ref().map(|r| self.adopt(r).name);
             // Bounded: a circular substitution group is reported later.
             for _ in 0..pending.elements.len() {
                 let Some(name) = head.take() else { break };
@@ -133,7 +133,7 @@ impl<'s> Lowerer<'s, '_> {
                     .elements
                     .get(hid.index())
                     .and_then(|(_, (d, _))| d.substitution_group.as_ref())
-                    .map(|r| r.name.clone());
+                    .map(|r| self.adopt(r).name);
             }
         }
     }

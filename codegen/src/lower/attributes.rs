@@ -110,6 +110,7 @@ impl<'s> Lowerer<'s, '_> {
         &mut self,
         r: &QNameRef,
     ) -> Option<(QName, TypeRef, &'s AttributeDecl)> {
+        let r = &self.adopt(r);
         let Some(&(decl, gcx)) = self.index.attributes.get(&r.name) else {
             self.unknown("attribute", r);
             return None;
@@ -130,6 +131,7 @@ impl<'s> Lowerer<'s, '_> {
         &mut self,
         r: &QNameRef,
     ) -> Option<(Vec<AttributeUse>, Option<Wildcard>)> {
+        let r = &self.adopt(r);
         if let Some(done) = self.attribute_groups.get(&r.name) {
             return Some(done.clone());
         }

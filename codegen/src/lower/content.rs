@@ -157,6 +157,7 @@ impl Lowerer<'_, '_> {
     /// The model group of a named group, lowered once and shared by every
     /// reference (its anonymous types too).
     fn group(&mut self, r: &QNameRef) -> Option<Particle> {
+        let r = &self.adopt(r);
         if let Some(done) = self.groups.get(&r.name) {
             return done.clone();
         }

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::diagnostics::{Diagnostic, Diagnostics, FileId, Span};
 use crate::load::{LinkKind, SourceSet};
 use crate::model::QName;
 use crate::parse::original_name;
@@ -51,6 +51,9 @@ pub(crate) struct Index<'s> {
     pub messages: BTreeMap<QName, &'s Message>,
     pub port_types: BTreeMap<QName, &'s PortType>,
     pub bindings: BTreeMap<QName, &'s Binding>,
+    /// Files of schemas without a target namespace that are included into
+    /// one (chameleon includes), with the namespace they take.
+    pub chameleons: BTreeMap<FileId, String>,
 }
 
 /// First definitions, for duplicate detection: (symbol space, name) -> span.
@@ -62,6 +65,12 @@ pub(crate) fn build<'s>(
     diags: &mut Diagnostics,
 ) -> Index<'s> {
     let namespaces = effective_namespaces(sources, set, diags);
+    let mut chameleons = BTreeMap::new();
+    for (schema, tns) in set.schemas.iter().zip(&namespaces) {
+        if let (None, Some(ns), false) = (&schema.target_namespace, tns, schema.embedded) {
+            chameleons.insert(schema.file, (*ns).to_owned());
+        }
+    }
     // Components some `xs:redefine` replaces: their originals are filed
     // under `{name}Original`, which the redefinitions refer to.
     let redefined: BTreeSet<(RedefinedKind, QName)> = set
@@ -86,7 +95,10 @@ pub(crate) fn build<'s>(
             qname
         }
     };
-    let mut index = Index::default();
+    let mut index = Index {
+        chameleons,
+        ..Index::default()
+    };
     let mut seen = Seen::new();
     for (schema, tns) in set.schemas.iter().zip(namespaces) {
         let cx = SchemaCx {

@@ -4,12 +4,27 @@
 use super::Lowerer;
 use crate::diagnostics::Diagnostic;
 use crate::load::xml::XS_NS;
-use crate::model::{Builtin, ElementId, TypeKind, TypeRef};
+use crate::model::{Builtin, ElementId, QName, TypeKind, TypeRef};
 use crate::syntax::QNameRef;
 
 impl Lowerer<'_, '_> {
+    /// `r` as the schema set means it: a reference to no namespace written
+    /// in a schema without target namespace that is included into one (a
+    /// chameleon include) refers to the including schema's namespace, where
+    /// that schema's components now live.
+    pub(crate) fn adopt(&self, r: &QNameRef) -> QNameRef {
+        match (&r.name.namespace, self.index.chameleons.get(&r.span.file)) {
+            (None, Some(ns)) => QNameRef {
+                name: QName::new(Some(ns), &r.name.local),
+                ..r.clone()
+            },
+            _ => r.clone(),
+        }
+    }
+
     /// A type by name: a built-in of XML Schema or a named type of the set.
     pub(crate) fn type_ref(&mut self, r: &QNameRef) -> Option<TypeRef> {
+        let r = &self.adopt(r);
         if r.name.ns() == XS_NS {
             if let Some(builtin) = Builtin::from_local_name(&r.name.local) {
                 return Some(TypeRef::Builtin(builtin));
@@ -51,6 +66,7 @@ impl Lowerer<'_, '_> {
     }
 
     pub(crate) fn element_ref(&mut self, r: &QNameRef) -> Option<ElementId> {
+        let r = &self.adopt(r);
         let found = self.model.element_index.get(&r.name).copied();
         if found.is_none() {
             self.unknown("element", r);

@@ -45,7 +45,7 @@ pub fn parse_into(sources: &SourceSet, diagnostics: &mut Diagnostics) -> SchemaS
     let own = diagnostics;
     let mut set = SchemaSet::default();
     for file in sources.files() {
-        if file.kind == FileKind::Invalid {
+        if matches!(file.kind, FileKind::Invalid | FileKind::Catalog) {
             continue;
         }
         let doc = match parse_xml(&file.text, file.id) {
