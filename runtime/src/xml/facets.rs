@@ -173,7 +173,7 @@ pub trait FacetDigits {
 
 impl FacetDigits for Decimal {
     fn facet_digits(&self) -> (u64, u64) {
-        let (_, int, frac) = order::decimal_parts(self.as_str());
+        let (_, int, frac) = self.parts();
         let total = int.len() + frac.len();
         (total as u64, frac.len() as u64)
     }

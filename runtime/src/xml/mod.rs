@@ -8,6 +8,7 @@
 mod any;
 mod bytes;
 mod content;
+mod decimal;
 mod error;
 mod escape;
 pub mod facets;
@@ -27,8 +28,9 @@ mod xsi_type;
 
 pub use any::AnyElement;
 pub use content::{read, text};
+pub use decimal::Decimal;
 pub use error::{ReadError, ReadErrorInfo, ReadErrorKind, ValueError, WriteError};
-pub use lexical::{Base64Binary, Date, DateTime, Decimal, Duration, HexBinary, QNameValue, Time};
+pub use lexical::{Base64Binary, Date, DateTime, Duration, HexBinary, QNameValue, Time};
 pub use mixed::MixedText;
 pub use name::{Name, ns};
 pub use nillable::Nillable;

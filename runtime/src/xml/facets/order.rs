@@ -25,39 +25,9 @@ macro_rules! partial_ord {
 
 partial_ord!(i8, i16, i32, i64, u8, u16, u32, u64, f32, f64);
 
-/// Sign, integer digits without leading zeros, fraction digits without
-/// trailing zeros. Zero is never negative.
-pub(super) fn decimal_parts(text: &str) -> (bool, &str, &str) {
-    let (negative, rest) = match text.as_bytes().first() {
-        Some(b'-') => (true, &text[1..]),
-        Some(b'+') => (false, &text[1..]),
-        _ => (false, text),
-    };
-    let (int, frac) = rest.split_once('.').unwrap_or((rest, ""));
-    let int = int.trim_start_matches('0');
-    let frac = frac.trim_end_matches('0');
-    (negative && !(int.is_empty() && frac.is_empty()), int, frac)
-}
-
-fn cmp_decimal(a: &str, b: &str) -> Ordering {
-    let (na, ia, fa) = decimal_parts(a);
-    let (nb, ib, fb) = decimal_parts(b);
-    if na != nb {
-        return if na {
-            Ordering::Less
-        } else {
-            Ordering::Greater
-        };
-    }
-    // Digit strings of one length compare like their values; fractions
-    // without trailing zeros compare like their values as they are.
-    let magnitude = ia.len().cmp(&ib.len()).then(ia.cmp(ib)).then(fa.cmp(fb));
-    if na { magnitude.reverse() } else { magnitude }
-}
-
 impl FacetOrd for Decimal {
     fn facet_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(cmp_decimal(self.as_str(), other.as_str()))
+        Some(self.cmp(other))
     }
 }
 
