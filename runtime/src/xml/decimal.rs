@@ -163,7 +163,7 @@ mod tests {
         assert!(d("-0.5") < d("0"));
         assert!(d("0.25") < d("0.3"));
         assert!(d("1.5") > d("1.49999"));
-        let mut v = vec![d("10"), d("9"), d("-1.5"), d("0.0"), d("2.50")];
+        let mut v = [d("10"), d("9"), d("-1.5"), d("0.0"), d("2.50")];
         v.sort();
         let sorted: Vec<&str> = v.iter().map(Decimal::as_str).collect();
         assert_eq!(sorted, ["-1.5", "0.0", "2.50", "9", "10"]);
