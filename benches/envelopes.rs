@@ -111,7 +111,7 @@ fn readers(c: &mut Criterion) {
 
 fn writers(c: &mut Criterion) {
     let mut group = c.benchmark_group("write");
-    let reset = um::ResetPinResponse {};
+    let reset = um::ResetPinResponse::default();
     let serde_reset = serde_model::Envelope {
         xmlns_soap: serde_model::SOAP.to_owned(),
         body: serde_model::ResetPinBody {

@@ -37,7 +37,7 @@ impl UmClient {
     pub async fn is_um_enabled(&self) -> Result<bool, Error> {
         let response = self
             .inner
-            .call::<op::IsUmEnabled>(&um::IsUmEnabled {})
+            .call::<op::IsUmEnabled>(&um::IsUmEnabled::default())
             .await?;
         Ok(response.is_um_enabled_response)
     }
@@ -45,14 +45,14 @@ impl UmClient {
     pub async fn get_um_properties(&self) -> Result<Option<um::UmProperties>, Error> {
         let response = self
             .inner
-            .call::<op::GetUmProperties>(&um::GetUmProperties {})
+            .call::<op::GetUmProperties>(&um::GetUmProperties::default())
             .await?;
         Ok(response.get_um_properties_response)
     }
 
     pub async fn set_oof_status(&self, status: bool) -> Result<(), Error> {
         self.inner
-            .call::<op::SetOofStatus>(&um::SetOofStatus { status })
+            .call::<op::SetOofStatus>(&um::SetOofStatus::new(status))
             .await?;
         Ok(())
     }
@@ -60,6 +60,7 @@ impl UmClient {
     pub async fn set_play_on_phone_dial_string(&self, dial_string: &str) -> Result<(), Error> {
         let request = um::SetPlayOnPhoneDialString {
             dial_string: Some(dial_string.to_owned()),
+            ..Default::default()
         };
         self.inner
             .call::<op::SetPlayOnPhoneDialString>(&request)
@@ -75,6 +76,7 @@ impl UmClient {
     ) -> Result<(), Error> {
         let request = um::SetTelephoneAccessFolderEmail {
             base64_folder_id: Some(base64_folder_id.to_owned()),
+            ..Default::default()
         };
         self.inner
             .call::<op::SetTelephoneAccessFolderEmail>(&request)
@@ -83,7 +85,7 @@ impl UmClient {
     }
 
     pub async fn set_missed_call_notification_enabled(&self, status: bool) -> Result<(), Error> {
-        let request = um::SetMissedCallNotificationEnabled { status };
+        let request = um::SetMissedCallNotificationEnabled::new(status);
         self.inner
             .call::<op::SetMissedCallNotificationEnabled>(&request)
             .await?;
@@ -98,7 +100,9 @@ impl UmClient {
     /// [`may_have_executed`](Error::may_have_executed) is true, the PIN may
     /// have been reset: check the mailbox before trying again.
     pub async fn reset_pin(&self) -> Result<um::ResetPinResponse, Error> {
-        self.inner.call::<op::ResetPin>(&um::ResetPin {}).await
+        self.inner
+            .call::<op::ResetPin>(&um::ResetPin::default())
+            .await
     }
 
     /// Calls `dial_string` and plays the voice mail item `entry_id`;
@@ -111,6 +115,7 @@ impl UmClient {
         let request = um::PlayOnPhone {
             entry_id: Some(entry_id.to_owned()),
             dial_string: Some(dial_string.to_owned()),
+            ..Default::default()
         };
         let response = self.inner.call::<op::PlayOnPhone>(&request).await?;
         Ok(response.play_on_phone_response)
@@ -119,6 +124,7 @@ impl UmClient {
     pub async fn get_call_info(&self, call_id: &str) -> Result<Option<um::UmCallInfo>, Error> {
         let request = um::GetCallInfo {
             call_id: Some(call_id.to_owned()),
+            ..Default::default()
         };
         let response = self.inner.call::<op::GetCallInfo>(&request).await?;
         Ok(response.get_call_info_response)
@@ -127,6 +133,7 @@ impl UmClient {
     pub async fn disconnect(&self, call_id: &str) -> Result<(), Error> {
         let request = um::Disconnect {
             call_id: Some(call_id.to_owned()),
+            ..Default::default()
         };
         self.inner.call::<op::Disconnect>(&request).await?;
         Ok(())
@@ -140,8 +147,8 @@ impl UmClient {
         dial_string: &str,
     ) -> Result<Option<String>, Error> {
         let request = um::PlayOnPhoneGreeting {
-            greeting_type,
             dial_string: Some(dial_string.to_owned()),
+            ..um::PlayOnPhoneGreeting::new(greeting_type)
         };
         let response = self.inner.call::<op::PlayOnPhoneGreeting>(&request).await?;
         Ok(response.play_on_phone_greeting_response)

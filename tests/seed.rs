@@ -35,14 +35,18 @@ fn corrected(block: &str) -> String {
 #[test]
 fn the_generated_writer_produces_the_seed_request() {
     let (request, _) = seed_blocks();
-    let written = write_envelope(&um::ResetPin {}, &EnvelopeStyle::INDENTED).unwrap();
+    let written = write_envelope(&um::ResetPin::default(), &EnvelopeStyle::INDENTED).unwrap();
     assert_eq!(written, corrected(&request));
 }
 
 #[test]
 fn the_generated_writer_produces_the_seed_response() {
     let (_, response) = seed_blocks();
-    let written = write_envelope(&um::ResetPinResponse {}, &EnvelopeStyle::ASMX_RESPONSE).unwrap();
+    let written = write_envelope(
+        &um::ResetPinResponse::default(),
+        &EnvelopeStyle::ASMX_RESPONSE,
+    )
+    .unwrap();
     assert_eq!(written, corrected(&response));
 }
 
@@ -50,9 +54,9 @@ fn the_generated_writer_produces_the_seed_response() {
 fn the_generated_readers_read_the_seed_back() {
     let (request, response) = seed_blocks();
     let decoded: um::ResetPin = read_request(corrected(&request).as_bytes()).unwrap();
-    assert_eq!(decoded, um::ResetPin {});
+    assert_eq!(decoded, um::ResetPin::default());
     match read_envelope::<um::ResetPinResponse>(corrected(&response).as_bytes()).unwrap() {
-        Body::Content(decoded) => assert_eq!(decoded, um::ResetPinResponse {}),
+        Body::Content(decoded) => assert_eq!(decoded, um::ResetPinResponse::default()),
         Body::Fault(fault) => panic!("unexpected fault {fault}"),
     }
 }

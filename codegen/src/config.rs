@@ -35,6 +35,7 @@ pub struct Config {
     generate_all: bool,
     safe_to_retry: BTreeMap<String, bool>,
     enum_unknown_variant: bool,
+    size_budget: usize,
     emit_rerun_if_changed: bool,
     load: LoadOptions,
 }
@@ -68,6 +69,7 @@ impl Config {
             generate_all: false,
             safe_to_retry: BTreeMap::new(),
             enum_unknown_variant: false,
+            size_budget: crate::plan::DEFAULT_SIZE_BUDGET,
             emit_rerun_if_changed: true,
             load: LoadOptions::default(),
         }
@@ -156,6 +158,17 @@ impl Config {
     /// values the schema does not list, instead of failing to read them.
     pub fn enum_unknown_variant(&mut self, enabled: bool) -> &mut Self {
         self.enum_unknown_variant = enabled;
+        self
+    }
+
+    /// Boxes every element field and choice branch whose value is larger
+    /// than `bytes` (default 256), so that no generated type is much larger
+    /// than that: an absent field then costs a pointer, a choice is as
+    /// small as its smallest branch, and reading moves little. Types in a
+    /// containment cycle are boxed whatever the budget. `usize::MAX` boxes
+    /// only those.
+    pub fn size_budget(&mut self, bytes: usize) -> &mut Self {
+        self.size_budget = bytes;
         self
     }
 
@@ -295,6 +308,7 @@ impl Config {
             plan: PlanOptions {
                 runtime: self.runtime_crate.clone(),
                 enum_unknown_variant: self.enum_unknown_variant,
+                size_budget: self.size_budget,
                 safe_to_retry: self.safe_to_retry.clone(),
                 renames: self.renames.clone(),
             },

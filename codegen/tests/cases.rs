@@ -35,6 +35,19 @@ fn entry(dir: &Path) -> PathBuf {
     }
 }
 
+/// The case's inputs: its entry, then every `*.input.xsd` of the folder (a
+/// schema given on the command line beside the entry, as a user gives the
+/// local copy of an import whose location is a URL).
+fn inputs(dir: &Path) -> Vec<PathBuf> {
+    let mut extra: Vec<PathBuf> = fs::read_dir(dir)
+        .expect("a case folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".input.xsd"))
+        .collect();
+    extra.sort();
+    std::iter::once(entry(dir)).chain(extra).collect()
+}
+
 /// Options some cases exercise.
 fn config(case: &str) -> xsdgen::Config {
     let mut config = xsdgen::Config::new();
@@ -51,7 +64,7 @@ fn generated_code_matches_expected() {
     let mut failures = Vec::new();
     for dir in cases() {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
-        let files = match config(&name).generate(&[entry(&dir)]) {
+        let files = match config(&name).generate(&inputs(&dir)) {
             Ok(files) => files,
             Err(e) => {
                 failures.push(format!("{name}: generation failed:\n{e}"));

@@ -18,6 +18,10 @@ fn write(name: &str, text: &str) -> PathBuf {
 }
 
 fn plan(name: &str, body: &str, roots: Roots) -> RustCrate {
+    plan_with(name, body, roots, &PlanOptions::default())
+}
+
+fn plan_with(name: &str, body: &str, roots: Roots, options: &PlanOptions) -> RustCrate {
     let text = format!(
         r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:t="urn:t"
                       targetNamespace="urn:t" elementFormDefault="qualified">{body}</xs:schema>"#
@@ -25,7 +29,7 @@ fn plan(name: &str, body: &str, roots: Roots) -> RustCrate {
     let (_, model) = common::front(&[write(name, &text)]).unwrap();
     let mut diagnostics = Diagnostics::new();
     let (model, analysis) = passes::run(&model, &roots, &mut diagnostics);
-    let krate = planner::plan(&model, &analysis, &PlanOptions::default(), &mut diagnostics);
+    let krate = planner::plan(&model, &analysis, options, &mut diagnostics);
     assert!(!diagnostics.has_errors(), "{diagnostics:?}");
     krate
 }
@@ -102,6 +106,7 @@ fn field_names_are_escaped_and_deduplicated() {
         fields,
         [
             "value/value",
+            "other_attributes/other_attributes",
             "r#type/r#type",
             "self_/self_",
             "type_2/type_2",
@@ -189,4 +194,56 @@ fn the_um_operations_are_planned_from_the_wsdl() {
         ["MESSAGES_NS"]
     );
     assert_eq!(krate.modules.len(), 1, "one namespace, no modules");
+}
+
+/// Whether each element field of struct `ident` is boxed, by field.
+fn boxed_fields(krate: &RustCrate, ident: &str) -> Vec<(String, bool)> {
+    krate.modules[0]
+        .items
+        .iter()
+        .find_map(|item| match item {
+            Item::Struct(d) if d.ident.name == ident => Some(
+                d.fields
+                    .iter()
+                    .filter(|f| matches!(f.binding, xsdgen::plan::rust::Binding::Element { .. }))
+                    .map(|f| (f.local.name.clone(), f.ty.boxed))
+                    .collect(),
+            ),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn values_over_the_size_budget_are_boxed_and_lists_are_not() {
+    // `Big` is twelve strings, 288 bytes; `Small` one.
+    let strings: String = (0..12)
+        .map(|i| format!(r#"<xs:element name="s{i}" type="xs:string"/>"#))
+        .collect();
+    let body = format!(
+        r#"<xs:complexType name="Big"><xs:sequence>{strings}</xs:sequence></xs:complexType>
+           <xs:complexType name="Small"><xs:sequence><xs:element name="s" type="xs:string"/></xs:sequence></xs:complexType>
+           <xs:element name="E"><xs:complexType><xs:sequence>
+             <xs:element name="big" type="t:Big"/>
+             <xs:element name="maybe" type="t:Big" minOccurs="0"/>
+             <xs:element name="many" type="t:Big" maxOccurs="unbounded"/>
+             <xs:element name="small" type="t:Small"/>
+           </xs:sequence></xs:complexType></xs:element>"#
+    );
+    let krate = plan("budget.xsd", &body, Roots::Auto);
+    assert_eq!(
+        boxed_fields(&krate, "E"),
+        [
+            ("big".to_owned(), true),
+            ("maybe".to_owned(), true),
+            ("many".to_owned(), false),
+            ("small".to_owned(), false),
+        ]
+    );
+    let unlimited = PlanOptions {
+        size_budget: usize::MAX,
+        ..PlanOptions::default()
+    };
+    let krate = plan_with("budget.xsd", &body, Roots::Auto, &unlimited);
+    assert!(boxed_fields(&krate, "E").iter().all(|(_, boxed)| !boxed));
 }

@@ -102,16 +102,14 @@ impl From<UmSettings> for um::UmProperties {
             play_on_phone_dial_string: Some(s.play_on_phone_dial_string),
             telephone_access_numbers: Some(s.telephone_access_numbers),
             telephone_access_folder_email: Some(s.telephone_access_folder_email),
+            ..Default::default()
         }
     }
 }
 
 impl From<CallInfo> for um::UmCallInfo {
     fn from(info: CallInfo) -> Self {
-        Self {
-            call_state: info.state.into(),
-            event_cause: info.event_cause.into(),
-        }
+        Self::new(info.state.into(), info.event_cause.into())
     }
 }
 

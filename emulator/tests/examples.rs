@@ -63,8 +63,8 @@ fn demo_service() -> Result<(UmService, UserId), Error> {
 /// answered at once, as the documented answer (Connected) shows it.
 fn prepare(service: &UmService, caller: UserId, request: &UmRequest) -> Result<(), Error> {
     let call_id = match request {
-        UmRequest::GetCallInfo(um::GetCallInfo { call_id })
-        | UmRequest::Disconnect(um::Disconnect { call_id }) => call_id.clone(),
+        UmRequest::GetCallInfo(um::GetCallInfo { call_id, .. })
+        | UmRequest::Disconnect(um::Disconnect { call_id, .. }) => call_id.clone(),
         _ => None,
     };
     if let Some(call_id) = call_id {

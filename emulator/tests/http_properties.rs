@@ -31,6 +31,7 @@ async fn every_set_operation_changes_what_get_returns() -> TestResult {
             telephone_access_folder_email: Some(
                 "AAAAAGfOJ1Y0w9ZFqG8r3QXeT5MBAOV1BUmEAd9IqP1jYmSwP2UAAAAAAQ4AAA==".to_owned()
             ),
+            ..Default::default()
         }
     );
 

@@ -217,3 +217,24 @@ fn mutated_messages_are_errors_not_panics() {
     }
     assert!(read > 5_000, "only {read} inputs were read");
 }
+
+/// The size budget (256 bytes by default) boxes what would make a type
+/// larger: EWS's item choices hold every item type, and inline each was
+/// as large as `CalendarItemType` (4.8 KB). A struct's own fields still
+/// add up (a hundred optional strings are 2.4 KB), but no value inside it
+/// is larger than the budget.
+#[test]
+fn large_types_stay_within_the_size_budget() {
+    use std::mem::size_of;
+    let choice = size_of::<types::ArrayOfRealItemsTypeChoice>();
+    assert!(
+        choice <= 256 + 8,
+        "ArrayOfRealItemsTypeChoice is {choice} bytes"
+    );
+    // Fields of at most a word of `Option` tag each beside 24-byte
+    // strings and vectors: the struct is its field count times 32 at most.
+    let calendar = size_of::<types::CalendarItemType>();
+    assert!(calendar < 4096, "CalendarItemType is {calendar} bytes");
+    let item = size_of::<types::ItemType>();
+    assert!(item < 2168, "ItemType is {item} bytes");
+}

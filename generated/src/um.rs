@@ -5,7 +5,18 @@ use ::xsdgen_runtime::xml;
 
 /// Asks whether the caller's mailbox is enabled for Unified Messaging.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct IsUmEnabled {}
+pub struct IsUmEnabled {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
+}
+
+impl IsUmEnabled {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
 
 impl xml::XmlWrite for IsUmEnabled {
     fn write_xml(
@@ -14,6 +25,7 @@ impl xml::XmlWrite for IsUmEnabled {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.end()
     }
 }
@@ -21,10 +33,12 @@ impl xml::XmlWrite for IsUmEnabled {
 impl xml::XmlRead for IsUmEnabled {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        r.end()?;
-        Ok(Self {})
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+        r.end_empty()?;
+        Ok(Self { other_attributes })
     }
 }
 
@@ -35,8 +49,21 @@ impl xml::XmlElement for IsUmEnabled {
 /// The answer to IsUMEnabled.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct IsUmEnabledResponse {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     /// True when the mailbox is enabled for Unified Messaging.
     pub is_um_enabled_response: bool,
+}
+
+impl IsUmEnabledResponse {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(is_um_enabled_response: bool) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            is_um_enabled_response,
+        }
+    }
 }
 
 impl xml::XmlWrite for IsUmEnabledResponse {
@@ -46,6 +73,7 @@ impl xml::XmlWrite for IsUmEnabledResponse {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(
             xml::Name::new(MESSAGES_NS, "IsUMEnabledResponse"),
             &self.is_um_enabled_response,
@@ -57,17 +85,40 @@ impl xml::XmlWrite for IsUmEnabledResponse {
 impl xml::XmlRead for IsUmEnabledResponse {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(
+                &[xml::Name::new(MESSAGES_NS, "IsUMEnabledResponse")],
+                1,
+                1,
+            ),
+        ];
+        let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
+        let mut is_um_enabled_response = None;
         let next = &mut r.next_child()?;
-        let is_um_enabled_response = r
-            .required(
-                next,
-                xml::Name::new(MESSAGES_NS, "IsUMEnabledResponse"),
-                xml::text,
-            )?;
-        r.end_content(next.take())?;
-        Ok(Self { is_um_enabled_response })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "IsUMEnabledResponse" if seq.at(r, &child, 0)? => {
+                    is_um_enabled_response = Some(xml::text(r, &child)?);
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let is_um_enabled_response = xml::present(
+            is_um_enabled_response,
+            r,
+            &[xml::Name::new(MESSAGES_NS, "IsUMEnabledResponse")],
+        )?;
+        Ok(Self {
+            other_attributes,
+            is_um_enabled_response,
+        })
     }
 }
 
@@ -77,7 +128,18 @@ impl xml::XmlElement for IsUmEnabledResponse {
 
 /// Gets the Unified Messaging properties of the caller's mailbox.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct GetUmProperties {}
+pub struct GetUmProperties {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
+}
+
+impl GetUmProperties {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
 
 impl xml::XmlWrite for GetUmProperties {
     fn write_xml(
@@ -86,6 +148,7 @@ impl xml::XmlWrite for GetUmProperties {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.end()
     }
 }
@@ -93,10 +156,12 @@ impl xml::XmlWrite for GetUmProperties {
 impl xml::XmlRead for GetUmProperties {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        r.end()?;
-        Ok(Self {})
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+        r.end_empty()?;
+        Ok(Self { other_attributes })
     }
 }
 
@@ -107,8 +172,18 @@ impl xml::XmlElement for GetUmProperties {
 /// The answer to GetUMProperties.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct GetUmPropertiesResponse {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     /// The mailbox's Unified Messaging properties.
     pub get_um_properties_response: Option<UmProperties>,
+}
+
+impl GetUmPropertiesResponse {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new() -> Self {
+        Self::default()
+    }
 }
 
 impl xml::XmlWrite for GetUmPropertiesResponse {
@@ -118,6 +193,7 @@ impl xml::XmlWrite for GetUmPropertiesResponse {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         if let Some(v) = &self.get_um_properties_response {
             xml::XmlWrite::write_xml(
                 v,
@@ -132,17 +208,37 @@ impl xml::XmlWrite for GetUmPropertiesResponse {
 impl xml::XmlRead for GetUmPropertiesResponse {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(
+                &[xml::Name::new(MESSAGES_NS, "GetUMPropertiesResponse")],
+                0,
+                1,
+            ),
+        ];
+        let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
+        let mut get_um_properties_response = None;
         let next = &mut r.next_child()?;
-        let get_um_properties_response = r
-            .optional(
-                next,
-                xml::Name::new(MESSAGES_NS, "GetUMPropertiesResponse"),
-                xml::read,
-            )?;
-        r.end_content(next.take())?;
-        Ok(Self { get_um_properties_response })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "GetUMPropertiesResponse" if seq.at(r, &child, 0)? => {
+                    get_um_properties_response = Some(
+                        <UmProperties as xml::XmlRead>::read_xml(r, &child)?,
+                    );
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        Ok(Self {
+            other_attributes,
+            get_um_properties_response,
+        })
     }
 }
 
@@ -153,8 +249,21 @@ impl xml::XmlElement for GetUmPropertiesResponse {
 /// Sets whether the Out of Office (OOF) greeting is played for the caller's mailbox.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct SetOofStatus {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     /// True to play the Out of Office greeting, false to play the normal greeting.
     pub status: bool,
+}
+
+impl SetOofStatus {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(status: bool) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            status,
+        }
+    }
 }
 
 impl xml::XmlWrite for SetOofStatus {
@@ -164,6 +273,7 @@ impl xml::XmlWrite for SetOofStatus {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::new(MESSAGES_NS, "status"), &self.status)?;
         w.end()
     }
@@ -172,12 +282,27 @@ impl xml::XmlWrite for SetOofStatus {
 impl xml::XmlRead for SetOofStatus {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(MESSAGES_NS, "status")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
+        let mut status = None;
         let next = &mut r.next_child()?;
-        let status = r.required(next, xml::Name::new(MESSAGES_NS, "status"), xml::text)?;
-        r.end_content(next.take())?;
-        Ok(Self { status })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "status" if seq.at(r, &child, 0)? => status = Some(xml::text(r, &child)?),
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let status = xml::present(status, r, &[xml::Name::new(MESSAGES_NS, "status")])?;
+        Ok(Self { other_attributes, status })
     }
 }
 
@@ -187,7 +312,18 @@ impl xml::XmlElement for SetOofStatus {
 
 /// The answer to SetOofStatus; empty on success.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct SetOofStatusResponse {}
+pub struct SetOofStatusResponse {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
+}
+
+impl SetOofStatusResponse {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
 
 impl xml::XmlWrite for SetOofStatusResponse {
     fn write_xml(
@@ -196,6 +332,7 @@ impl xml::XmlWrite for SetOofStatusResponse {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.end()
     }
 }
@@ -203,10 +340,12 @@ impl xml::XmlWrite for SetOofStatusResponse {
 impl xml::XmlRead for SetOofStatusResponse {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        r.end()?;
-        Ok(Self {})
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+        r.end_empty()?;
+        Ok(Self { other_attributes })
     }
 }
 
@@ -217,8 +356,18 @@ impl xml::XmlElement for SetOofStatusResponse {
 /// Sets the default dial string used by PlayOnPhone and PlayOnPhoneGreeting.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct SetPlayOnPhoneDialString {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     /// The telephone number to use as the default dial string.
     pub dial_string: Option<String>,
+}
+
+impl SetPlayOnPhoneDialString {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new() -> Self {
+        Self::default()
+    }
 }
 
 impl xml::XmlWrite for SetPlayOnPhoneDialString {
@@ -228,6 +377,7 @@ impl xml::XmlWrite for SetPlayOnPhoneDialString {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         if let Some(v) = &self.dial_string {
             w.simple_element(xml::Name::new(MESSAGES_NS, "dialString"), v)?;
         }
@@ -238,13 +388,31 @@ impl xml::XmlWrite for SetPlayOnPhoneDialString {
 impl xml::XmlRead for SetPlayOnPhoneDialString {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(MESSAGES_NS, "dialString")], 0, 1),
+        ];
+        let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
+        let mut dial_string = None;
         let next = &mut r.next_child()?;
-        let dial_string = r
-            .optional(next, xml::Name::new(MESSAGES_NS, "dialString"), xml::text)?;
-        r.end_content(next.take())?;
-        Ok(Self { dial_string })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "dialString" if seq.at(r, &child, 0)? => {
+                    dial_string = Some(xml::text(r, &child)?);
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        Ok(Self {
+            other_attributes,
+            dial_string,
+        })
     }
 }
 
@@ -254,7 +422,18 @@ impl xml::XmlElement for SetPlayOnPhoneDialString {
 
 /// The answer to SetPlayOnPhoneDialString; empty on success.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct SetPlayOnPhoneDialStringResponse {}
+pub struct SetPlayOnPhoneDialStringResponse {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
+}
+
+impl SetPlayOnPhoneDialStringResponse {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
 
 impl xml::XmlWrite for SetPlayOnPhoneDialStringResponse {
     fn write_xml(
@@ -263,6 +442,7 @@ impl xml::XmlWrite for SetPlayOnPhoneDialStringResponse {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.end()
     }
 }
@@ -270,10 +450,12 @@ impl xml::XmlWrite for SetPlayOnPhoneDialStringResponse {
 impl xml::XmlRead for SetPlayOnPhoneDialStringResponse {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        r.end()?;
-        Ok(Self {})
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+        r.end_empty()?;
+        Ok(Self { other_attributes })
     }
 }
 
@@ -287,8 +469,18 @@ impl xml::XmlElement for SetPlayOnPhoneDialStringResponse {
 /// Sets the e-mail folder whose messages Unified Messaging reads to the user over the telephone.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct SetTelephoneAccessFolderEmail {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     /// The base64-encoded MAPI entry identifier of the folder.
     pub base64_folder_id: Option<String>,
+}
+
+impl SetTelephoneAccessFolderEmail {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new() -> Self {
+        Self::default()
+    }
 }
 
 impl xml::XmlWrite for SetTelephoneAccessFolderEmail {
@@ -298,6 +490,7 @@ impl xml::XmlWrite for SetTelephoneAccessFolderEmail {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         if let Some(v) = &self.base64_folder_id {
             w.simple_element(xml::Name::new(MESSAGES_NS, "base64FolderId"), v)?;
         }
@@ -308,13 +501,31 @@ impl xml::XmlWrite for SetTelephoneAccessFolderEmail {
 impl xml::XmlRead for SetTelephoneAccessFolderEmail {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(MESSAGES_NS, "base64FolderId")], 0, 1),
+        ];
+        let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
+        let mut base64_folder_id = None;
         let next = &mut r.next_child()?;
-        let base64_folder_id = r
-            .optional(next, xml::Name::new(MESSAGES_NS, "base64FolderId"), xml::text)?;
-        r.end_content(next.take())?;
-        Ok(Self { base64_folder_id })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "base64FolderId" if seq.at(r, &child, 0)? => {
+                    base64_folder_id = Some(xml::text(r, &child)?);
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        Ok(Self {
+            other_attributes,
+            base64_folder_id,
+        })
     }
 }
 
@@ -324,7 +535,18 @@ impl xml::XmlElement for SetTelephoneAccessFolderEmail {
 
 /// The answer to SetTelephoneAccessFolderEmail; empty on success.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct SetTelephoneAccessFolderEmailResponse {}
+pub struct SetTelephoneAccessFolderEmailResponse {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
+}
+
+impl SetTelephoneAccessFolderEmailResponse {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
 
 impl xml::XmlWrite for SetTelephoneAccessFolderEmailResponse {
     fn write_xml(
@@ -333,6 +555,7 @@ impl xml::XmlWrite for SetTelephoneAccessFolderEmailResponse {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.end()
     }
 }
@@ -340,10 +563,12 @@ impl xml::XmlWrite for SetTelephoneAccessFolderEmailResponse {
 impl xml::XmlRead for SetTelephoneAccessFolderEmailResponse {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        r.end()?;
-        Ok(Self {})
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+        r.end_empty()?;
+        Ok(Self { other_attributes })
     }
 }
 
@@ -357,8 +582,21 @@ impl xml::XmlElement for SetTelephoneAccessFolderEmailResponse {
 /// Enables or disables missed call notifications for the caller's mailbox.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct SetMissedCallNotificationEnabled {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     /// True to enable missed call notifications, false to disable them.
     pub status: bool,
+}
+
+impl SetMissedCallNotificationEnabled {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(status: bool) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            status,
+        }
+    }
 }
 
 impl xml::XmlWrite for SetMissedCallNotificationEnabled {
@@ -368,6 +606,7 @@ impl xml::XmlWrite for SetMissedCallNotificationEnabled {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::new(MESSAGES_NS, "status"), &self.status)?;
         w.end()
     }
@@ -376,12 +615,27 @@ impl xml::XmlWrite for SetMissedCallNotificationEnabled {
 impl xml::XmlRead for SetMissedCallNotificationEnabled {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(MESSAGES_NS, "status")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
+        let mut status = None;
         let next = &mut r.next_child()?;
-        let status = r.required(next, xml::Name::new(MESSAGES_NS, "status"), xml::text)?;
-        r.end_content(next.take())?;
-        Ok(Self { status })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "status" if seq.at(r, &child, 0)? => status = Some(xml::text(r, &child)?),
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let status = xml::present(status, r, &[xml::Name::new(MESSAGES_NS, "status")])?;
+        Ok(Self { other_attributes, status })
     }
 }
 
@@ -394,7 +648,18 @@ impl xml::XmlElement for SetMissedCallNotificationEnabled {
 
 /// The answer to SetMissedCallNotificationEnabled; empty on success.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct SetMissedCallNotificationEnabledResponse {}
+pub struct SetMissedCallNotificationEnabledResponse {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
+}
+
+impl SetMissedCallNotificationEnabledResponse {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
 
 impl xml::XmlWrite for SetMissedCallNotificationEnabledResponse {
     fn write_xml(
@@ -403,6 +668,7 @@ impl xml::XmlWrite for SetMissedCallNotificationEnabledResponse {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.end()
     }
 }
@@ -410,10 +676,12 @@ impl xml::XmlWrite for SetMissedCallNotificationEnabledResponse {
 impl xml::XmlRead for SetMissedCallNotificationEnabledResponse {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        r.end()?;
-        Ok(Self {})
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+        r.end_empty()?;
+        Ok(Self { other_attributes })
     }
 }
 
@@ -426,7 +694,18 @@ impl xml::XmlElement for SetMissedCallNotificationEnabledResponse {
 
 /// Changes the caller's telephone (TUI) PIN to a new random value that satisfies the mailbox's PIN policy. On success the new PIN is sent to the caller's mailbox in an e-mail message; it is never in the response. Not idempotent: every success makes a new PIN and sends another message.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct ResetPin {}
+pub struct ResetPin {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
+}
+
+impl ResetPin {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
 
 impl xml::XmlWrite for ResetPin {
     fn write_xml(
@@ -435,6 +714,7 @@ impl xml::XmlWrite for ResetPin {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.end()
     }
 }
@@ -442,10 +722,12 @@ impl xml::XmlWrite for ResetPin {
 impl xml::XmlRead for ResetPin {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        r.end()?;
-        Ok(Self {})
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+        r.end_empty()?;
+        Ok(Self { other_attributes })
     }
 }
 
@@ -455,7 +737,18 @@ impl xml::XmlElement for ResetPin {
 
 /// The answer to ResetPIN; empty on success.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct ResetPinResponse {}
+pub struct ResetPinResponse {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
+}
+
+impl ResetPinResponse {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
 
 impl xml::XmlWrite for ResetPinResponse {
     fn write_xml(
@@ -464,6 +757,7 @@ impl xml::XmlWrite for ResetPinResponse {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.end()
     }
 }
@@ -471,10 +765,12 @@ impl xml::XmlWrite for ResetPinResponse {
 impl xml::XmlRead for ResetPinResponse {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        r.end()?;
-        Ok(Self {})
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+        r.end_empty()?;
+        Ok(Self { other_attributes })
     }
 }
 
@@ -485,10 +781,20 @@ impl xml::XmlElement for ResetPinResponse {
 /// Makes an outbound call and plays a message from the caller's mailbox on the telephone given by DialString.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct PlayOnPhone {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     /// The base64-encoded identifier of the item to play.
     pub entry_id: Option<String>,
     /// The telephone number to dial.
     pub dial_string: Option<String>,
+}
+
+impl PlayOnPhone {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new() -> Self {
+        Self::default()
+    }
 }
 
 impl xml::XmlWrite for PlayOnPhone {
@@ -498,6 +804,7 @@ impl xml::XmlWrite for PlayOnPhone {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         if let Some(v) = &self.entry_id {
             w.simple_element(xml::Name::new(MESSAGES_NS, "entryId"), v)?;
         }
@@ -511,15 +818,37 @@ impl xml::XmlWrite for PlayOnPhone {
 impl xml::XmlRead for PlayOnPhone {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(MESSAGES_NS, "entryId")], 0, 1),
+            xml::Particle::new(&[xml::Name::new(MESSAGES_NS, "DialString")], 0, 1),
+        ];
+        let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
+        let mut entry_id = None;
+        let mut dial_string = None;
         let next = &mut r.next_child()?;
-        let entry_id = r
-            .optional(next, xml::Name::new(MESSAGES_NS, "entryId"), xml::text)?;
-        let dial_string = r
-            .optional(next, xml::Name::new(MESSAGES_NS, "DialString"), xml::text)?;
-        r.end_content(next.take())?;
-        Ok(Self { entry_id, dial_string })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "entryId" if seq.at(r, &child, 0)? => {
+                    entry_id = Some(xml::text(r, &child)?);
+                }
+                "DialString" if seq.at(r, &child, 1)? => {
+                    dial_string = Some(xml::text(r, &child)?);
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        Ok(Self {
+            other_attributes,
+            entry_id,
+            dial_string,
+        })
     }
 }
 
@@ -530,8 +859,18 @@ impl xml::XmlElement for PlayOnPhone {
 /// The answer to PlayOnPhone.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct PlayOnPhoneResponse {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     /// The identifier of the call that was placed: base64 of "GUID@UM server FQDN". Pass it to GetCallInfo and Disconnect.
     pub play_on_phone_response: Option<String>,
+}
+
+impl PlayOnPhoneResponse {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new() -> Self {
+        Self::default()
+    }
 }
 
 impl xml::XmlWrite for PlayOnPhoneResponse {
@@ -541,6 +880,7 @@ impl xml::XmlWrite for PlayOnPhoneResponse {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         if let Some(v) = &self.play_on_phone_response {
             w.simple_element(xml::Name::new(MESSAGES_NS, "PlayOnPhoneResponse"), v)?;
         }
@@ -551,17 +891,35 @@ impl xml::XmlWrite for PlayOnPhoneResponse {
 impl xml::XmlRead for PlayOnPhoneResponse {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(
+                &[xml::Name::new(MESSAGES_NS, "PlayOnPhoneResponse")],
+                0,
+                1,
+            ),
+        ];
+        let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
+        let mut play_on_phone_response = None;
         let next = &mut r.next_child()?;
-        let play_on_phone_response = r
-            .optional(
-                next,
-                xml::Name::new(MESSAGES_NS, "PlayOnPhoneResponse"),
-                xml::text,
-            )?;
-        r.end_content(next.take())?;
-        Ok(Self { play_on_phone_response })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "PlayOnPhoneResponse" if seq.at(r, &child, 0)? => {
+                    play_on_phone_response = Some(xml::text(r, &child)?);
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        Ok(Self {
+            other_attributes,
+            play_on_phone_response,
+        })
     }
 }
 
@@ -572,8 +930,18 @@ impl xml::XmlElement for PlayOnPhoneResponse {
 /// Gets the state of an outbound call placed by PlayOnPhone or PlayOnPhoneGreeting.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct GetCallInfo {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     /// The identifier of the call, as returned by PlayOnPhone or PlayOnPhoneGreeting.
     pub call_id: Option<String>,
+}
+
+impl GetCallInfo {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new() -> Self {
+        Self::default()
+    }
 }
 
 impl xml::XmlWrite for GetCallInfo {
@@ -583,6 +951,7 @@ impl xml::XmlWrite for GetCallInfo {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         if let Some(v) = &self.call_id {
             w.simple_element(xml::Name::new(MESSAGES_NS, "CallId"), v)?;
         }
@@ -593,13 +962,28 @@ impl xml::XmlWrite for GetCallInfo {
 impl xml::XmlRead for GetCallInfo {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(MESSAGES_NS, "CallId")], 0, 1),
+        ];
+        let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
+        let mut call_id = None;
         let next = &mut r.next_child()?;
-        let call_id = r
-            .optional(next, xml::Name::new(MESSAGES_NS, "CallId"), xml::text)?;
-        r.end_content(next.take())?;
-        Ok(Self { call_id })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "CallId" if seq.at(r, &child, 0)? => {
+                    call_id = Some(xml::text(r, &child)?);
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        Ok(Self { other_attributes, call_id })
     }
 }
 
@@ -610,8 +994,18 @@ impl xml::XmlElement for GetCallInfo {
 /// The answer to GetCallInfo.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct GetCallInfoResponse {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     /// The state of the call and the cause of its last event.
     pub get_call_info_response: Option<UmCallInfo>,
+}
+
+impl GetCallInfoResponse {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new() -> Self {
+        Self::default()
+    }
 }
 
 impl xml::XmlWrite for GetCallInfoResponse {
@@ -621,6 +1015,7 @@ impl xml::XmlWrite for GetCallInfoResponse {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         if let Some(v) = &self.get_call_info_response {
             xml::XmlWrite::write_xml(
                 v,
@@ -635,17 +1030,37 @@ impl xml::XmlWrite for GetCallInfoResponse {
 impl xml::XmlRead for GetCallInfoResponse {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(
+                &[xml::Name::new(MESSAGES_NS, "GetCallInfoResponse")],
+                0,
+                1,
+            ),
+        ];
+        let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
+        let mut get_call_info_response = None;
         let next = &mut r.next_child()?;
-        let get_call_info_response = r
-            .optional(
-                next,
-                xml::Name::new(MESSAGES_NS, "GetCallInfoResponse"),
-                xml::read,
-            )?;
-        r.end_content(next.take())?;
-        Ok(Self { get_call_info_response })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "GetCallInfoResponse" if seq.at(r, &child, 0)? => {
+                    get_call_info_response = Some(
+                        <UmCallInfo as xml::XmlRead>::read_xml(r, &child)?,
+                    );
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        Ok(Self {
+            other_attributes,
+            get_call_info_response,
+        })
     }
 }
 
@@ -656,8 +1071,18 @@ impl xml::XmlElement for GetCallInfoResponse {
 /// Ends an outbound call placed by PlayOnPhone or PlayOnPhoneGreeting.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Disconnect {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     /// The identifier of the call to end.
     pub call_id: Option<String>,
+}
+
+impl Disconnect {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new() -> Self {
+        Self::default()
+    }
 }
 
 impl xml::XmlWrite for Disconnect {
@@ -667,6 +1092,7 @@ impl xml::XmlWrite for Disconnect {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         if let Some(v) = &self.call_id {
             w.simple_element(xml::Name::new(MESSAGES_NS, "CallId"), v)?;
         }
@@ -677,13 +1103,28 @@ impl xml::XmlWrite for Disconnect {
 impl xml::XmlRead for Disconnect {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(MESSAGES_NS, "CallId")], 0, 1),
+        ];
+        let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
+        let mut call_id = None;
         let next = &mut r.next_child()?;
-        let call_id = r
-            .optional(next, xml::Name::new(MESSAGES_NS, "CallId"), xml::text)?;
-        r.end_content(next.take())?;
-        Ok(Self { call_id })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "CallId" if seq.at(r, &child, 0)? => {
+                    call_id = Some(xml::text(r, &child)?);
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        Ok(Self { other_attributes, call_id })
     }
 }
 
@@ -693,7 +1134,18 @@ impl xml::XmlElement for Disconnect {
 
 /// The answer to Disconnect; empty on success.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct DisconnectResponse {}
+pub struct DisconnectResponse {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
+}
+
+impl DisconnectResponse {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
 
 impl xml::XmlWrite for DisconnectResponse {
     fn write_xml(
@@ -702,6 +1154,7 @@ impl xml::XmlWrite for DisconnectResponse {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.end()
     }
 }
@@ -709,10 +1162,12 @@ impl xml::XmlWrite for DisconnectResponse {
 impl xml::XmlRead for DisconnectResponse {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        r.end()?;
-        Ok(Self {})
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+        r.end_empty()?;
+        Ok(Self { other_attributes })
     }
 }
 
@@ -723,10 +1178,24 @@ impl xml::XmlElement for DisconnectResponse {
 /// Makes an outbound call and plays one of the mailbox's two custom greetings on the telephone given by DialString.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct PlayOnPhoneGreeting {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     /// Which greeting to play.
     pub greeting_type: UmGreetingType,
     /// The telephone number to dial.
     pub dial_string: Option<String>,
+}
+
+impl PlayOnPhoneGreeting {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(greeting_type: UmGreetingType) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            greeting_type,
+            dial_string: Default::default(),
+        }
+    }
 }
 
 impl xml::XmlWrite for PlayOnPhoneGreeting {
@@ -736,6 +1205,7 @@ impl xml::XmlWrite for PlayOnPhoneGreeting {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(
             xml::Name::new(MESSAGES_NS, "GreetingType"),
             &self.greeting_type,
@@ -750,15 +1220,42 @@ impl xml::XmlWrite for PlayOnPhoneGreeting {
 impl xml::XmlRead for PlayOnPhoneGreeting {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(MESSAGES_NS, "GreetingType")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(MESSAGES_NS, "DialString")], 0, 1),
+        ];
+        let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
+        let mut greeting_type = None;
+        let mut dial_string = None;
         let next = &mut r.next_child()?;
-        let greeting_type = r
-            .required(next, xml::Name::new(MESSAGES_NS, "GreetingType"), xml::text)?;
-        let dial_string = r
-            .optional(next, xml::Name::new(MESSAGES_NS, "DialString"), xml::text)?;
-        r.end_content(next.take())?;
-        Ok(Self { greeting_type, dial_string })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "GreetingType" if seq.at(r, &child, 0)? => {
+                    greeting_type = Some(xml::text(r, &child)?);
+                }
+                "DialString" if seq.at(r, &child, 1)? => {
+                    dial_string = Some(xml::text(r, &child)?);
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let greeting_type = xml::present(
+            greeting_type,
+            r,
+            &[xml::Name::new(MESSAGES_NS, "GreetingType")],
+        )?;
+        Ok(Self {
+            other_attributes,
+            greeting_type,
+            dial_string,
+        })
     }
 }
 
@@ -769,8 +1266,18 @@ impl xml::XmlElement for PlayOnPhoneGreeting {
 /// The answer to PlayOnPhoneGreeting.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct PlayOnPhoneGreetingResponse {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     /// The identifier of the call that was placed: base64 of "GUID@UM server FQDN". Pass it to GetCallInfo and Disconnect.
     pub play_on_phone_greeting_response: Option<String>,
+}
+
+impl PlayOnPhoneGreetingResponse {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new() -> Self {
+        Self::default()
+    }
 }
 
 impl xml::XmlWrite for PlayOnPhoneGreetingResponse {
@@ -780,6 +1287,7 @@ impl xml::XmlWrite for PlayOnPhoneGreetingResponse {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         if let Some(v) = &self.play_on_phone_greeting_response {
             w.simple_element(
                 xml::Name::new(MESSAGES_NS, "PlayOnPhoneGreetingResponse"),
@@ -793,17 +1301,33 @@ impl xml::XmlWrite for PlayOnPhoneGreetingResponse {
 impl xml::XmlRead for PlayOnPhoneGreetingResponse {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(
+                &[xml::Name::new(MESSAGES_NS, "PlayOnPhoneGreetingResponse")],
+                0,
+                1,
+            ),
+        ];
+        let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
+        let mut play_on_phone_greeting_response = None;
         let next = &mut r.next_child()?;
-        let play_on_phone_greeting_response = r
-            .optional(
-                next,
-                xml::Name::new(MESSAGES_NS, "PlayOnPhoneGreetingResponse"),
-                xml::text,
-            )?;
-        r.end_content(next.take())?;
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "PlayOnPhoneGreetingResponse" if seq.at(r, &child, 0)? => {
+                    play_on_phone_greeting_response = Some(xml::text(r, &child)?);
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
         Ok(Self {
+            other_attributes,
             play_on_phone_greeting_response,
         })
     }
@@ -816,6 +1340,8 @@ impl xml::XmlElement for PlayOnPhoneGreetingResponse {
 /// The Unified Messaging properties of the caller's mailbox, as returned by GetUMProperties.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct UmProperties {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     /// Whether the Out of Office (OOF) greeting is played to callers.
     pub oof_status: bool,
     /// Whether missed call notifications are enabled.
@@ -828,6 +1354,21 @@ pub struct UmProperties {
     pub telephone_access_folder_email: Option<String>,
 }
 
+impl UmProperties {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(oof_status: bool, missed_call_notification_enabled: bool) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            oof_status,
+            missed_call_notification_enabled,
+            play_on_phone_dial_string: Default::default(),
+            telephone_access_numbers: Default::default(),
+            telephone_access_folder_email: Default::default(),
+        }
+    }
+}
+
 impl xml::XmlWrite for UmProperties {
     fn write_xml(
         &self,
@@ -835,6 +1376,7 @@ impl xml::XmlWrite for UmProperties {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::new(MESSAGES_NS, "OofStatus"), &self.oof_status)?;
         w.simple_element(
             xml::Name::new(MESSAGES_NS, "MissedCallNotificationEnabled"),
@@ -859,37 +1401,75 @@ impl xml::XmlWrite for UmProperties {
 impl xml::XmlRead for UmProperties {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(MESSAGES_NS, "OofStatus")], 1, 1),
+            xml::Particle::new(
+                &[xml::Name::new(MESSAGES_NS, "MissedCallNotificationEnabled")],
+                1,
+                1,
+            ),
+            xml::Particle::new(
+                &[xml::Name::new(MESSAGES_NS, "PlayOnPhoneDialString")],
+                0,
+                1,
+            ),
+            xml::Particle::new(
+                &[xml::Name::new(MESSAGES_NS, "TelephoneAccessNumbers")],
+                0,
+                1,
+            ),
+            xml::Particle::new(
+                &[xml::Name::new(MESSAGES_NS, "TelephoneAccessFolderEmail")],
+                0,
+                1,
+            ),
+        ];
+        let mut seq = xml::Sequence::<5>::new(P, xml::Order::Sequence);
+        let mut oof_status = None;
+        let mut missed_call_notification_enabled = None;
+        let mut play_on_phone_dial_string = None;
+        let mut telephone_access_numbers = None;
+        let mut telephone_access_folder_email = None;
         let next = &mut r.next_child()?;
-        let oof_status = r
-            .required(next, xml::Name::new(MESSAGES_NS, "OofStatus"), xml::text)?;
-        let missed_call_notification_enabled = r
-            .required(
-                next,
-                xml::Name::new(MESSAGES_NS, "MissedCallNotificationEnabled"),
-                xml::text,
-            )?;
-        let play_on_phone_dial_string = r
-            .optional(
-                next,
-                xml::Name::new(MESSAGES_NS, "PlayOnPhoneDialString"),
-                xml::text,
-            )?;
-        let telephone_access_numbers = r
-            .optional(
-                next,
-                xml::Name::new(MESSAGES_NS, "TelephoneAccessNumbers"),
-                xml::text,
-            )?;
-        let telephone_access_folder_email = r
-            .optional(
-                next,
-                xml::Name::new(MESSAGES_NS, "TelephoneAccessFolderEmail"),
-                xml::text,
-            )?;
-        r.end_content(next.take())?;
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "OofStatus" if seq.at(r, &child, 0)? => {
+                    oof_status = Some(xml::text(r, &child)?);
+                }
+                "MissedCallNotificationEnabled" if seq.at(r, &child, 1)? => {
+                    missed_call_notification_enabled = Some(xml::text(r, &child)?);
+                }
+                "PlayOnPhoneDialString" if seq.at(r, &child, 2)? => {
+                    play_on_phone_dial_string = Some(xml::text(r, &child)?);
+                }
+                "TelephoneAccessNumbers" if seq.at(r, &child, 3)? => {
+                    telephone_access_numbers = Some(xml::text(r, &child)?);
+                }
+                "TelephoneAccessFolderEmail" if seq.at(r, &child, 4)? => {
+                    telephone_access_folder_email = Some(xml::text(r, &child)?);
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let oof_status = xml::present(
+            oof_status,
+            r,
+            &[xml::Name::new(MESSAGES_NS, "OofStatus")],
+        )?;
+        let missed_call_notification_enabled = xml::present(
+            missed_call_notification_enabled,
+            r,
+            &[xml::Name::new(MESSAGES_NS, "MissedCallNotificationEnabled")],
+        )?;
         Ok(Self {
+            other_attributes,
             oof_status,
             missed_call_notification_enabled,
             play_on_phone_dial_string,
@@ -902,10 +1482,24 @@ impl xml::XmlRead for UmProperties {
 /// The state of an outbound call, as returned by GetCallInfo.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct UmCallInfo {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     /// The status of the call.
     pub call_state: UmCallState,
     /// The cause of the last call event.
     pub event_cause: UmEventCause,
+}
+
+impl UmCallInfo {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(call_state: UmCallState, event_cause: UmEventCause) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            call_state,
+            event_cause,
+        }
+    }
 }
 
 impl xml::XmlWrite for UmCallInfo {
@@ -915,6 +1509,7 @@ impl xml::XmlWrite for UmCallInfo {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::new(MESSAGES_NS, "CallState"), &self.call_state)?;
         w.simple_element(xml::Name::new(MESSAGES_NS, "EventCause"), &self.event_cause)?;
         w.end()
@@ -924,15 +1519,47 @@ impl xml::XmlWrite for UmCallInfo {
 impl xml::XmlRead for UmCallInfo {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(MESSAGES_NS, "CallState")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(MESSAGES_NS, "EventCause")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
+        let mut call_state = None;
+        let mut event_cause = None;
         let next = &mut r.next_child()?;
-        let call_state = r
-            .required(next, xml::Name::new(MESSAGES_NS, "CallState"), xml::text)?;
-        let event_cause = r
-            .required(next, xml::Name::new(MESSAGES_NS, "EventCause"), xml::text)?;
-        r.end_content(next.take())?;
-        Ok(Self { call_state, event_cause })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "CallState" if seq.at(r, &child, 0)? => {
+                    call_state = Some(xml::text(r, &child)?);
+                }
+                "EventCause" if seq.at(r, &child, 1)? => {
+                    event_cause = Some(xml::text(r, &child)?);
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let call_state = xml::present(
+            call_state,
+            r,
+            &[xml::Name::new(MESSAGES_NS, "CallState")],
+        )?;
+        let event_cause = xml::present(
+            event_cause,
+            r,
+            &[xml::Name::new(MESSAGES_NS, "EventCause")],
+        )?;
+        Ok(Self {
+            other_attributes,
+            call_state,
+            event_cause,
+        })
     }
 }
 

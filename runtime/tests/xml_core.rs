@@ -238,3 +238,25 @@ fn qname_text_resolves_in_the_elements_own_scope() {
     // q: went out of scope with <v>.
     assert!(r.read_value::<QNameValue>().is_err());
 }
+
+/// A kept element that relies on there being no default namespace says so
+/// with `xmlns=""`, which the writer drops where it is redundant.
+#[test]
+fn kept_xml_keeps_its_default_namespace_wherever_it_is_written() {
+    let write = |parent: Name, raw: &str| {
+        let mut w = XmlWriter::new();
+        w.start(parent);
+        w.raw_element(raw);
+        w.end().unwrap();
+        w.into_string()
+    };
+    let qualified = Name::new("urn:d", "P");
+    assert_eq!(
+        write(qualified, "<z xmlns=\"\" a=\"1\"/>"),
+        "<P xmlns=\"urn:d\"><z xmlns=\"\" a=\"1\"/></P>"
+    );
+    assert_eq!(
+        write(Name::local("P"), "<z xmlns=\"\"><y/></z>"),
+        "<P><z><y/></z></P>"
+    );
+}

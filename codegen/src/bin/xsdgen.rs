@@ -76,6 +76,9 @@ struct Options {
     /// Adds an `Unknown(String)` variant to every enumeration.
     #[arg(long)]
     enum_unknown_variant: bool,
+    /// Boxes element values larger than BYTES (default 256).
+    #[arg(long, value_name = "BYTES")]
+    size_budget: Option<usize>,
     /// Reads FILE wherever a schema names LOCATION (a URL that is never
     /// fetched, or a path where the file is not); may be repeated.
     #[arg(long = "map-location", value_name = "LOCATION=FILE")]
@@ -91,6 +94,9 @@ impl Options {
         config.emit_rerun_if_changed(false);
         config.generate_all(self.all);
         config.enum_unknown_variant(self.enum_unknown_variant);
+        if let Some(bytes) = self.size_budget {
+            config.size_budget(bytes);
+        }
         if let Some(name) = &self.file_name {
             config.file_name(name);
         }

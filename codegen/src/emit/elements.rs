@@ -31,17 +31,14 @@ impl Cx<'_> {
         let inner = quote!(self.0);
         let write = self.write_element(&d.inner, &quote!(name), Place::Field(&inner));
         let read = match (d.inner.kind, d.inner.nillable) {
-            (ValueKind::Simple, false) => quote!(r.read_value().map(Self)),
+            (ValueKind::Simple, false) => quote!(#xml::text(r, start).map(Self)),
             (ValueKind::Simple, true) => quote!(#xml::Nillable::read_value(r, start).map(Self)),
             _ => {
                 let t = self.read_type(&d.inner);
                 quote!(<#t as #xml::XmlRead>::read_xml(r, start).map(Self))
             }
         };
-        let start = match (d.inner.kind, d.inner.nillable) {
-            (ValueKind::Simple, false) => quote!(_start),
-            _ => quote!(start),
-        };
+        let start = quote!(start);
         let mut out = quote! {
             impl #xml::XmlWrite for #ident {
                 fn write_xml(&self, w: &mut #xml::XmlWriter, name: #xml::Name) -> Result<(), #xml::WriteError> {

@@ -17,6 +17,8 @@
 //! code names the runtime by the plan's path (`::xsdgen_runtime` unless
 //! configured) and uses nothing else from outside but the prelude.
 
+mod constructors;
+mod dispatch;
 mod elements;
 mod headers;
 mod operations;
@@ -106,7 +108,8 @@ impl Cx<'_> {
         let mut out = self.definition(item);
         out.extend(match item {
             Item::Struct(d) => {
-                let mut t = self.struct_writer(d);
+                let mut t = self.struct_methods(d);
+                t.extend(self.struct_writer(d));
                 t.extend(self.struct_reader(d));
                 t.extend(self.element_impl(&d.ident, d.element.as_ref()));
                 t
@@ -239,6 +242,16 @@ impl Cx<'_> {
         }
         if ty.boxed {
             t = quote!(Box<#t>);
+        }
+        t
+    }
+
+    /// The type of one value without its box: what a constructor takes.
+    pub(crate) fn value_type_unboxed(&self, ty: &FieldType) -> TokenStream {
+        let mut t = self.type_expr(&ty.inner);
+        if ty.nillable {
+            let xml = self.xml();
+            t = quote!(#xml::Nillable<#t>);
         }
         t
     }

@@ -1,41 +1,31 @@
-//! `impl XmlRead`: attributes first, then the children in one pass with
-//! one element of lookahead (`next`), each particle taking the lookahead
-//! or leaving it to the next; nested groups get a `read_group` that reads
-//! their children in place and answers `None` when the lookahead does not
-//! start them. No allocation but the values, no dynamic dispatch.
+//! `impl XmlRead`: the attributes in one pass over the start tag, then the
+//! children by dispatch (see `dispatch.rs`); nested groups get a
+//! `read_group` that reads their children in place and answers `None` when
+//! the lookahead does not start them. No allocation but the values, no
+//! dynamic dispatch.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens, quote};
 
+use super::dispatch::Mode;
 use super::{Cx, ident_tokens};
 use crate::plan::rust::{
-    Binding, ChoiceDef, ContentKind, Field, FieldType, FirstSet, Namespaces, Occurs, Role,
-    StructDef, ValueKind, XmlName,
+    Binding, ChoiceDef, ContentKind, Field, FieldType, Occurs, Role, StructDef, ValueKind, Variant,
+    XmlName,
 };
 
 impl Cx<'_> {
     pub(super) fn struct_reader(&self, d: &StructDef) -> TokenStream {
         let xml = self.xml();
         let ident = ident_tokens(&d.ident);
-        let (attributes, content): (Vec<&Field>, Vec<&Field>) = d.fields.iter().partition(|f| {
-            matches!(
-                f.binding,
-                Binding::Attribute { .. } | Binding::AnyAttributes(_)
-            )
-        });
-        let declared: Vec<&XmlName> = attributes
-            .iter()
-            .filter_map(|f| match &f.binding {
-                Binding::Attribute { name, .. } => Some(name),
-                _ => None,
-            })
-            .collect();
-        let attribute_reads = attributes.iter().map(|f| self.read_attribute(f, &declared));
+        let (attributes, content): (Vec<&Field>, Vec<&Field>) =
+            d.fields.iter().partition(|f| is_attribute(&f.binding));
         let construct = construct(&d.fields);
         match d.role {
             Role::Type => {
+                let attribute_reads = self.read_attributes(&attributes);
                 let body = match d.content {
-                    ContentKind::Empty => quote!(r.end()?;),
+                    ContentKind::Empty => quote!(r.end_empty()?;),
                     ContentKind::Simple => {
                         let reads = content.iter().map(|f| {
                             let local = ident_tokens(&f.local);
@@ -43,10 +33,13 @@ impl Cx<'_> {
                         });
                         quote!(#(#reads)*)
                     }
-                    ContentKind::Sequence => {
-                        let reads = content
-                            .iter()
-                            .map(|f| self.read_field(f.ty.clone(), &f.binding, &f.local));
+                    ContentKind::Sequence | ContentKind::All => {
+                        let mode = if d.content == ContentKind::All {
+                            Mode::All
+                        } else {
+                            Mode::Element
+                        };
+                        let dispatch = self.dispatch(&content, mode);
                         let mixed = content.iter().find(|f| f.binding == Binding::Mixed);
                         let begin = mixed.map(|_| quote!(r.begin_mixed();));
                         let end = mixed.map(|f| {
@@ -55,23 +48,15 @@ impl Cx<'_> {
                         });
                         quote! {
                             #begin
-                            let next = &mut r.next_child()?;
-                            #(#reads)*
-                            r.end_content(next.take())?;
+                            #dispatch
                             #end
                         }
                     }
-                    ContentKind::All => self.read_all(&content),
-                };
-                let start = if attributes.is_empty() {
-                    quote!(_start)
-                } else {
-                    quote!(start)
                 };
                 quote! {
                     impl #xml::XmlRead for #ident {
-                        fn read_xml(r: &mut #xml::XmlReader<'_>, #start: &#xml::Start<'_>) -> Result<Self, #xml::ReadError> {
-                            #(#attribute_reads)*
+                        fn read_xml(r: &mut #xml::XmlReader<'_>, start: &#xml::Start<'_>) -> Result<Self, #xml::ReadError> {
+                            #attribute_reads
                             #body
                             Ok(#construct)
                         }
@@ -79,20 +64,14 @@ impl Cx<'_> {
                 }
             }
             Role::Group => {
-                let starts = self.starts(&d.first);
-                let reads = content
-                    .iter()
-                    .map(|f| self.read_field(f.ty.clone(), &f.binding, &f.local));
+                let dispatch = self.dispatch(&content, Mode::Group);
                 quote! {
                     impl #ident {
-                        fn read_group<'i>(
+                        pub(crate) fn read_group<'i>(
                             r: &mut #xml::XmlReader<'i>,
                             next: &mut Option<#xml::Start<'i>>,
                         ) -> Result<Option<Self>, #xml::ReadError> {
-                            if !(#starts) {
-                                return Ok(None);
-                            }
-                            #(#reads)*
+                            #dispatch
                             Ok(Some(#construct))
                         }
                     }
@@ -101,29 +80,114 @@ impl Cx<'_> {
         }
     }
 
+    /// The attributes of a struct of an element's type: one pass over the
+    /// start tag, then each declared one parsed.
+    fn read_attributes(&self, attributes: &[&Field]) -> TokenStream {
+        let xml = self.xml();
+        let declared: Vec<&XmlName> = attributes
+            .iter()
+            .filter_map(|f| match &f.binding {
+                Binding::Attribute { name, .. } => Some(name),
+                _ => None,
+            })
+            .collect();
+        let others = attributes.iter().find_map(|f| match &f.binding {
+            Binding::AnyAttributes(ns) => Some((ident_tokens(&f.local), ns)),
+            _ => None,
+        });
+        let (other_local, wildcard) = match others {
+            Some((local, Some(ns))) => {
+                let w = self.wildcard(ns);
+                (local.into_token_stream(), quote!(Some(#w)))
+            }
+            Some((local, None)) => (local.into_token_stream(), quote!(None)),
+            // Every struct of an element's type has the field.
+            None => (quote!(other_attributes), quote!(None)),
+        };
+        let raws: Vec<TokenStream> = attributes
+            .iter()
+            .filter(|f| matches!(f.binding, Binding::Attribute { .. }))
+            .map(|f| ident_tokens(&f.local).into_token_stream())
+            .collect();
+        let names = self.names(declared.iter().copied());
+        let parses = attributes.iter().filter_map(|f| {
+            let Binding::Attribute { name, required, .. } = &f.binding else {
+                return None;
+            };
+            let local = ident_tokens(&f.local);
+            let name = self.name(name);
+            Some(if *required {
+                quote!(let #local = r.required_attribute_of(#local, #name)?;)
+            } else {
+                quote!(let #local = r.attribute_of(#local, #name)?;)
+            })
+        });
+        quote! {
+            let mut #other_local = #xml::AnyAttributes::new();
+            let [#(#raws),*] = r.attributes(start, #names, #wildcard, &mut #other_local)?;
+            #(#parses)*
+        }
+    }
+
     pub(super) fn choice_reader(&self, d: &ChoiceDef) -> TokenStream {
         let xml = self.xml();
         let ident = ident_tokens(&d.ident);
-        let v = crate::plan::RustIdent::plain("v");
-        let branches = d.variants.iter().map(|variant| {
-            let starts = self.starts(&variant.binding.first());
-            let read = self.read_field(variant.ty.clone(), &variant.binding, &v);
-            let name = ident_tokens(&variant.ident);
-            quote! {
-                if #starts {
-                    #read
-                    return Ok(Some(Self::#name(v)));
-                }
+        let mut arms = Vec::new();
+        let mut wildcards = Vec::new();
+        for (i, variant) in d.variants.iter().enumerate() {
+            let i = Literal::usize_unsuffixed(i);
+            let first = variant.binding.first();
+            for name in &first.names {
+                let local = &name.local;
+                let name = self.name(name);
+                arms.push(quote!(#local if r.is(child, #name) => #i,));
             }
+            if first.any {
+                let w = match &variant.binding {
+                    Binding::Any(ns) => self.wildcard(ns),
+                    _ => quote!(#xml::Wildcard::Any),
+                };
+                wildcards.push(quote!(_ if #w.matches(r.namespace_of(child)) => #i,));
+            }
+        }
+        let reads = d.variants.iter().enumerate().map(|(i, v)| {
+            let i = Literal::usize_unsuffixed(i);
+            let name = ident_tokens(&v.ident);
+            let read = self.read_variant(v);
+            quote!(#i => Self::#name(#read),)
         });
+        // A choice without branches (a head no element stands for) reads
+        // nothing, and must not leave its parameters unused.
+        let group_body = if d.variants.is_empty() {
+            quote!(Ok(None))
+        } else {
+            quote! {
+                let Some(child) = next.as_ref() else {
+                    return Ok(None);
+                };
+                let branch = match child.local_name() {
+                    #(#arms)*
+                    #(#wildcards)*
+                    _ => return Ok(None),
+                };
+                Ok(Some(match branch {
+                    #(#reads)*
+                    _ => return Ok(None),
+                }))
+            }
+        };
+        let (r, next) = if d.variants.is_empty() {
+            (quote!(_r), quote!(_next))
+        } else {
+            (quote!(r), quote!(next))
+        };
         let mut out = quote! {
             impl #ident {
-                fn read_group<'i>(
-                    r: &mut #xml::XmlReader<'i>,
-                    next: &mut Option<#xml::Start<'i>>,
+                pub(crate) fn read_group<'i>(
+                    #r: &mut #xml::XmlReader<'i>,
+                    #next: &mut Option<#xml::Start<'i>>,
                 ) -> Result<Option<Self>, #xml::ReadError> {
-                    #(#branches)*
-                    Ok(None)
+                    #group_body
                 }
             }
         };
@@ -131,7 +195,8 @@ impl Cx<'_> {
             let first = self.names(&d.first.names);
             out.extend(quote! {
                 impl #xml::XmlRead for #ident {
-                    fn read_xml(r: &mut #xml::XmlReader<'_>, _start: &#xml::Start<'_>) -> Result<Self, #xml::ReadError> {
+                    fn read_xml(r: &mut #xml::XmlReader<'_>, start: &#xml::Start<'_>) -> Result<Self, #xml::ReadError> {
+                        r.no_attributes(start)?;
                         let next = &mut r.next_child()?;
                         let Some(value) = Self::read_group(r, next)? else {
                             return Err(r.expected_one_of(next.as_ref(), #first));
@@ -145,255 +210,123 @@ impl Cx<'_> {
         out
     }
 
-    fn read_attribute(&self, f: &Field, declared: &[&XmlName]) -> TokenStream {
-        let local = ident_tokens(&f.local);
-        if let Binding::AnyAttributes(ns) = &f.binding {
-            let declared = self.names(declared.iter().copied());
-            let wildcard = self.wildcard(ns);
-            return quote!(let #local = r.other_attributes(start, #declared, #wildcard)?;);
-        }
-        let Binding::Attribute {
-            name,
-            required,
-            default,
-        } = &f.binding
-        else {
-            return TokenStream::new();
-        };
-        let name = self.name(name);
-        match (default, required) {
-            (Some(default), _) => quote!(let #local = r.attribute_or(start, #name, #default)?;),
-            (None, true) => quote!(let #local = r.required_attribute(start, #name)?;),
-            (None, false) => quote!(let #local = r.attribute_value(start, #name)?;),
-        }
-    }
-
-    /// An expression: whether the lookahead can start `first`.
-    fn starts(&self, first: &FirstSet) -> TokenStream {
-        if first.any {
-            return quote!(next.is_some());
-        }
-        if first.names.is_empty() {
-            // Nothing can start it: an empty choice, which matches nothing.
-            return quote!(false);
-        }
-        let names = first.names.iter().map(|n| self.name(n));
-        quote!(next.as_ref().is_some_and(|s| #(r.is(s, #names))||*))
-    }
-
-    /// `let local = ...;` reading a field or variant among the children.
-    fn read_field(
-        &self,
-        ty: FieldType,
-        binding: &Binding,
-        local: &crate::plan::RustIdent,
-    ) -> TokenStream {
-        let local = ident_tokens(local);
-        match binding {
+    /// The value of a branch whose first element is the lookahead.
+    fn read_variant(&self, v: &Variant) -> TokenStream {
+        let xml = self.xml();
+        let ty = &v.ty;
+        match &v.binding {
             Binding::Element { name, default } => {
-                self.read_element_field(&ty, &self.name(name), default.as_deref(), &local)
+                let name = self.name(name);
+                let read = self.read_fn(ty, default.as_deref());
+                match (ty.occurs, ty.boxed) {
+                    (Occurs::Many { min, max }, boxed) => {
+                        let min = Literal::u32_unsuffixed(min);
+                        let max = match max {
+                            Some(max) => Literal::u32_unsuffixed(max).into_token_stream(),
+                            None => quote!(u32::MAX),
+                        };
+                        let read = if boxed {
+                            quote!(|r, s| #read(r, s).map(Box::new))
+                        } else {
+                            read
+                        };
+                        quote!(r.repeated(next, #name, #min, #max, #read)?)
+                    }
+                    (_, true) => quote!(Box::new(r.required(next, #name, #read)?)),
+                    (_, false) => quote!(r.required(next, #name, #read)?),
+                }
             }
-            Binding::Any(ns) => self.read_any_field(&ty, ns, &local),
-            Binding::Group { first } => self.read_group_field(&ty, first, &local),
+            Binding::Group { first } => {
+                let group = self.type_expr(&ty.inner);
+                let expected = self.names(&first.names);
+                let one = quote! {
+                    match #group::read_group(r, next)? {
+                        Some(v) => v,
+                        None => return Err(r.expected_one_of(next.as_ref(), #expected)),
+                    }
+                };
+                match ty.occurs {
+                    Occurs::Many { min, max } => {
+                        let limit = max.map(|max| {
+                            let max = Literal::u32_unsuffixed(max);
+                            quote!(if item.len() == #max { break; })
+                        });
+                        let too_few = match min {
+                            0 => None,
+                            1 => Some(quote!(item.is_empty())),
+                            _ => {
+                                let min = Literal::usize_unsuffixed(min as usize);
+                                Some(quote!(item.len() < #min))
+                            }
+                        };
+                        let check = too_few.map(|too_few| {
+                            quote! {
+                                if #too_few {
+                                    return Err(r.expected_one_of(next.as_ref(), #expected));
+                                }
+                            }
+                        });
+                        quote!({
+                            let mut item = Vec::new();
+                            while let Some(v) = #group::read_group(r, next)? {
+                                item.push(v);
+                                #limit
+                            }
+                            #check
+                            item
+                        })
+                    }
+                    Occurs::One | Occurs::Optional => one,
+                }
+            }
+            Binding::Any(ns) => {
+                let w = self.wildcard(ns);
+                let one = quote!({
+                    let Some(child) = r.take_any(next, #w) else {
+                        return Err(r.expected_one_of(next.as_ref(), &[]));
+                    };
+                    let v = #xml::read::<#xml::AnyElement>(r, &child)?;
+                    *next = r.next_child()?;
+                    v
+                });
+                match ty.occurs {
+                    Occurs::Many { .. } => quote!({
+                        let mut item = Vec::new();
+                        while let Some(child) = r.take_any(next, #w) {
+                            item.push(#xml::read::<#xml::AnyElement>(r, &child)?);
+                            *next = r.next_child()?;
+                        }
+                        item
+                    }),
+                    Occurs::One | Occurs::Optional => one,
+                }
+            }
             Binding::Attribute { .. }
             | Binding::AnyAttributes(_)
             | Binding::Mixed
-            | Binding::Text => TokenStream::new(),
-        }
-    }
-
-    /// One call of the runtime's particle readers.
-    fn read_element_field(
-        &self,
-        ty: &FieldType,
-        name: &TokenStream,
-        default: Option<&str>,
-        local: &proc_macro2::Ident,
-    ) -> TokenStream {
-        let read = match default {
-            Some(default) if ty.kind == ValueKind::Simple && !ty.nillable => {
-                quote!(|r, _| r.read_value_or(#default))
-            }
-            _ => self.read_fn(ty),
-        };
-        // Vec already breaks a cycle, so only single values are boxed.
-        match (ty.occurs, ty.boxed) {
-            (Occurs::One, false) => quote!(let #local = r.required(next, #name, #read)?;),
-            (Occurs::One, true) => {
-                quote!(let #local = Box::new(r.required(next, #name, #read)?);)
-            }
-            (Occurs::Optional, false) => quote!(let #local = r.optional(next, #name, #read)?;),
-            (Occurs::Optional, true) => {
-                quote!(let #local = r.optional(next, #name, #read)?.map(Box::new);)
-            }
-            (Occurs::Many { min, max }, boxed) => {
-                let min = Literal::u32_unsuffixed(min);
-                let max = match max {
-                    Some(max) => Literal::u32_unsuffixed(max).into_token_stream(),
-                    None => quote!(u32::MAX),
-                };
-                let read = if boxed {
-                    quote!(|r, s| #read(r, s).map(Box::new))
-                } else {
-                    read
-                };
-                quote!(let #local = r.repeated(next, #name, #min, #max, #read)?;)
-            }
+            | Binding::Text => quote!(return Ok(None)),
         }
     }
 
     /// The function reading one value once its start tag is taken.
-    fn read_fn(&self, ty: &FieldType) -> TokenStream {
+    fn read_fn(&self, ty: &FieldType, default: Option<&str>) -> TokenStream {
         let xml = self.xml();
-        match (ty.kind, ty.nillable) {
-            (ValueKind::Simple, false) => quote!(#xml::text),
-            (ValueKind::Simple, true) => quote!(#xml::Nillable::read_value),
+        match (ty.kind, ty.nillable, default) {
+            (ValueKind::Simple, false, Some(default)) => {
+                quote!(|r, s| #xml::text_or(r, s, #default))
+            }
+            (ValueKind::Simple, false, None) => quote!(#xml::text),
+            (ValueKind::Simple, true, _) => quote!(#xml::Nillable::read_value),
             _ => quote!(#xml::read),
         }
     }
+}
 
-    /// A wildcard particle: whatever element comes next.
-    fn read_any_field(
-        &self,
-        ty: &FieldType,
-        ns: &Namespaces,
-        local: &proc_macro2::Ident,
-    ) -> TokenStream {
-        let one = self.read_one(ty);
-        let wildcard = self.wildcard(ns);
-        match ty.occurs {
-            Occurs::One => quote! {
-                let Some(s) = r.take_any(next, #wildcard) else {
-                    return Err(r.expected_one_of(next.as_ref(), &[]));
-                };
-                let #local = #one;
-                *next = r.next_child()?;
-            },
-            Occurs::Optional => quote! {
-                let #local = match r.take_any(next, #wildcard) {
-                    Some(s) => {
-                        let v = #one;
-                        *next = r.next_child()?;
-                        Some(v)
-                    }
-                    None => None,
-                };
-            },
-            Occurs::Many { min, max } => {
-                let limit = max.map(|max| {
-                    let max = Literal::u32_unsuffixed(max);
-                    quote!(if #local.len() == #max { break; })
-                });
-                let check = min_check(local, min, &quote!(&[]));
-                quote! {
-                    let mut #local = Vec::new();
-                    while let Some(s) = r.take_any(next, #wildcard) {
-                        #local.push(#one);
-                        *next = r.next_child()?;
-                        #limit
-                    }
-                    #check
-                }
-            }
-        }
-    }
-
-    fn read_group_field(
-        &self,
-        ty: &FieldType,
-        first: &FirstSet,
-        local: &proc_macro2::Ident,
-    ) -> TokenStream {
-        let group = self.type_expr(&ty.inner);
-        let expected = self.names(&first.names);
-        match ty.occurs {
-            Occurs::One => quote! {
-                let Some(#local) = #group::read_group(r, next)? else {
-                    return Err(r.expected_one_of(next.as_ref(), #expected));
-                };
-            },
-            Occurs::Optional => quote!(let #local = #group::read_group(r, next)?;),
-            Occurs::Many { min, max } => {
-                let limit = max.map(|max| {
-                    let max = Literal::u32_unsuffixed(max);
-                    quote!(if #local.len() == #max { break; })
-                });
-                let check = min_check(local, min, &expected);
-                quote! {
-                    let mut #local = Vec::new();
-                    while let Some(v) = #group::read_group(r, next)? {
-                        #local.push(v);
-                        #limit
-                    }
-                    #check
-                }
-            }
-        }
-    }
-
-    /// Reads one element value whose start tag is `s`.
-    fn read_one(&self, ty: &FieldType) -> TokenStream {
-        let xml = self.xml();
-        let value = match (ty.kind, ty.nillable) {
-            (ValueKind::Simple, false) => quote!(r.read_value()?),
-            (ValueKind::Simple, true) => quote!(#xml::Nillable::read_value(r, &s)?),
-            _ => {
-                let t = self.read_type(ty);
-                quote!(<#t as #xml::XmlRead>::read_xml(r, &s)?)
-            }
-        };
-        if ty.boxed {
-            quote!(Box::new(#value))
-        } else {
-            value
-        }
-    }
-
-    /// `xs:all`: children in any order, each at most once.
-    fn read_all(&self, fields: &[&Field]) -> TokenStream {
-        let slots = fields.iter().map(|f| {
-            let local = ident_tokens(&f.local);
-            quote!(let mut #local = None;)
-        });
-        let arms = fields.iter().filter_map(|f| {
-            let Binding::Element { name, .. } = &f.binding else {
-                return None;
-            };
-            let local = ident_tokens(&f.local);
-            let name = self.name(name);
-            let one = self.read_one(&f.ty);
-            Some(quote! {
-                if r.is(&s, #name) {
-                    if #local.is_some() {
-                        return Err(r.duplicate(&s));
-                    }
-                    #local = Some(#one);
-                } else
-            })
-        });
-        let required = fields
-            .iter()
-            .filter(|f| f.ty.occurs == Occurs::One)
-            .filter_map(|f| {
-                let Binding::Element { name, .. } = &f.binding else {
-                    return None;
-                };
-                let local = ident_tokens(&f.local);
-                let name = self.name(name);
-                Some(quote!(let Some(#local) = #local else { return Err(r.missing(#name)); };))
-            });
-        quote! {
-            #(#slots)*
-            let next = &mut r.next_child()?;
-            while let Some(s) = next.take() {
-                #(#arms)* {
-                    r.end_content(Some(s))?;
-                }
-                *next = r.next_child()?;
-            }
-            #(#required)*
-        }
-    }
+pub(super) fn is_attribute(binding: &Binding) -> bool {
+    matches!(
+        binding,
+        Binding::Attribute { .. } | Binding::AnyAttributes(_)
+    )
 }
 
 /// `Self { a, b: b_, .. }`.
@@ -408,20 +341,4 @@ fn construct(fields: &[Field]) -> TokenStream {
         }
     });
     quote!(Self { #(#inits),* })
-}
-
-fn min_check(local: &proc_macro2::Ident, min: u32, expected: &TokenStream) -> TokenStream {
-    let test = match min {
-        0 => return TokenStream::new(),
-        1 => quote!(#local.is_empty()),
-        n => {
-            let n = Literal::u32_unsuffixed(n);
-            quote!(#local.len() < #n)
-        }
-    };
-    quote! {
-        if #test {
-            return Err(r.expected_one_of(next.as_ref(), #expected));
-        }
-    }
 }

@@ -5,6 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::readers::is_attribute;
 use super::{Cx, ident_tokens};
 use crate::plan::rust::{Binding, ChoiceDef, Field, FieldType, Occurs, Role, StructDef, ValueKind};
 
@@ -21,16 +22,24 @@ impl Cx<'_> {
     pub(super) fn struct_writer(&self, d: &StructDef) -> TokenStream {
         let xml = self.xml();
         let ident = ident_tokens(&d.ident);
+        let declared: Vec<&crate::plan::rust::XmlName> = d
+            .fields
+            .iter()
+            .filter_map(|f| match &f.binding {
+                Binding::Attribute { name, .. } => Some(name),
+                _ => None,
+            })
+            .collect();
         let attributes = d
             .fields
             .iter()
             .filter(|f| is_attribute(&f.binding))
-            .map(|f| self.write_field(f));
+            .map(|f| self.write_field(f, &declared));
         let content = d
             .fields
             .iter()
             .filter(|f| !is_attribute(&f.binding))
-            .map(|f| self.write_field(f));
+            .map(|f| self.write_field(f, &declared));
         match d.role {
             Role::Type => quote! {
                 impl #xml::XmlWrite for #ident {
@@ -44,7 +53,7 @@ impl Cx<'_> {
             },
             Role::Group => quote! {
                 impl #ident {
-                    fn write_group(&self, w: &mut #xml::XmlWriter) -> Result<(), #xml::WriteError> {
+                    pub(crate) fn write_group(&self, w: &mut #xml::XmlWriter) -> Result<(), #xml::WriteError> {
                         #(#content)*
                         Ok(())
                     }
@@ -67,17 +76,18 @@ impl Cx<'_> {
             };
             quote!(Self::#variant(v) => { #body })
         });
-        let group_body = if d.variants.is_empty() {
-            quote!(match *self {})
+        let (w, group_body) = if d.variants.is_empty() {
+            (quote!(_w), quote!(match *self {}))
         } else {
-            quote! {
+            let body = quote! {
                 match self { #(#arms)* }
                 Ok(())
-            }
+            };
+            (quote!(w), body)
         };
         let mut out = quote! {
             impl #ident {
-                fn write_group(&self, w: &mut #xml::XmlWriter) -> Result<(), #xml::WriteError> {
+                pub(crate) fn write_group(&self, #w: &mut #xml::XmlWriter) -> Result<(), #xml::WriteError> {
                     #group_body
                 }
             }
@@ -96,11 +106,19 @@ impl Cx<'_> {
         out
     }
 
-    fn write_field(&self, f: &Field) -> TokenStream {
+    fn write_field(&self, f: &Field, declared: &[&crate::plan::rust::XmlName]) -> TokenStream {
         let ident = ident_tokens(&f.ident);
         let place = quote!(self.#ident);
-        if let Binding::AnyAttributes(_) = &f.binding {
-            return quote!(w.other_attributes(&self.#ident)?;);
+        if let Binding::AnyAttributes(ns) = &f.binding {
+            let names = self.names(declared.iter().copied());
+            let wildcard = match ns {
+                Some(ns) => {
+                    let w = self.wildcard(ns);
+                    quote!(Some(#w))
+                }
+                None => quote!(None),
+            };
+            return quote!(w.other_attributes(&self.#ident, #names, #wildcard)?;);
         }
         if let Binding::Mixed = &f.binding {
             return quote!(w.begin_mixed(&self.#ident););
@@ -143,7 +161,7 @@ impl Cx<'_> {
             }
             Binding::Any(_) => {
                 let receiver = receiver(place);
-                quote!(w.raw(#receiver.as_str());)
+                quote!(w.raw_element(#receiver.as_str());)
             }
             Binding::Attribute { .. } | Binding::AnyAttributes(_) | Binding::Mixed => {
                 TokenStream::new()
@@ -166,13 +184,6 @@ impl Cx<'_> {
             _ => quote!(#xml::XmlWrite::write_xml(#value, w, #name)?;),
         }
     }
-}
-
-fn is_attribute(binding: &Binding) -> bool {
-    matches!(
-        binding,
-        Binding::Attribute { .. } | Binding::AnyAttributes(_)
-    )
 }
 
 /// A reference to the (unboxed) value.

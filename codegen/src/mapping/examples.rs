@@ -146,8 +146,9 @@
 //!       </xs:complexContent>
 //!     </xs:complexType>
 //!   </xs:element>"#);
+//! assert!(code.contains("pub struct Doc {\n"));
 //! assert!(code.contains(
-//!     "pub struct Doc {\n    pub ver: String,\n    pub id: i32,\n    pub title: String,\n}"
+//!     "    pub ver: String,\n    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).\n    pub other_attributes: xml::AnyAttributes,\n    pub id: i32,\n    pub title: String,\n}"
 //! ));
 //! ```
 //!
@@ -179,9 +180,8 @@
 //!       </xs:complexContent>
 //!     </xs:complexType>
 //!   </xs:element>"#);
-//! assert!(code.contains(
-//!     "pub struct Ref {\n    pub ver: Option<String>,\n    pub id: i32,\n}"
-//! ));
+//! assert!(code.contains("pub struct Ref {\n    pub ver: Option<String>,\n"));
+//! assert!(code.contains("    pub other_attributes: xml::AnyAttributes,\n    pub id: i32,\n}"));
 //! ```
 //!
 //! simpleContent extension: the text is `value`, next to the attributes.
@@ -487,8 +487,9 @@
 //! assert!(code.contains("pub note: Option<xml::Nillable<String>>,"));
 //! ```
 //!
-//! An attribute with a default or fixed value is not an `Option`: the value
-//! is applied on read.
+//! An attribute with a default or fixed value is an `Option` like any
+//! other, so that an absent one stays absent when written back; an
+//! accessor of the field's name gives the value with the schema's applied.
 //!
 //! ```
 //! # fn generate(body: &str) -> String {
@@ -504,10 +505,11 @@
 //!       <xs:attribute name="label" type="xs:string"/>
 //!     </xs:complexType>
 //!   </xs:element>"#);
-//! assert!(code.contains("pub size: i32,"));
-//! assert!(code.contains("pub unit: String,"));
+//! assert!(code.contains("pub size: Option<i32>,"));
+//! assert!(code.contains("pub unit: Option<String>,"));
 //! assert!(code.contains("pub label: Option<String>,"));
-//! assert!(code.contains(r#"r.attribute_or(start, xml::Name::local("size"), "10")?"#));
+//! assert!(code.contains("pub fn size(&self) -> i32 {\n        self.size.unwrap_or(10)\n    }"));
+//! assert!(code.contains(r#"pub fn unit(&self) -> &str {"#));
 //! ```
 //!
 //! A type containing itself: `Box` where it would be held by value; a `Vec`

@@ -75,8 +75,10 @@ impl<'m> Planner<'m> {
                 fields.push(field);
             }
         }
-        if let Some(w) = c.any_attribute {
-            let ns = Namespaces::parse(&w.namespace, w.target_namespace.as_deref());
+        {
+            let ns = c
+                .any_attribute
+                .map(|w| Namespaces::parse(&w.namespace, w.target_namespace.as_deref()));
             let ty = FieldType {
                 inner: TypeExpr::Primitive(Primitive::Runtime("AnyAttributes")),
                 kind: ValueKind::Simple,
@@ -84,7 +86,14 @@ impl<'m> Planner<'m> {
                 boxed: false,
                 occurs: Occurs::One,
             };
-            let doc = Some("Attributes the schema leaves open (`anyAttribute`).".to_owned());
+            let doc = Some(
+                if ns.is_some() {
+                    "Attributes the schema leaves open (`anyAttribute`), and `xsi:` ones (`xsi:schemaLocation`)."
+                } else {
+                    "The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type)."
+                }
+                .to_owned(),
+            );
             fields.push(new_field(
                 &mut scope,
                 "other_attributes",
@@ -147,7 +156,7 @@ impl<'m> Planner<'m> {
             return None;
         };
         let default = a.default.clone().or_else(|| a.fixed.clone());
-        let occurs = if a.required || default.is_some() {
+        let occurs = if a.required {
             Occurs::One
         } else {
             Occurs::Optional

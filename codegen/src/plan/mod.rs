@@ -17,6 +17,7 @@ mod docs;
 mod elements;
 mod headers;
 mod idents;
+mod layout;
 pub mod names;
 mod operations;
 mod particles;
@@ -35,6 +36,10 @@ use crate::passes::{Analysis, Polymorphism, Recursion};
 use names::Scope;
 use rust::{FieldType, Item, Module, ModuleId, Occurs, TypeExpr, TypePath, ValueKind, XmlName};
 
+/// The size in bytes above which a field's value is boxed, unless the
+/// user chooses another with [`crate::Config::size_budget`].
+pub const DEFAULT_SIZE_BUDGET: usize = 256;
+
 /// The choices a [`crate::Config`] passes down to the plan.
 #[derive(Debug, Clone)]
 pub struct PlanOptions {
@@ -42,6 +47,8 @@ pub struct PlanOptions {
     pub runtime: String,
     /// Give every enumeration an `Unknown(String)` variant.
     pub enum_unknown_variant: bool,
+    /// Values larger than this many bytes are boxed (see `layout.rs`).
+    pub size_budget: usize,
     /// Overrides of `xg:safeToRetry`, by operation name.
     pub safe_to_retry: BTreeMap<String, bool>,
     /// Rust names chosen by the user, by `[element:|type:]{uri}local` or
@@ -54,6 +61,7 @@ impl Default for PlanOptions {
         Self {
             runtime: "::xsdgen_runtime".to_owned(),
             enum_unknown_variant: false,
+            size_budget: DEFAULT_SIZE_BUDGET,
             safe_to_retry: BTreeMap::new(),
             renames: BTreeMap::new(),
         }
@@ -80,6 +88,7 @@ pub fn plan(
     planner.plan_polymorphic();
     let operations = planner.plan_operations();
     let (mut krate, found) = planner.finish(operations);
+    layout::apply_budget(&mut krate, options.size_budget);
     derives::compute(&mut krate);
     diagnostics.extend(found);
     krate

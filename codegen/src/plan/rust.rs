@@ -157,8 +157,9 @@ pub struct FieldType {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Binding {
-    /// An attribute; `default` (or `fixed`) is applied when it is absent,
-    /// so such a field is not an `Option`.
+    /// An attribute. An optional one is an `Option` even with a `default`
+    /// (or `fixed` value): an absent attribute stays absent when written
+    /// back, and an accessor gives the value with the default applied.
     Attribute {
         name: XmlName,
         required: bool,
@@ -177,8 +178,10 @@ pub enum Binding {
     Group { first: FirstSet },
     /// Any element (`xs:any`) of these namespaces, kept raw.
     Any(Namespaces),
-    /// The attributes an `xs:anyAttribute` of these namespaces takes.
-    AnyAttributes(Namespaces),
+    /// The attributes a type keeps beyond those it declares: what its
+    /// `xs:anyAttribute` of these namespaces takes (None without one), and
+    /// the `xsi:` ones. Every struct of an element's type has this field.
+    AnyAttributes(Option<Namespaces>),
     /// The text between the children of a mixed type.
     Mixed,
 }

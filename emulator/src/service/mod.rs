@@ -137,34 +137,40 @@ impl UmService {
         match request {
             UmRequest::IsUmEnabled(_) => Ok(UmResponse::IsUmEnabled(um::IsUmEnabledResponse {
                 is_um_enabled_response: user.um_enabled,
+                ..Default::default()
             })),
             _ if !user.um_enabled => Err(ServiceError::NotUmEnabled),
             UmRequest::GetUmProperties(_) => {
                 let properties = self.store.um_settings(caller)?.into();
                 Ok(UmResponse::GetUmProperties(um::GetUmPropertiesResponse {
                     get_um_properties_response: Some(properties),
+                    ..Default::default()
                 }))
             }
-            UmRequest::SetOofStatus(um::SetOofStatus { status }) => {
+            UmRequest::SetOofStatus(um::SetOofStatus { status, .. }) => {
                 set(SettingChange::OofStatus(status))?;
-                Ok(UmResponse::SetOofStatus(um::SetOofStatusResponse {}))
+                Ok(UmResponse::SetOofStatus(um::SetOofStatusResponse::default()))
             }
             UmRequest::SetMissedCallNotificationEnabled(um::SetMissedCallNotificationEnabled {
                 status,
+                ..
             }) => {
                 set(SettingChange::MissedCallNotificationEnabled(status))?;
                 Ok(UmResponse::SetMissedCallNotificationEnabled(
-                    um::SetMissedCallNotificationEnabledResponse {},
+                    um::SetMissedCallNotificationEnabledResponse::default(),
                 ))
             }
-            UmRequest::SetPlayOnPhoneDialString(um::SetPlayOnPhoneDialString { dial_string }) => {
+            UmRequest::SetPlayOnPhoneDialString(um::SetPlayOnPhoneDialString {
+                dial_string,
+                ..
+            }) => {
                 let dial = dial_string.unwrap_or_default();
                 if !dial.is_empty() {
                     check_dial_string(&dial)?;
                 }
                 set(SettingChange::PlayOnPhoneDialString(dial))?;
                 Ok(UmResponse::SetPlayOnPhoneDialString(
-                    um::SetPlayOnPhoneDialStringResponse {},
+                    um::SetPlayOnPhoneDialStringResponse::default(),
                 ))
             }
             UmRequest::SetTelephoneAccessFolderEmail(request) => {
@@ -172,37 +178,41 @@ impl UmService {
                 check_base64_id(&folder)?;
                 set(SettingChange::TelephoneAccessFolderEmail(folder))?;
                 Ok(UmResponse::SetTelephoneAccessFolderEmail(
-                    um::SetTelephoneAccessFolderEmailResponse {},
+                    um::SetTelephoneAccessFolderEmailResponse::default(),
                 ))
             }
             UmRequest::ResetPin(_) => {
                 self.store.reset_pin(caller, &self.mail_sender())?;
-                Ok(UmResponse::ResetPin(um::ResetPinResponse {}))
+                Ok(UmResponse::ResetPin(um::ResetPinResponse::default()))
             }
             UmRequest::PlayOnPhone(um::PlayOnPhone {
                 entry_id,
                 dial_string,
+                ..
             }) => {
                 let entry_id = entry_id.unwrap_or_default();
                 check_base64_id(&entry_id)?;
                 let call_id = self.place_call(caller, entry_id, dial_string)?;
                 Ok(UmResponse::PlayOnPhone(um::PlayOnPhoneResponse {
                     play_on_phone_response: Some(call_id),
+                    ..Default::default()
                 }))
             }
             UmRequest::PlayOnPhoneGreeting(um::PlayOnPhoneGreeting {
                 greeting_type,
                 dial_string,
+                ..
             }) => {
                 let target = greeting_type.as_str().to_owned();
                 let call_id = self.place_call(caller, target, dial_string)?;
                 Ok(UmResponse::PlayOnPhoneGreeting(
                     um::PlayOnPhoneGreetingResponse {
                         play_on_phone_greeting_response: Some(call_id),
+                        ..Default::default()
                     },
                 ))
             }
-            UmRequest::GetCallInfo(um::GetCallInfo { call_id }) => {
+            UmRequest::GetCallInfo(um::GetCallInfo { call_id, .. }) => {
                 let call_id = call_id.unwrap_or_default();
                 let schedule = self.store.call_schedule(caller, &call_id)?;
                 let info = schedule
@@ -210,13 +220,14 @@ impl UmService {
                     .info_at(self.calls.clock.now());
                 Ok(UmResponse::GetCallInfo(um::GetCallInfoResponse {
                     get_call_info_response: Some(info.into()),
+                    ..Default::default()
                 }))
             }
-            UmRequest::Disconnect(um::Disconnect { call_id }) => {
+            UmRequest::Disconnect(um::Disconnect { call_id, .. }) => {
                 let call_id = call_id.unwrap_or_default();
                 let now = self.calls.clock.now();
                 match self.store.hang_up_call(caller, &call_id, now)? {
-                    Some(_) => Ok(UmResponse::Disconnect(um::DisconnectResponse {})),
+                    Some(_) => Ok(UmResponse::Disconnect(um::DisconnectResponse::default())),
                     None => Err(ServiceError::InvalidCallId),
                 }
             }

@@ -9,6 +9,7 @@ use crate::store::UmSettings;
 fn properties(settings: UmSettings) -> UmResponse {
     UmResponse::GetUmProperties(um::GetUmPropertiesResponse {
         get_um_properties_response: Some(settings.into()),
+        ..Default::default()
     })
 }
 
@@ -16,30 +17,35 @@ fn play(entry_id: &str, dial_string: &str) -> UmRequest {
     UmRequest::PlayOnPhone(um::PlayOnPhone {
         entry_id: Some(entry_id.to_owned()),
         dial_string: Some(dial_string.to_owned()),
+        ..Default::default()
     })
 }
 
 fn call_info(call_id: &str) -> UmRequest {
     UmRequest::GetCallInfo(um::GetCallInfo {
         call_id: Some(call_id.to_owned()),
+        ..Default::default()
     })
 }
 
 fn disconnect(call_id: &str) -> UmRequest {
     UmRequest::Disconnect(um::Disconnect {
         call_id: Some(call_id.to_owned()),
+        ..Default::default()
     })
 }
 
 fn set_dial_string(dial: Option<&str>) -> UmRequest {
     UmRequest::SetPlayOnPhoneDialString(um::SetPlayOnPhoneDialString {
         dial_string: dial.map(str::to_owned),
+        ..Default::default()
     })
 }
 
 fn set_folder(folder: Option<&str>) -> UmRequest {
     UmRequest::SetTelephoneAccessFolderEmail(um::SetTelephoneAccessFolderEmail {
         base64_folder_id: folder.map(str::to_owned),
+        ..Default::default()
     })
 }
 
@@ -65,15 +71,19 @@ fn service() -> Result<(UmService, UserId, UserId, UserId), StoreError> {
 fn a_user_without_um_may_only_ask_whether_he_has_it() -> Result<(), StoreError> {
     let (service, _, bob, _) = service()?;
     assert!(matches!(
-        service.execute_blocking(bob, UmRequest::IsUmEnabled(um::IsUmEnabled {})),
+        service.execute_blocking(bob, UmRequest::IsUmEnabled(um::IsUmEnabled::default())),
         Ok(UmResponse::IsUmEnabled(um::IsUmEnabledResponse {
-            is_um_enabled_response: false
+            is_um_enabled_response: false,
+            ..
         }))
     ));
     for request in [
-        UmRequest::GetUmProperties(um::GetUmProperties {}),
-        UmRequest::ResetPin(um::ResetPin {}),
-        UmRequest::SetOofStatus(um::SetOofStatus { status: true }),
+        UmRequest::GetUmProperties(um::GetUmProperties::default()),
+        UmRequest::ResetPin(um::ResetPin::default()),
+        UmRequest::SetOofStatus(um::SetOofStatus {
+            status: true,
+            ..Default::default()
+        }),
     ] {
         let error = service.execute_blocking(bob, request).err();
         assert_eq!(
@@ -89,11 +99,17 @@ fn a_user_without_um_may_only_ask_whether_he_has_it() -> Result<(), StoreError> 
 fn settings_are_written_and_read_back() -> Result<(), ServiceError> {
     let (service, alice, _, carol) = service()?;
     let run = |request| service.execute_blocking(alice, request);
-    let get = || UmRequest::GetUmProperties(um::GetUmProperties {});
+    let get = || UmRequest::GetUmProperties(um::GetUmProperties::default());
     assert_eq!(run(get())?, properties(UmSettings::default()));
-    run(UmRequest::SetOofStatus(um::SetOofStatus { status: true }))?;
+    run(UmRequest::SetOofStatus(um::SetOofStatus {
+        status: true,
+        ..Default::default()
+    }))?;
     run(UmRequest::SetMissedCallNotificationEnabled(
-        um::SetMissedCallNotificationEnabled { status: false },
+        um::SetMissedCallNotificationEnabled {
+            status: false,
+            ..Default::default()
+        },
     ))?;
     run(set_dial_string(Some("+1 (425) 555-0100")))?;
     run(set_folder(Some("AQID")))?;
@@ -109,6 +125,7 @@ fn settings_are_written_and_read_back() -> Result<(), ServiceError> {
     let carol_settings = service.execute_blocking(carol, get())?;
     let UmResponse::GetUmProperties(um::GetUmPropertiesResponse {
         get_um_properties_response: Some(carol_settings),
+        ..
     }) = carol_settings
     else {
         panic!("unexpected answer {carol_settings:?}");
@@ -153,6 +170,7 @@ fn invalid_arguments_map_to_the_documented_exceptions() -> Result<(), StoreError
         UmRequest::PlayOnPhone(um::PlayOnPhone {
             entry_id: entry_id.map(str::to_owned),
             dial_string: dial.map(str::to_owned),
+            ..Default::default()
         })
     };
     assert_eq!(
@@ -163,15 +181,18 @@ fn invalid_arguments_map_to_the_documented_exceptions() -> Result<(), StoreError
         kind(absent(Some("AQID"), None)),
         Some("DialingRulesException")
     );
-    let no_call = UmRequest::GetCallInfo(um::GetCallInfo { call_id: None });
+    let no_call = UmRequest::GetCallInfo(um::GetCallInfo {
+        call_id: None,
+        ..Default::default()
+    });
     assert_eq!(kind(no_call), Some("InvalidCallIdException"));
     Ok(())
 }
 
 fn greeting(greeting_type: um::UmGreetingType, dial_string: &str) -> UmRequest {
     UmRequest::PlayOnPhoneGreeting(um::PlayOnPhoneGreeting {
-        greeting_type,
         dial_string: Some(dial_string.to_owned()),
+        ..um::PlayOnPhoneGreeting::new(greeting_type)
     })
 }
 
@@ -180,9 +201,11 @@ fn call_id_of(answer: UmResponse) -> String {
     match answer {
         UmResponse::PlayOnPhone(um::PlayOnPhoneResponse {
             play_on_phone_response: Some(id),
+            ..
         })
         | UmResponse::PlayOnPhoneGreeting(um::PlayOnPhoneGreetingResponse {
             play_on_phone_greeting_response: Some(id),
+            ..
         }) => id,
         other => panic!("unexpected answer {other:?}"),
     }
@@ -190,10 +213,8 @@ fn call_id_of(answer: UmResponse) -> String {
 
 fn info_answer(call_state: um::UmCallState, event_cause: um::UmEventCause) -> UmResponse {
     UmResponse::GetCallInfo(um::GetCallInfoResponse {
-        get_call_info_response: Some(um::UmCallInfo {
-            call_state,
-            event_cause,
-        }),
+        get_call_info_response: Some(um::UmCallInfo::new(call_state, event_cause)),
+        ..Default::default()
     })
 }
 
@@ -245,7 +266,7 @@ fn a_call_is_placed_inspected_and_hung_up_by_its_owner_only() -> Result<(), Serv
     assert_eq!(info(alice)?, info_answer(Connected, Cause::None));
     assert_eq!(
         hang_up(alice)?,
-        UmResponse::Disconnect(um::DisconnectResponse {})
+        UmResponse::Disconnect(um::DisconnectResponse::default())
     );
     assert_eq!(info(alice)?, info_answer(Disconnected, Cause::None));
     // Hanging up again succeeds and changes nothing.
@@ -283,8 +304,8 @@ fn an_unanswered_call_ends_by_itself() -> Result<(), ServiceError> {
 fn reset_delivers_to_the_caller_only() -> Result<(), ServiceError> {
     let (service, alice, _, carol) = service()?;
     assert_eq!(
-        service.execute_blocking(alice, UmRequest::ResetPin(um::ResetPin {}))?,
-        UmResponse::ResetPin(um::ResetPinResponse {})
+        service.execute_blocking(alice, UmRequest::ResetPin(um::ResetPin::default()))?,
+        UmResponse::ResetPin(um::ResetPinResponse::default())
     );
     let mail = service.store().messages(alice)?;
     assert_eq!(mail.len(), 1);

@@ -3,14 +3,15 @@
 
 use super::{Name, ReadError, Start, WriteError, XmlRead, XmlReader, XmlWrite, XmlWriter};
 
-/// One element matched by a wildcard, as written in the input: start tag,
-/// content and end tag.
+/// One element matched by a wildcard (or of type `xs:anyType`), as written
+/// in the input: start tag, content and end tag, standing on its own.
 ///
-/// Reading keeps the text verbatim; writing inserts it verbatim, whatever
-/// name the schema gives the position (a wildcard has none of its own).
-/// Namespace prefixes that the element uses but an ancestor declares are
-/// not carried along: a holder read from one document and written into
-/// another must not rely on them.
+/// Reading keeps the text verbatim, but for the namespace bindings it uses
+/// that an ancestor declared: those are declared again on its start tag
+/// (see `XmlReader::read_raw`), so that it means the same in any document
+/// it is written into. Writing inserts the text verbatim, whatever name the
+/// schema gives the position (a wildcard has none of its own). A holder
+/// made by hand must likewise declare every prefix it uses.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct AnyElement(pub String);
 
@@ -28,7 +29,7 @@ impl XmlRead for AnyElement {
 
 impl XmlWrite for AnyElement {
     fn write_xml(&self, w: &mut XmlWriter, _name: Name) -> Result<(), WriteError> {
-        w.raw(&self.0);
+        w.raw_element(&self.0);
         Ok(())
     }
 }
@@ -45,7 +46,9 @@ mod tests {
         let mut next = r.next_child().unwrap();
         let b = r.take_required(&mut next, Name::local("b")).unwrap();
         let any = AnyElement::read_xml(&mut r, &b).unwrap();
-        assert_eq!(any.as_str(), r#"<b x="1"><c>t &amp; u</c></b>"#);
+        // No default namespace was in scope: the kept element says so, and
+        // says it no more where it is written without one either.
+        assert_eq!(any.as_str(), r#"<b xmlns="" x="1"><c>t &amp; u</c></b>"#);
         assert!(r.is(&root, Name::local("a")));
         next = r.next_child().unwrap();
         assert!(r.take(&mut next, Name::local("d")).is_some());

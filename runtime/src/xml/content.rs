@@ -21,10 +21,25 @@ pub fn read<T: XmlRead>(r: &mut XmlReader<'_>, start: &Start<'_>) -> Result<T, R
     T::read_xml(r, start)
 }
 
-/// Reads the text of a simple-typed element whose start tag was taken.
+/// Reads the text of a simple-typed element whose start tag was taken. Its
+/// attributes, which such an element has no place for, go to the policy
+/// for undeclared content.
 #[inline]
-pub fn text<T: SimpleValue>(r: &mut XmlReader<'_>, _start: &Start<'_>) -> Result<T, ReadError> {
+pub fn text<T: SimpleValue>(r: &mut XmlReader<'_>, start: &Start<'_>) -> Result<T, ReadError> {
+    r.no_attributes(start)?;
     r.read_value()
+}
+
+/// [`text`] for an element with a schema default (or fixed value), which
+/// an empty element has.
+#[inline]
+pub fn text_or<T: SimpleValue>(
+    r: &mut XmlReader<'_>,
+    start: &Start<'_>,
+    default: &str,
+) -> Result<T, ReadError> {
+    r.no_attributes(start)?;
+    r.read_value_or(default)
 }
 
 impl<'i> XmlReader<'i> {

@@ -94,6 +94,10 @@ pub enum ReadErrorKind {
     InvalidValue { value: String, reason: String },
     #[error("element {0} appears more than once")]
     Duplicate(String),
+    /// An attribute the element's type does not declare and no wildcard
+    /// of it takes.
+    #[error("attribute {0} is not declared here")]
+    UndeclaredAttribute(String),
     #[error("{0}")]
     Other(String),
 }

@@ -18,8 +18,10 @@ mod lexical;
 mod mixed;
 mod name;
 mod nillable;
+pub mod options;
 mod pattern;
 mod reader;
+mod sequence;
 mod traits;
 mod value;
 mod wildcard;
@@ -27,17 +29,19 @@ mod writer;
 mod xsi_type;
 
 pub use any::AnyElement;
-pub use content::{read, text};
+pub use content::{read, text, text_or};
 pub use decimal::Decimal;
 pub use error::{ReadError, ReadErrorInfo, ReadErrorKind, ValueError, WriteError};
 pub use lexical::{Base64Binary, Date, DateTime, Duration, HexBinary, QNameValue, Time};
 pub use mixed::MixedText;
 pub use name::{Name, ns};
 pub use nillable::Nillable;
+pub use options::{ReadOptions, ReadWarning, Undeclared};
 pub use pattern::{
     Pattern, PatternError, translate as translate_pattern, validate as validate_pattern,
 };
 pub use reader::{Start, XmlReader};
+pub use sequence::{Order, Particle, Sequence, present};
 pub use traits::{XmlElement, XmlRead, XmlWrite, from_xml, to_xml};
 pub use value::{
     NamespaceContext, NoNamespaces, SimpleValue, ValueSink, collapse, parse_value, value_to_string,

@@ -62,6 +62,7 @@ impl<T: SimpleValue> Nillable<T> {
             r.skip()?;
             Ok(Self::Nil)
         } else {
+            r.no_attributes(start)?;
             r.read_value().map(Self::Value)
         }
     }

@@ -11,6 +11,8 @@
 //! tag and turns it into an element path and a line/column only when
 //! reporting an error, so the happy path pays nothing for good messages.
 
+mod attributes;
+mod raw;
 mod scope;
 mod text;
 
@@ -18,6 +20,7 @@ use std::borrow::Cow;
 
 use super::bytes::same;
 use super::lexer::{self, LexError, Lexer, Token};
+use super::options::{ReadOptions, ReadWarning, Undeclared};
 use super::value::{NamespaceContext, SimpleValue};
 use super::{Name, ReadError, ReadErrorKind};
 use scope::{NsId, Scopes};
@@ -31,7 +34,7 @@ pub struct Start<'i> {
     pub(crate) attrs: &'i str,
     ns: NsId,
     /// Byte offset of `<` in the input.
-    pos: usize,
+    pub(crate) pos: usize,
 }
 
 impl Start<'_> {
@@ -76,10 +79,22 @@ pub struct XmlReader<'i> {
     pub(crate) namesake: std::cell::Cell<Option<Name>>,
     /// Mixed elements being read, innermost last (see `mixed.rs`).
     mixed: Vec<super::mixed::ReadFrame>,
+    options: ReadOptions,
+    /// What [`Undeclared::Skip`] skipped, and `xsi:` hints with no place.
+    warnings: Vec<ReadWarning>,
+    /// The start tag (by offset) whose `xsi:type` chose a derived type: it
+    /// is consumed, not kept among the type's other attributes.
+    pub(crate) consumed_type: Option<usize>,
 }
 
 impl<'i> XmlReader<'i> {
     pub fn new(input: &'i str) -> Self {
+        Self::with_options(input, ReadOptions::default())
+    }
+
+    /// A reader with another policy for undeclared content (see
+    /// [`super::options`]).
+    pub fn with_options(input: &'i str, options: ReadOptions) -> Self {
         let input = input.strip_prefix('\u{feff}').unwrap_or(input);
         Self {
             input,
@@ -91,15 +106,51 @@ impl<'i> XmlReader<'i> {
             broken: None,
             namesake: std::cell::Cell::new(None),
             mixed: Vec::new(),
+            options,
+            warnings: Vec::new(),
+            consumed_type: None,
         }
+    }
+
+    pub fn options(&self) -> ReadOptions {
+        self.options
+    }
+
+    /// What was skipped so far, in document order.
+    pub fn warnings(&self) -> &[ReadWarning] {
+        &self.warnings
+    }
+
+    /// Applies the policy to undeclared content described by `error`:
+    /// the error itself, or a warning and `Ok` when it is skipped.
+    pub(crate) fn undeclared(&mut self, error: ReadError) -> Result<(), ReadError> {
+        match self.options.undeclared {
+            Undeclared::Error => Err(error),
+            Undeclared::Skip => {
+                self.warn(&error);
+                Ok(())
+            }
+        }
+    }
+
+    /// Keeps a warning about what `error` describes, which is skipped.
+    pub(crate) fn warn(&mut self, error: &ReadError) {
+        let warning = ReadWarning::from_error(error);
+        tracing::warn!(target: "xsdgen_runtime::xml", "{warning}");
+        self.warnings.push(warning);
     }
 
     /// Accepts bytes from the network; they must be UTF-8, as SOAP 1.1
     /// messages from Exchange are. The check is one SIMD-fast pass; a bad
     /// byte is reported at its line and column.
     pub fn from_bytes(input: &'i [u8]) -> Result<Self, ReadError> {
+        Self::from_bytes_with(input, ReadOptions::default())
+    }
+
+    /// [`XmlReader::from_bytes`] with a policy for undeclared content.
+    pub fn from_bytes_with(input: &'i [u8], options: ReadOptions) -> Result<Self, ReadError> {
         match std::str::from_utf8(input) {
-            Ok(text) => Ok(Self::new(text)),
+            Ok(text) => Ok(Self::with_options(text, options)),
             Err(e) => {
                 let valid = input.get(..e.valid_up_to()).unwrap_or_default();
                 // The valid prefix locates the error, with the path of the
@@ -274,18 +325,6 @@ impl<'i> XmlReader<'i> {
         Ok(())
     }
 
-    /// The element `start` as it was written, through its end tag, for
-    /// wildcard content that is kept untouched.
-    pub fn read_raw(&mut self, start: &Start<'_>) -> Result<String, ReadError> {
-        self.skip()?;
-        let end = self.lexer.offset();
-        Ok(self
-            .input
-            .get(start.pos..end)
-            .unwrap_or_default()
-            .to_owned())
-    }
-
     /// The value of attribute `name` of the element just started. Must be
     /// called before reading the element's content, while its namespace
     /// declarations are in scope.
@@ -378,16 +417,6 @@ impl<'i> XmlReader<'i> {
 
     pub(crate) fn mixed_frames_ref(&self) -> &[super::mixed::ReadFrame] {
         &self.mixed
-    }
-
-    /// The namespace a prefix denotes where the reader is.
-    pub(crate) fn lookup_prefix(&self, prefix: &str) -> Option<&str> {
-        self.scopes.lookup(prefix)
-    }
-
-    /// An attribute's raw value with its references replaced.
-    pub(crate) fn decode_attribute(&self, raw: &'i str) -> Result<Cow<'i, str>, ReadError> {
-        lexer::decode_attr(raw).map_err(|e| self.lex_error(e, self.offset_of(raw)))
     }
 
     fn path(&self) -> String {

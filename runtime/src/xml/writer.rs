@@ -47,6 +47,8 @@ pub struct XmlWriter {
     in_start_tag: bool,
     /// The `xsi:type` the next start tag carries (see [`XmlWriter::xsi_type`]).
     pub(super) pending_type: Option<Name>,
+    /// The open start tag has an `xsi:type` already.
+    pub(super) type_written: bool,
     /// Mixed elements being written, innermost last (see `mixed.rs`).
     mixed: Vec<super::mixed::WriteFrame>,
     /// An error of [`XmlWriter::start`], which cannot return one, reported
@@ -83,6 +85,7 @@ impl XmlWriter {
             open: Vec::with_capacity(8),
             in_start_tag: false,
             pending_type: None,
+            type_written: false,
             mixed: Vec::new(),
             deferred: None,
         }
@@ -157,8 +160,10 @@ impl XmlWriter {
             has_children: false,
         });
         self.in_start_tag = true;
+        self.type_written = false;
         if let Some(t) = self.pending_type.take() {
             self.write_xsi_type(t);
+            self.type_written = true;
         }
     }
 
@@ -277,6 +282,26 @@ impl XmlWriter {
         self.out.push_str(xml);
     }
 
+    /// Inserts an element kept by a reader (see `XmlReader::read_raw`):
+    /// verbatim, but for an `xmlns=""` right after its name that says
+    /// what is true here already.
+    pub fn raw_element(&mut self, xml: &str) {
+        const NONE: &str = " xmlns=\"\"";
+        if self.current_default().is_empty() {
+            let name_end = xml
+                .find(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
+                .unwrap_or(xml.len());
+            if let (Some(head), Some(tail)) = (xml.get(..name_end), xml.get(name_end..)) {
+                if let Some(rest) = tail.strip_prefix(NONE) {
+                    self.raw(head);
+                    self.out.push_str(rest);
+                    return;
+                }
+            }
+        }
+        self.raw(xml);
+    }
+
     /// A prefix bound to `ns` for qualified attributes; declares one on the
     /// open start tag if none is in scope.
     pub fn ensure_prefix(&mut self, ns: &'static str) -> Cow<'static, str> {
@@ -316,6 +341,31 @@ impl XmlWriter {
 
     pub(super) fn prefix_in_scope(&self, ns: &str) -> Option<Cow<'static, str>> {
         self.prefix_for(ns)
+    }
+
+    pub(super) fn type_written(&self) -> bool {
+        self.type_written
+    }
+
+    /// Whether `prefix` denotes `ns` where the writer is.
+    pub(super) fn prefix_is(&self, prefix: &str, ns: &str) -> bool {
+        if prefix == "xml" {
+            return same(ns, super::ns::XML);
+        }
+        self.prefixes
+            .iter()
+            .rev()
+            .find(|(p, _)| p == prefix)
+            .is_some_and(|(_, bound)| same(bound.as_ref(), ns))
+    }
+
+    /// Whether the open element's own name is written with `prefix`, so
+    /// that the prefix cannot be bound to anything else on its tag.
+    pub(super) fn prefix_is_used_here(&self, prefix: &str) -> bool {
+        self.open
+            .last()
+            .and_then(|o| o.prefix.as_deref())
+            .is_some_and(|p| p == prefix)
     }
 
     pub(super) fn prefix_count(&self) -> usize {

@@ -13,8 +13,12 @@ impl XmlReader<'_> {
     /// names, or `default` without one. `base` is the declared type, for
     /// the messages: an abstract one (no `default`) needs `xsi:type`, and
     /// a name that is not a candidate is not derived from it.
+    ///
+    /// An `xsi:type` that chooses another type than the declared one is
+    /// consumed by this choice; one that names the declared type stays an
+    /// attribute of the element, kept and written back by its type.
     pub fn xsi_type(
-        &self,
+        &mut self,
         start: &Start<'_>,
         base: Name,
         candidates: &[Name],
@@ -28,20 +32,23 @@ impl XmlReader<'_> {
                 })
             });
         };
-        candidates
+        let chosen = candidates
             .iter()
-            .position(|c| same(c.ns.as_bytes(), t.namespace.as_bytes()) && c.local == t.local)
-            .ok_or_else(|| {
-                let named = if t.namespace.is_empty() {
-                    t.local.clone()
-                } else {
-                    format!("{{{}}}{}", t.namespace, t.local)
-                };
-                self.error(ReadErrorKind::InvalidValue {
-                    value: named,
-                    reason: format!("xsi:type names no concrete type derived from {base}"),
-                })
+            .position(|c| same(c.ns.as_bytes(), t.namespace.as_bytes()) && c.local == t.local);
+        if chosen.is_some() && chosen != default {
+            self.consumed_type = Some(start.pos);
+        }
+        chosen.ok_or_else(|| {
+            let named = if t.namespace.is_empty() {
+                t.local.clone()
+            } else {
+                format!("{{{}}}{}", t.namespace, t.local)
+            };
+            self.error(ReadErrorKind::InvalidValue {
+                value: named,
+                reason: format!("xsi:type names no concrete type derived from {base}"),
             })
+        })
     }
 }
 

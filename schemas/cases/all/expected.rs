@@ -5,9 +5,24 @@ use ::xsdgen_runtime::xml;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Options {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub color: String,
     pub size: Option<i32>,
     pub shape: String,
+}
+
+impl Options {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(color: String, shape: String) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            color,
+            size: Default::default(),
+            shape,
+        }
+    }
 }
 
 impl xml::XmlWrite for Options {
@@ -17,6 +32,7 @@ impl xml::XmlWrite for Options {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::new(ALL_NS, "Color"), &self.color)?;
         if let Some(v) = &self.size {
             w.simple_element(xml::Name::new(ALL_NS, "Size"), v)?;
@@ -29,40 +45,39 @@ impl xml::XmlWrite for Options {
 impl xml::XmlRead for Options {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(ALL_NS, "Color")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(ALL_NS, "Size")], 0, 1),
+            xml::Particle::new(&[xml::Name::new(ALL_NS, "Shape")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<3>::new(P, xml::Order::All);
         let mut color = None;
         let mut size = None;
         let mut shape = None;
         let next = &mut r.next_child()?;
-        while let Some(s) = next.take() {
-            if r.is(&s, xml::Name::new(ALL_NS, "Color")) {
-                if color.is_some() {
-                    return Err(r.duplicate(&s));
-                }
-                color = Some(r.read_value()?);
-            } else if r.is(&s, xml::Name::new(ALL_NS, "Size")) {
-                if size.is_some() {
-                    return Err(r.duplicate(&s));
-                }
-                size = Some(r.read_value()?);
-            } else if r.is(&s, xml::Name::new(ALL_NS, "Shape")) {
-                if shape.is_some() {
-                    return Err(r.duplicate(&s));
-                }
-                shape = Some(r.read_value()?);
-            } else {
-                r.end_content(Some(s))?;
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Color" if seq.at(r, &child, 0)? => color = Some(xml::text(r, &child)?),
+                "Size" if seq.at(r, &child, 1)? => size = Some(xml::text(r, &child)?),
+                "Shape" if seq.at(r, &child, 2)? => shape = Some(xml::text(r, &child)?),
+                _ => seq.unknown(r, &child)?,
             }
             *next = r.next_child()?;
         }
-        let Some(color) = color else {
-            return Err(r.missing(xml::Name::new(ALL_NS, "Color")));
-        };
-        let Some(shape) = shape else {
-            return Err(r.missing(xml::Name::new(ALL_NS, "Shape")));
-        };
-        Ok(Self { color, size, shape })
+        seq.finish(r, None)?;
+        let color = xml::present(color, r, &[xml::Name::new(ALL_NS, "Color")])?;
+        let shape = xml::present(shape, r, &[xml::Name::new(ALL_NS, "Shape")])?;
+        Ok(Self {
+            other_attributes,
+            color,
+            size,
+            shape,
+        })
     }
 }
 

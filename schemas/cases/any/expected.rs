@@ -6,13 +6,29 @@ use ::xsdgen_runtime::xml;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Extensible {
     pub version: Option<i32>,
-    /// Attributes the schema leaves open (`anyAttribute`).
+    /// Attributes the schema leaves open (`anyAttribute`), and `xsi:` ones (`xsi:schemaLocation`).
     pub other_attributes: xml::AnyAttributes,
     pub name: String,
     pub any: Vec<xml::AnyElement>,
     pub note: Option<String>,
     pub payload: Option<xml::AnyElement>,
     pub any_2: Option<xml::AnyElement>,
+}
+
+impl Extensible {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(name: String) -> Self {
+        Self {
+            version: Default::default(),
+            other_attributes: Default::default(),
+            name,
+            any: Default::default(),
+            note: Default::default(),
+            payload: Default::default(),
+            any_2: Default::default(),
+        }
+    }
 }
 
 impl xml::XmlWrite for Extensible {
@@ -25,10 +41,14 @@ impl xml::XmlWrite for Extensible {
         if let Some(v) = &self.version {
             w.attribute(xml::Name::local("version"), v)?;
         }
-        w.other_attributes(&self.other_attributes)?;
+        w.other_attributes(
+            &self.other_attributes,
+            &[xml::Name::local("version")],
+            Some(xml::Wildcard::Other("urn:xsdgen:test:any")),
+        )?;
         w.simple_element(xml::Name::new(ANY_NS, "Name"), &self.name)?;
         for v in &self.any {
-            w.raw(v.as_str());
+            w.raw_element(v.as_str());
         }
         if let Some(v) = &self.note {
             w.simple_element(xml::Name::new(ANY_NS, "Note"), v)?;
@@ -37,7 +57,7 @@ impl xml::XmlWrite for Extensible {
             xml::XmlWrite::write_xml(v, w, xml::Name::new(ANY_NS, "Payload"))?;
         }
         if let Some(v) = &self.any_2 {
-            w.raw(v.as_str());
+            w.raw_element(v.as_str());
         }
         w.end()
     }
@@ -48,34 +68,51 @@ impl xml::XmlRead for Extensible {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let version = r.attribute_value(start, xml::Name::local("version"))?;
-        let other_attributes = r
-            .other_attributes(
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [version] = r
+            .attributes(
                 start,
                 &[xml::Name::local("version")],
-                xml::Wildcard::Other("urn:xsdgen:test:any"),
+                Some(xml::Wildcard::Other("urn:xsdgen:test:any")),
+                &mut other_attributes,
             )?;
-        let next = &mut r.next_child()?;
-        let name = r.required(next, xml::Name::new(ANY_NS, "Name"), xml::text)?;
+        let version = r.attribute_of(version, xml::Name::local("version"))?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(ANY_NS, "Name")], 1, 1),
+            xml::Particle::any(xml::Wildcard::Other("urn:xsdgen:test:any"), 0, u32::MAX),
+            xml::Particle::new(&[xml::Name::new(ANY_NS, "Note")], 0, 1),
+            xml::Particle::new(&[xml::Name::new(ANY_NS, "Payload")], 0, 1),
+            xml::Particle::any(xml::Wildcard::Only(&["urn:example:trailer", ""]), 0, 1),
+        ];
+        let mut seq = xml::Sequence::<5>::new(P, xml::Order::Sequence);
+        let mut name = None;
         let mut any = Vec::new();
-        while let Some(s) = r.take_any(next, xml::Wildcard::Other("urn:xsdgen:test:any"))
-        {
-            any.push(<xml::AnyElement as xml::XmlRead>::read_xml(r, &s)?);
+        let mut note = None;
+        let mut payload = None;
+        let mut any_2 = None;
+        let next = &mut r.next_child()?;
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Name" if seq.at(r, &child, 0)? => name = Some(xml::text(r, &child)?),
+                "Note" if seq.at(r, &child, 2)? => note = Some(xml::text(r, &child)?),
+                "Payload" if seq.at(r, &child, 3)? => {
+                    payload = Some(
+                        <xml::AnyElement as xml::XmlRead>::read_xml(r, &child)?,
+                    );
+                }
+                _ => {
+                    match seq.wildcard(r, &child, &[1, 4])? {
+                        Some(1) => any.push(xml::read::<xml::AnyElement>(r, &child)?),
+                        Some(4) => any_2 = Some(xml::read::<xml::AnyElement>(r, &child)?),
+                        _ => seq.unknown(r, &child)?,
+                    }
+                }
+            }
             *next = r.next_child()?;
         }
-        let note = r.optional(next, xml::Name::new(ANY_NS, "Note"), xml::text)?;
-        let payload = r.optional(next, xml::Name::new(ANY_NS, "Payload"), xml::read)?;
-        let any_2 = match r
-            .take_any(next, xml::Wildcard::Only(&["urn:example:trailer", ""]))
-        {
-            Some(s) => {
-                let v = <xml::AnyElement as xml::XmlRead>::read_xml(r, &s)?;
-                *next = r.next_child()?;
-                Some(v)
-            }
-            None => None,
-        };
-        r.end_content(next.take())?;
+        seq.finish(r, None)?;
+        let name = xml::present(name, r, &[xml::Name::new(ANY_NS, "Name")])?;
         Ok(Self {
             version,
             other_attributes,

@@ -5,6 +5,8 @@ use ::xsdgen_runtime::xml;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Builtins {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub any_simple_type: String,
     pub string: String,
     pub normalized_string: String,
@@ -52,6 +54,108 @@ pub struct Builtins {
     pub any_type: xml::AnyElement,
 }
 
+impl Builtins {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        any_simple_type: String,
+        string: String,
+        normalized_string: String,
+        token: String,
+        language: String,
+        name: String,
+        nc_name: String,
+        nmtoken: String,
+        nmtokens: String,
+        id: String,
+        idref: String,
+        idrefs: String,
+        entity: String,
+        entities: String,
+        boolean: bool,
+        decimal: xml::Decimal,
+        integer: i64,
+        non_positive_integer: i64,
+        negative_integer: i64,
+        non_negative_integer: u64,
+        positive_integer: u64,
+        long: i64,
+        int: i32,
+        short: i16,
+        byte: i8,
+        unsigned_long: u64,
+        unsigned_int: u32,
+        unsigned_short: u16,
+        unsigned_byte: u8,
+        float: f32,
+        double: f64,
+        date_time: xml::DateTime,
+        date: xml::Date,
+        time: xml::Time,
+        duration: xml::Duration,
+        g_year: String,
+        g_year_month: String,
+        g_month: String,
+        g_month_day: String,
+        g_day: String,
+        base64_binary: xml::Base64Binary,
+        hex_binary: xml::HexBinary,
+        any_uri: String,
+        q_name: xml::QNameValue,
+        any_type: xml::AnyElement,
+    ) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            any_simple_type,
+            string,
+            normalized_string,
+            token,
+            language,
+            name,
+            nc_name,
+            nmtoken,
+            nmtokens,
+            id,
+            idref,
+            idrefs,
+            entity,
+            entities,
+            boolean,
+            decimal,
+            integer,
+            non_positive_integer,
+            negative_integer,
+            non_negative_integer,
+            positive_integer,
+            long,
+            int,
+            short,
+            byte,
+            unsigned_long,
+            unsigned_int,
+            unsigned_short,
+            unsigned_byte,
+            float,
+            double,
+            date_time,
+            date,
+            time,
+            duration,
+            g_year,
+            g_year_month,
+            g_month,
+            g_month_day,
+            g_day,
+            base64_binary,
+            hex_binary,
+            any_uri,
+            q_name,
+            any_type,
+        }
+    }
+}
+
 impl xml::XmlWrite for Builtins {
     fn write_xml(
         &self,
@@ -59,6 +163,7 @@ impl xml::XmlWrite for Builtins {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(
             xml::Name::new(BUILTINS_NS, "anySimpleType"),
             &self.any_simple_type,
@@ -148,91 +253,382 @@ impl xml::XmlWrite for Builtins {
 impl xml::XmlRead for Builtins {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "anySimpleType")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "string")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "normalizedString")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "token")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "language")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "Name")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "NCName")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "NMTOKEN")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "NMTOKENS")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "ID")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "IDREF")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "IDREFS")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "ENTITY")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "ENTITIES")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "boolean")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "decimal")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "integer")], 1, 1),
+            xml::Particle::new(
+                &[xml::Name::new(BUILTINS_NS, "nonPositiveInteger")],
+                1,
+                1,
+            ),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "negativeInteger")], 1, 1),
+            xml::Particle::new(
+                &[xml::Name::new(BUILTINS_NS, "nonNegativeInteger")],
+                1,
+                1,
+            ),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "positiveInteger")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "long")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "int")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "short")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "byte")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "unsignedLong")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "unsignedInt")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "unsignedShort")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "unsignedByte")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "float")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "double")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "dateTime")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "date")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "time")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "duration")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "gYear")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "gYearMonth")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "gMonth")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "gMonthDay")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "gDay")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "base64Binary")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "hexBinary")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "anyURI")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "QName")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "anyType")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<45>::new(P, xml::Order::Sequence);
+        let mut any_simple_type = None;
+        let mut string = None;
+        let mut normalized_string = None;
+        let mut token = None;
+        let mut language = None;
+        let mut name = None;
+        let mut nc_name = None;
+        let mut nmtoken = None;
+        let mut nmtokens = None;
+        let mut id = None;
+        let mut idref = None;
+        let mut idrefs = None;
+        let mut entity = None;
+        let mut entities = None;
+        let mut boolean = None;
+        let mut decimal = None;
+        let mut integer = None;
+        let mut non_positive_integer = None;
+        let mut negative_integer = None;
+        let mut non_negative_integer = None;
+        let mut positive_integer = None;
+        let mut long = None;
+        let mut int = None;
+        let mut short = None;
+        let mut byte = None;
+        let mut unsigned_long = None;
+        let mut unsigned_int = None;
+        let mut unsigned_short = None;
+        let mut unsigned_byte = None;
+        let mut float = None;
+        let mut double = None;
+        let mut date_time = None;
+        let mut date = None;
+        let mut time = None;
+        let mut duration = None;
+        let mut g_year = None;
+        let mut g_year_month = None;
+        let mut g_month = None;
+        let mut g_month_day = None;
+        let mut g_day = None;
+        let mut base64_binary = None;
+        let mut hex_binary = None;
+        let mut any_uri = None;
+        let mut q_name = None;
+        let mut any_type = None;
         let next = &mut r.next_child()?;
-        let any_simple_type = r
-            .required(next, xml::Name::new(BUILTINS_NS, "anySimpleType"), xml::text)?;
-        let string = r.required(next, xml::Name::new(BUILTINS_NS, "string"), xml::text)?;
-        let normalized_string = r
-            .required(next, xml::Name::new(BUILTINS_NS, "normalizedString"), xml::text)?;
-        let token = r.required(next, xml::Name::new(BUILTINS_NS, "token"), xml::text)?;
-        let language = r
-            .required(next, xml::Name::new(BUILTINS_NS, "language"), xml::text)?;
-        let name = r.required(next, xml::Name::new(BUILTINS_NS, "Name"), xml::text)?;
-        let nc_name = r
-            .required(next, xml::Name::new(BUILTINS_NS, "NCName"), xml::text)?;
-        let nmtoken = r
-            .required(next, xml::Name::new(BUILTINS_NS, "NMTOKEN"), xml::text)?;
-        let nmtokens = r
-            .required(next, xml::Name::new(BUILTINS_NS, "NMTOKENS"), xml::text)?;
-        let id = r.required(next, xml::Name::new(BUILTINS_NS, "ID"), xml::text)?;
-        let idref = r.required(next, xml::Name::new(BUILTINS_NS, "IDREF"), xml::text)?;
-        let idrefs = r.required(next, xml::Name::new(BUILTINS_NS, "IDREFS"), xml::text)?;
-        let entity = r.required(next, xml::Name::new(BUILTINS_NS, "ENTITY"), xml::text)?;
-        let entities = r
-            .required(next, xml::Name::new(BUILTINS_NS, "ENTITIES"), xml::text)?;
-        let boolean = r
-            .required(next, xml::Name::new(BUILTINS_NS, "boolean"), xml::text)?;
-        let decimal = r
-            .required(next, xml::Name::new(BUILTINS_NS, "decimal"), xml::text)?;
-        let integer = r
-            .required(next, xml::Name::new(BUILTINS_NS, "integer"), xml::text)?;
-        let non_positive_integer = r
-            .required(
-                next,
-                xml::Name::new(BUILTINS_NS, "nonPositiveInteger"),
-                xml::text,
-            )?;
-        let negative_integer = r
-            .required(next, xml::Name::new(BUILTINS_NS, "negativeInteger"), xml::text)?;
-        let non_negative_integer = r
-            .required(
-                next,
-                xml::Name::new(BUILTINS_NS, "nonNegativeInteger"),
-                xml::text,
-            )?;
-        let positive_integer = r
-            .required(next, xml::Name::new(BUILTINS_NS, "positiveInteger"), xml::text)?;
-        let long = r.required(next, xml::Name::new(BUILTINS_NS, "long"), xml::text)?;
-        let int = r.required(next, xml::Name::new(BUILTINS_NS, "int"), xml::text)?;
-        let short = r.required(next, xml::Name::new(BUILTINS_NS, "short"), xml::text)?;
-        let byte = r.required(next, xml::Name::new(BUILTINS_NS, "byte"), xml::text)?;
-        let unsigned_long = r
-            .required(next, xml::Name::new(BUILTINS_NS, "unsignedLong"), xml::text)?;
-        let unsigned_int = r
-            .required(next, xml::Name::new(BUILTINS_NS, "unsignedInt"), xml::text)?;
-        let unsigned_short = r
-            .required(next, xml::Name::new(BUILTINS_NS, "unsignedShort"), xml::text)?;
-        let unsigned_byte = r
-            .required(next, xml::Name::new(BUILTINS_NS, "unsignedByte"), xml::text)?;
-        let float = r.required(next, xml::Name::new(BUILTINS_NS, "float"), xml::text)?;
-        let double = r.required(next, xml::Name::new(BUILTINS_NS, "double"), xml::text)?;
-        let date_time = r
-            .required(next, xml::Name::new(BUILTINS_NS, "dateTime"), xml::text)?;
-        let date = r.required(next, xml::Name::new(BUILTINS_NS, "date"), xml::text)?;
-        let time = r.required(next, xml::Name::new(BUILTINS_NS, "time"), xml::text)?;
-        let duration = r
-            .required(next, xml::Name::new(BUILTINS_NS, "duration"), xml::text)?;
-        let g_year = r.required(next, xml::Name::new(BUILTINS_NS, "gYear"), xml::text)?;
-        let g_year_month = r
-            .required(next, xml::Name::new(BUILTINS_NS, "gYearMonth"), xml::text)?;
-        let g_month = r
-            .required(next, xml::Name::new(BUILTINS_NS, "gMonth"), xml::text)?;
-        let g_month_day = r
-            .required(next, xml::Name::new(BUILTINS_NS, "gMonthDay"), xml::text)?;
-        let g_day = r.required(next, xml::Name::new(BUILTINS_NS, "gDay"), xml::text)?;
-        let base64_binary = r
-            .required(next, xml::Name::new(BUILTINS_NS, "base64Binary"), xml::text)?;
-        let hex_binary = r
-            .required(next, xml::Name::new(BUILTINS_NS, "hexBinary"), xml::text)?;
-        let any_uri = r
-            .required(next, xml::Name::new(BUILTINS_NS, "anyURI"), xml::text)?;
-        let q_name = r.required(next, xml::Name::new(BUILTINS_NS, "QName"), xml::text)?;
-        let any_type = r
-            .required(next, xml::Name::new(BUILTINS_NS, "anyType"), xml::read)?;
-        r.end_content(next.take())?;
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "anySimpleType" if seq.at(r, &child, 0)? => {
+                    any_simple_type = Some(xml::text(r, &child)?);
+                }
+                "string" if seq.at(r, &child, 1)? => string = Some(xml::text(r, &child)?),
+                "normalizedString" if seq.at(r, &child, 2)? => {
+                    normalized_string = Some(xml::text(r, &child)?);
+                }
+                "token" if seq.at(r, &child, 3)? => token = Some(xml::text(r, &child)?),
+                "language" if seq.at(r, &child, 4)? => {
+                    language = Some(xml::text(r, &child)?);
+                }
+                "Name" if seq.at(r, &child, 5)? => name = Some(xml::text(r, &child)?),
+                "NCName" if seq.at(r, &child, 6)? => {
+                    nc_name = Some(xml::text(r, &child)?);
+                }
+                "NMTOKEN" if seq.at(r, &child, 7)? => {
+                    nmtoken = Some(xml::text(r, &child)?);
+                }
+                "NMTOKENS" if seq.at(r, &child, 8)? => {
+                    nmtokens = Some(xml::text(r, &child)?);
+                }
+                "ID" if seq.at(r, &child, 9)? => id = Some(xml::text(r, &child)?),
+                "IDREF" if seq.at(r, &child, 10)? => idref = Some(xml::text(r, &child)?),
+                "IDREFS" if seq.at(r, &child, 11)? => {
+                    idrefs = Some(xml::text(r, &child)?);
+                }
+                "ENTITY" if seq.at(r, &child, 12)? => {
+                    entity = Some(xml::text(r, &child)?);
+                }
+                "ENTITIES" if seq.at(r, &child, 13)? => {
+                    entities = Some(xml::text(r, &child)?);
+                }
+                "boolean" if seq.at(r, &child, 14)? => {
+                    boolean = Some(xml::text(r, &child)?);
+                }
+                "decimal" if seq.at(r, &child, 15)? => {
+                    decimal = Some(xml::text(r, &child)?);
+                }
+                "integer" if seq.at(r, &child, 16)? => {
+                    integer = Some(xml::text(r, &child)?);
+                }
+                "nonPositiveInteger" if seq.at(r, &child, 17)? => {
+                    non_positive_integer = Some(xml::text(r, &child)?);
+                }
+                "negativeInteger" if seq.at(r, &child, 18)? => {
+                    negative_integer = Some(xml::text(r, &child)?);
+                }
+                "nonNegativeInteger" if seq.at(r, &child, 19)? => {
+                    non_negative_integer = Some(xml::text(r, &child)?);
+                }
+                "positiveInteger" if seq.at(r, &child, 20)? => {
+                    positive_integer = Some(xml::text(r, &child)?);
+                }
+                "long" if seq.at(r, &child, 21)? => long = Some(xml::text(r, &child)?),
+                "int" if seq.at(r, &child, 22)? => int = Some(xml::text(r, &child)?),
+                "short" if seq.at(r, &child, 23)? => short = Some(xml::text(r, &child)?),
+                "byte" if seq.at(r, &child, 24)? => byte = Some(xml::text(r, &child)?),
+                "unsignedLong" if seq.at(r, &child, 25)? => {
+                    unsigned_long = Some(xml::text(r, &child)?);
+                }
+                "unsignedInt" if seq.at(r, &child, 26)? => {
+                    unsigned_int = Some(xml::text(r, &child)?);
+                }
+                "unsignedShort" if seq.at(r, &child, 27)? => {
+                    unsigned_short = Some(xml::text(r, &child)?);
+                }
+                "unsignedByte" if seq.at(r, &child, 28)? => {
+                    unsigned_byte = Some(xml::text(r, &child)?);
+                }
+                "float" if seq.at(r, &child, 29)? => float = Some(xml::text(r, &child)?),
+                "double" if seq.at(r, &child, 30)? => {
+                    double = Some(xml::text(r, &child)?);
+                }
+                "dateTime" if seq.at(r, &child, 31)? => {
+                    date_time = Some(xml::text(r, &child)?);
+                }
+                "date" if seq.at(r, &child, 32)? => date = Some(xml::text(r, &child)?),
+                "time" if seq.at(r, &child, 33)? => time = Some(xml::text(r, &child)?),
+                "duration" if seq.at(r, &child, 34)? => {
+                    duration = Some(xml::text(r, &child)?);
+                }
+                "gYear" if seq.at(r, &child, 35)? => g_year = Some(xml::text(r, &child)?),
+                "gYearMonth" if seq.at(r, &child, 36)? => {
+                    g_year_month = Some(xml::text(r, &child)?);
+                }
+                "gMonth" if seq.at(r, &child, 37)? => {
+                    g_month = Some(xml::text(r, &child)?);
+                }
+                "gMonthDay" if seq.at(r, &child, 38)? => {
+                    g_month_day = Some(xml::text(r, &child)?);
+                }
+                "gDay" if seq.at(r, &child, 39)? => g_day = Some(xml::text(r, &child)?),
+                "base64Binary" if seq.at(r, &child, 40)? => {
+                    base64_binary = Some(xml::text(r, &child)?);
+                }
+                "hexBinary" if seq.at(r, &child, 41)? => {
+                    hex_binary = Some(xml::text(r, &child)?);
+                }
+                "anyURI" if seq.at(r, &child, 42)? => {
+                    any_uri = Some(xml::text(r, &child)?);
+                }
+                "QName" if seq.at(r, &child, 43)? => q_name = Some(xml::text(r, &child)?),
+                "anyType" if seq.at(r, &child, 44)? => {
+                    any_type = Some(
+                        <xml::AnyElement as xml::XmlRead>::read_xml(r, &child)?,
+                    );
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let any_simple_type = xml::present(
+            any_simple_type,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "anySimpleType")],
+        )?;
+        let string = xml::present(string, r, &[xml::Name::new(BUILTINS_NS, "string")])?;
+        let normalized_string = xml::present(
+            normalized_string,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "normalizedString")],
+        )?;
+        let token = xml::present(token, r, &[xml::Name::new(BUILTINS_NS, "token")])?;
+        let language = xml::present(
+            language,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "language")],
+        )?;
+        let name = xml::present(name, r, &[xml::Name::new(BUILTINS_NS, "Name")])?;
+        let nc_name = xml::present(
+            nc_name,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "NCName")],
+        )?;
+        let nmtoken = xml::present(
+            nmtoken,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "NMTOKEN")],
+        )?;
+        let nmtokens = xml::present(
+            nmtokens,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "NMTOKENS")],
+        )?;
+        let id = xml::present(id, r, &[xml::Name::new(BUILTINS_NS, "ID")])?;
+        let idref = xml::present(idref, r, &[xml::Name::new(BUILTINS_NS, "IDREF")])?;
+        let idrefs = xml::present(idrefs, r, &[xml::Name::new(BUILTINS_NS, "IDREFS")])?;
+        let entity = xml::present(entity, r, &[xml::Name::new(BUILTINS_NS, "ENTITY")])?;
+        let entities = xml::present(
+            entities,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "ENTITIES")],
+        )?;
+        let boolean = xml::present(
+            boolean,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "boolean")],
+        )?;
+        let decimal = xml::present(
+            decimal,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "decimal")],
+        )?;
+        let integer = xml::present(
+            integer,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "integer")],
+        )?;
+        let non_positive_integer = xml::present(
+            non_positive_integer,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "nonPositiveInteger")],
+        )?;
+        let negative_integer = xml::present(
+            negative_integer,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "negativeInteger")],
+        )?;
+        let non_negative_integer = xml::present(
+            non_negative_integer,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "nonNegativeInteger")],
+        )?;
+        let positive_integer = xml::present(
+            positive_integer,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "positiveInteger")],
+        )?;
+        let long = xml::present(long, r, &[xml::Name::new(BUILTINS_NS, "long")])?;
+        let int = xml::present(int, r, &[xml::Name::new(BUILTINS_NS, "int")])?;
+        let short = xml::present(short, r, &[xml::Name::new(BUILTINS_NS, "short")])?;
+        let byte = xml::present(byte, r, &[xml::Name::new(BUILTINS_NS, "byte")])?;
+        let unsigned_long = xml::present(
+            unsigned_long,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "unsignedLong")],
+        )?;
+        let unsigned_int = xml::present(
+            unsigned_int,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "unsignedInt")],
+        )?;
+        let unsigned_short = xml::present(
+            unsigned_short,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "unsignedShort")],
+        )?;
+        let unsigned_byte = xml::present(
+            unsigned_byte,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "unsignedByte")],
+        )?;
+        let float = xml::present(float, r, &[xml::Name::new(BUILTINS_NS, "float")])?;
+        let double = xml::present(double, r, &[xml::Name::new(BUILTINS_NS, "double")])?;
+        let date_time = xml::present(
+            date_time,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "dateTime")],
+        )?;
+        let date = xml::present(date, r, &[xml::Name::new(BUILTINS_NS, "date")])?;
+        let time = xml::present(time, r, &[xml::Name::new(BUILTINS_NS, "time")])?;
+        let duration = xml::present(
+            duration,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "duration")],
+        )?;
+        let g_year = xml::present(g_year, r, &[xml::Name::new(BUILTINS_NS, "gYear")])?;
+        let g_year_month = xml::present(
+            g_year_month,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "gYearMonth")],
+        )?;
+        let g_month = xml::present(
+            g_month,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "gMonth")],
+        )?;
+        let g_month_day = xml::present(
+            g_month_day,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "gMonthDay")],
+        )?;
+        let g_day = xml::present(g_day, r, &[xml::Name::new(BUILTINS_NS, "gDay")])?;
+        let base64_binary = xml::present(
+            base64_binary,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "base64Binary")],
+        )?;
+        let hex_binary = xml::present(
+            hex_binary,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "hexBinary")],
+        )?;
+        let any_uri = xml::present(
+            any_uri,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "anyURI")],
+        )?;
+        let q_name = xml::present(q_name, r, &[xml::Name::new(BUILTINS_NS, "QName")])?;
+        let any_type = xml::present(
+            any_type,
+            r,
+            &[xml::Name::new(BUILTINS_NS, "anyType")],
+        )?;
         Ok(Self {
+            other_attributes,
             any_simple_type,
             string,
             normalized_string,

@@ -12,7 +12,10 @@ pub enum Contact {
 }
 
 impl Contact {
-    fn write_group(&self, w: &mut xml::XmlWriter) -> Result<(), xml::WriteError> {
+    pub(crate) fn write_group(
+        &self,
+        w: &mut xml::XmlWriter,
+    ) -> Result<(), xml::WriteError> {
         match self {
             Self::Email(v) => {
                 w.simple_element(xml::Name::new(CHOICE_NS, "Email"), v)?;
@@ -41,39 +44,71 @@ impl xml::XmlWrite for Contact {
 }
 
 impl Contact {
-    fn read_group<'i>(
+    pub(crate) fn read_group<'i>(
         r: &mut xml::XmlReader<'i>,
         next: &mut Option<xml::Start<'i>>,
     ) -> Result<Option<Self>, xml::ReadError> {
-        if next.as_ref().is_some_and(|s| r.is(s, xml::Name::new(CHOICE_NS, "Email"))) {
-            let v = r.required(next, xml::Name::new(CHOICE_NS, "Email"), xml::text)?;
-            return Ok(Some(Self::Email(v)));
-        }
-        if next.as_ref().is_some_and(|s| r.is(s, xml::Name::new(CHOICE_NS, "Phone"))) {
-            let v = r.required(next, xml::Name::new(CHOICE_NS, "Phone"), xml::text)?;
-            return Ok(Some(Self::Phone(v)));
-        }
-        if next.as_ref().is_some_and(|s| r.is(s, xml::Name::new(CHOICE_NS, "Street"))) {
-            let Some(v) = ContactStreet::read_group(r, next)? else {
-                return Err(
-                    r
-                        .expected_one_of(
-                            next.as_ref(),
-                            &[xml::Name::new(CHOICE_NS, "Street")],
-                        ),
-                );
-            };
-            return Ok(Some(Self::Street(v)));
-        }
-        Ok(None)
+        let Some(child) = next.as_ref() else {
+            return Ok(None);
+        };
+        let branch = match child.local_name() {
+            "Email" if r.is(child, xml::Name::new(CHOICE_NS, "Email")) => 0,
+            "Phone" if r.is(child, xml::Name::new(CHOICE_NS, "Phone")) => 1,
+            "Street" if r.is(child, xml::Name::new(CHOICE_NS, "Street")) => 2,
+            _ => return Ok(None),
+        };
+        Ok(
+            Some(
+                match branch {
+                    0 => {
+                        Self::Email(
+                            r
+                                .required(
+                                    next,
+                                    xml::Name::new(CHOICE_NS, "Email"),
+                                    xml::text,
+                                )?,
+                        )
+                    }
+                    1 => {
+                        Self::Phone(
+                            r
+                                .required(
+                                    next,
+                                    xml::Name::new(CHOICE_NS, "Phone"),
+                                    xml::text,
+                                )?,
+                        )
+                    }
+                    2 => {
+                        Self::Street(
+                            match ContactStreet::read_group(r, next)? {
+                                Some(v) => v,
+                                None => {
+                                    return Err(
+                                        r
+                                            .expected_one_of(
+                                                next.as_ref(),
+                                                &[xml::Name::new(CHOICE_NS, "Street")],
+                                            ),
+                                    );
+                                }
+                            },
+                        )
+                    }
+                    _ => return Ok(None),
+                },
+            ),
+        )
     }
 }
 
 impl xml::XmlRead for Contact {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        r.no_attributes(start)?;
         let next = &mut r.next_child()?;
         let Some(value) = Self::read_group(r, next)? else {
             return Err(
@@ -100,7 +135,18 @@ pub struct ContactStreet {
 }
 
 impl ContactStreet {
-    fn write_group(&self, w: &mut xml::XmlWriter) -> Result<(), xml::WriteError> {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(street: String, city: String) -> Self {
+        Self { street, city }
+    }
+}
+
+impl ContactStreet {
+    pub(crate) fn write_group(
+        &self,
+        w: &mut xml::XmlWriter,
+    ) -> Result<(), xml::WriteError> {
         w.simple_element(xml::Name::new(CHOICE_NS, "Street"), &self.street)?;
         w.simple_element(xml::Name::new(CHOICE_NS, "City"), &self.city)?;
         Ok(())
@@ -108,26 +154,60 @@ impl ContactStreet {
 }
 
 impl ContactStreet {
-    fn read_group<'i>(
+    pub(crate) fn read_group<'i>(
         r: &mut xml::XmlReader<'i>,
         next: &mut Option<xml::Start<'i>>,
     ) -> Result<Option<Self>, xml::ReadError> {
-        if !(next.as_ref().is_some_and(|s| r.is(s, xml::Name::new(CHOICE_NS, "Street"))))
-        {
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(CHOICE_NS, "Street")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(CHOICE_NS, "City")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<2>::new(P, xml::Order::Group);
+        let mut street = None;
+        let mut city = None;
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Street" if seq.at(r, &child, 0)? => street = Some(xml::text(r, &child)?),
+                "City" if seq.at(r, &child, 1)? => city = Some(xml::text(r, &child)?),
+                _ => {
+                    *next = Some(child);
+                    break;
+                }
+            }
+            *next = r.next_child()?;
+        }
+        if !seq.taken() {
             return Ok(None);
         }
-        let street = r.required(next, xml::Name::new(CHOICE_NS, "Street"), xml::text)?;
-        let city = r.required(next, xml::Name::new(CHOICE_NS, "City"), xml::text)?;
+        seq.finish(r, next.as_ref())?;
+        let street = xml::present(street, r, &[xml::Name::new(CHOICE_NS, "Street")])?;
+        let city = xml::present(city, r, &[xml::Name::new(CHOICE_NS, "City")])?;
         Ok(Some(Self { street, city }))
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Person {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub name: String,
     pub contact: Contact,
     pub choice: PersonChoice,
     pub choice_2: Vec<PersonChoice2>,
+}
+
+impl Person {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(name: String, contact: Contact, choice: PersonChoice) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            name,
+            contact,
+            choice,
+            choice_2: Default::default(),
+        }
+    }
 }
 
 impl xml::XmlWrite for Person {
@@ -137,6 +217,7 @@ impl xml::XmlWrite for Person {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::new(CHOICE_NS, "Name"), &self.name)?;
         xml::XmlWrite::write_xml(
             &self.contact,
@@ -154,29 +235,119 @@ impl xml::XmlWrite for Person {
 impl xml::XmlRead for Person {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let next = &mut r.next_child()?;
-        let name = r.required(next, xml::Name::new(CHOICE_NS, "Name"), xml::text)?;
-        let contact = r.required(next, xml::Name::new(CHOICE_NS, "Contact"), xml::read)?;
-        let Some(choice) = PersonChoice::read_group(r, next)? else {
-            return Err(
-                r
-                    .expected_one_of(
-                        next.as_ref(),
-                        &[
-                            xml::Name::new(CHOICE_NS, "Age"),
-                            xml::Name::new(CHOICE_NS, "Born"),
-                        ],
-                    ),
-            );
-        };
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(CHOICE_NS, "Name")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(CHOICE_NS, "Contact")], 1, 1),
+            xml::Particle::new(
+                &[xml::Name::new(CHOICE_NS, "Age"), xml::Name::new(CHOICE_NS, "Born")],
+                1,
+                1,
+            ),
+            xml::Particle::new(
+                &[xml::Name::new(CHOICE_NS, "Nick"), xml::Name::new(CHOICE_NS, "Alias")],
+                0,
+                u32::MAX,
+            ),
+        ];
+        let mut seq = xml::Sequence::<4>::new(P, xml::Order::Sequence);
+        let mut name = None;
+        let mut contact = None;
+        let mut choice = None;
         let mut choice_2 = Vec::new();
-        while let Some(v) = PersonChoice2::read_group(r, next)? {
-            choice_2.push(v);
+        let next = &mut r.next_child()?;
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Name" if seq.at(r, &child, 0)? => name = Some(xml::text(r, &child)?),
+                "Contact" if seq.at(r, &child, 1)? => {
+                    contact = Some(<Contact as xml::XmlRead>::read_xml(r, &child)?);
+                }
+                "Age" if seq.at(r, &child, 2)? => {
+                    *next = Some(child);
+                    let Some(v) = PersonChoice::read_group(r, next)? else {
+                        return Err(
+                            r
+                                .expected_one_of(
+                                    next.as_ref(),
+                                    &[
+                                        xml::Name::new(CHOICE_NS, "Age"),
+                                        xml::Name::new(CHOICE_NS, "Born"),
+                                    ],
+                                ),
+                        );
+                    };
+                    choice = Some(v);
+                    continue;
+                }
+                "Born" if seq.at(r, &child, 2)? => {
+                    *next = Some(child);
+                    let Some(v) = PersonChoice::read_group(r, next)? else {
+                        return Err(
+                            r
+                                .expected_one_of(
+                                    next.as_ref(),
+                                    &[
+                                        xml::Name::new(CHOICE_NS, "Age"),
+                                        xml::Name::new(CHOICE_NS, "Born"),
+                                    ],
+                                ),
+                        );
+                    };
+                    choice = Some(v);
+                    continue;
+                }
+                "Nick" if seq.at(r, &child, 3)? => {
+                    *next = Some(child);
+                    let Some(v) = PersonChoice2::read_group(r, next)? else {
+                        return Err(
+                            r
+                                .expected_one_of(
+                                    next.as_ref(),
+                                    &[
+                                        xml::Name::new(CHOICE_NS, "Nick"),
+                                        xml::Name::new(CHOICE_NS, "Alias"),
+                                    ],
+                                ),
+                        );
+                    };
+                    choice_2.push(v);
+                    continue;
+                }
+                "Alias" if seq.at(r, &child, 3)? => {
+                    *next = Some(child);
+                    let Some(v) = PersonChoice2::read_group(r, next)? else {
+                        return Err(
+                            r
+                                .expected_one_of(
+                                    next.as_ref(),
+                                    &[
+                                        xml::Name::new(CHOICE_NS, "Nick"),
+                                        xml::Name::new(CHOICE_NS, "Alias"),
+                                    ],
+                                ),
+                        );
+                    };
+                    choice_2.push(v);
+                    continue;
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
         }
-        r.end_content(next.take())?;
+        seq.finish(r, None)?;
+        let name = xml::present(name, r, &[xml::Name::new(CHOICE_NS, "Name")])?;
+        let contact = xml::present(contact, r, &[xml::Name::new(CHOICE_NS, "Contact")])?;
+        let choice = xml::present(
+            choice,
+            r,
+            &[xml::Name::new(CHOICE_NS, "Age"), xml::Name::new(CHOICE_NS, "Born")],
+        )?;
         Ok(Self {
+            other_attributes,
             name,
             contact,
             choice,
@@ -196,7 +367,10 @@ pub enum PersonChoice {
 }
 
 impl PersonChoice {
-    fn write_group(&self, w: &mut xml::XmlWriter) -> Result<(), xml::WriteError> {
+    pub(crate) fn write_group(
+        &self,
+        w: &mut xml::XmlWriter,
+    ) -> Result<(), xml::WriteError> {
         match self {
             Self::Age(v) => {
                 w.simple_element(xml::Name::new(CHOICE_NS, "Age"), v)?;
@@ -210,19 +384,45 @@ impl PersonChoice {
 }
 
 impl PersonChoice {
-    fn read_group<'i>(
+    pub(crate) fn read_group<'i>(
         r: &mut xml::XmlReader<'i>,
         next: &mut Option<xml::Start<'i>>,
     ) -> Result<Option<Self>, xml::ReadError> {
-        if next.as_ref().is_some_and(|s| r.is(s, xml::Name::new(CHOICE_NS, "Age"))) {
-            let v = r.required(next, xml::Name::new(CHOICE_NS, "Age"), xml::text)?;
-            return Ok(Some(Self::Age(v)));
-        }
-        if next.as_ref().is_some_and(|s| r.is(s, xml::Name::new(CHOICE_NS, "Born"))) {
-            let v = r.required(next, xml::Name::new(CHOICE_NS, "Born"), xml::text)?;
-            return Ok(Some(Self::Born(v)));
-        }
-        Ok(None)
+        let Some(child) = next.as_ref() else {
+            return Ok(None);
+        };
+        let branch = match child.local_name() {
+            "Age" if r.is(child, xml::Name::new(CHOICE_NS, "Age")) => 0,
+            "Born" if r.is(child, xml::Name::new(CHOICE_NS, "Born")) => 1,
+            _ => return Ok(None),
+        };
+        Ok(
+            Some(
+                match branch {
+                    0 => {
+                        Self::Age(
+                            r
+                                .required(
+                                    next,
+                                    xml::Name::new(CHOICE_NS, "Age"),
+                                    xml::text,
+                                )?,
+                        )
+                    }
+                    1 => {
+                        Self::Born(
+                            r
+                                .required(
+                                    next,
+                                    xml::Name::new(CHOICE_NS, "Born"),
+                                    xml::text,
+                                )?,
+                        )
+                    }
+                    _ => return Ok(None),
+                },
+            ),
+        )
     }
 }
 
@@ -233,7 +433,10 @@ pub enum PersonChoice2 {
 }
 
 impl PersonChoice2 {
-    fn write_group(&self, w: &mut xml::XmlWriter) -> Result<(), xml::WriteError> {
+    pub(crate) fn write_group(
+        &self,
+        w: &mut xml::XmlWriter,
+    ) -> Result<(), xml::WriteError> {
         match self {
             Self::Nick(v) => {
                 w.simple_element(xml::Name::new(CHOICE_NS, "Nick"), v)?;
@@ -247,18 +450,44 @@ impl PersonChoice2 {
 }
 
 impl PersonChoice2 {
-    fn read_group<'i>(
+    pub(crate) fn read_group<'i>(
         r: &mut xml::XmlReader<'i>,
         next: &mut Option<xml::Start<'i>>,
     ) -> Result<Option<Self>, xml::ReadError> {
-        if next.as_ref().is_some_and(|s| r.is(s, xml::Name::new(CHOICE_NS, "Nick"))) {
-            let v = r.required(next, xml::Name::new(CHOICE_NS, "Nick"), xml::text)?;
-            return Ok(Some(Self::Nick(v)));
-        }
-        if next.as_ref().is_some_and(|s| r.is(s, xml::Name::new(CHOICE_NS, "Alias"))) {
-            let v = r.required(next, xml::Name::new(CHOICE_NS, "Alias"), xml::text)?;
-            return Ok(Some(Self::Alias(v)));
-        }
-        Ok(None)
+        let Some(child) = next.as_ref() else {
+            return Ok(None);
+        };
+        let branch = match child.local_name() {
+            "Nick" if r.is(child, xml::Name::new(CHOICE_NS, "Nick")) => 0,
+            "Alias" if r.is(child, xml::Name::new(CHOICE_NS, "Alias")) => 1,
+            _ => return Ok(None),
+        };
+        Ok(
+            Some(
+                match branch {
+                    0 => {
+                        Self::Nick(
+                            r
+                                .required(
+                                    next,
+                                    xml::Name::new(CHOICE_NS, "Nick"),
+                                    xml::text,
+                                )?,
+                        )
+                    }
+                    1 => {
+                        Self::Alias(
+                            r
+                                .required(
+                                    next,
+                                    xml::Name::new(CHOICE_NS, "Alias"),
+                                    xml::text,
+                                )?,
+                        )
+                    }
+                    _ => return Ok(None),
+                },
+            ),
+        )
     }
 }

@@ -20,9 +20,9 @@ impl xml::XmlWrite for Limit {
 impl xml::XmlRead for Limit {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        r.read_value().map(Self)
+        xml::text(r, start).map(Self)
     }
 }
 
@@ -32,12 +32,40 @@ impl xml::XmlElement for Limit {
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Policy {
-    pub version: i32,
-    pub kind: String,
+    pub version: Option<i32>,
+    pub kind: Option<String>,
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub min_length: i32,
     pub mode: Option<String>,
     pub limit: Option<i32>,
     pub history: Option<i32>,
+}
+
+impl Policy {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(min_length: i32) -> Self {
+        Self {
+            version: Default::default(),
+            kind: Default::default(),
+            other_attributes: Default::default(),
+            min_length,
+            mode: Default::default(),
+            limit: Default::default(),
+            history: Default::default(),
+        }
+    }
+
+    /// The `version` attribute, or the schema's value `2` when it is absent.
+    pub fn version(&self) -> i32 {
+        self.version.unwrap_or(2)
+    }
+
+    /// The `kind` attribute, or the schema's value `pin` when it is absent.
+    pub fn kind(&self) -> &str {
+        self.kind.as_deref().unwrap_or("pin")
+    }
 }
 
 impl xml::XmlWrite for Policy {
@@ -47,8 +75,17 @@ impl xml::XmlWrite for Policy {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
-        w.attribute(xml::Name::local("version"), &self.version)?;
-        w.attribute(xml::Name::local("kind"), &self.kind)?;
+        if let Some(v) = &self.version {
+            w.attribute(xml::Name::local("version"), v)?;
+        }
+        if let Some(v) = &self.kind {
+            w.attribute(xml::Name::local("kind"), v)?;
+        }
+        w.other_attributes(
+            &self.other_attributes,
+            &[xml::Name::local("version"), xml::Name::local("kind")],
+            None,
+        )?;
         w.simple_element(xml::Name::new(DEFAULTS_NS, "MinLength"), &self.min_length)?;
         if let Some(v) = &self.mode {
             w.simple_element(xml::Name::new(DEFAULTS_NS, "Mode"), v)?;
@@ -68,37 +105,57 @@ impl xml::XmlRead for Policy {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let version = r.attribute_or(start, xml::Name::local("version"), "2")?;
-        let kind = r.attribute_or(start, xml::Name::local("kind"), "pin")?;
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [version, kind] = r
+            .attributes(
+                start,
+                &[xml::Name::local("version"), xml::Name::local("kind")],
+                None,
+                &mut other_attributes,
+            )?;
+        let version = r.attribute_of(version, xml::Name::local("version"))?;
+        let kind = r.attribute_of(kind, xml::Name::local("kind"))?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(DEFAULTS_NS, "MinLength")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(DEFAULTS_NS, "Mode")], 0, 1),
+            xml::Particle::new(&[xml::Name::new(DEFAULTS_NS, "Limit")], 0, 1),
+            xml::Particle::new(&[xml::Name::new(DEFAULTS_NS, "History")], 0, 1),
+        ];
+        let mut seq = xml::Sequence::<4>::new(P, xml::Order::Sequence);
+        let mut min_length = None;
+        let mut mode = None;
+        let mut limit = None;
+        let mut history = None;
         let next = &mut r.next_child()?;
-        let min_length = r
-            .required(
-                next,
-                xml::Name::new(DEFAULTS_NS, "MinLength"),
-                |r, _| r.read_value_or("6"),
-            )?;
-        let mode = r
-            .optional(
-                next,
-                xml::Name::new(DEFAULTS_NS, "Mode"),
-                |r, _| r.read_value_or("digits"),
-            )?;
-        let limit = r
-            .optional(
-                next,
-                xml::Name::new(DEFAULTS_NS, "Limit"),
-                |r, _| r.read_value_or("25"),
-            )?;
-        let history = r
-            .optional(
-                next,
-                xml::Name::new(DEFAULTS_NS, "History"),
-                |r, _| r.read_value_or("5"),
-            )?;
-        r.end_content(next.take())?;
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "MinLength" if seq.at(r, &child, 0)? => {
+                    min_length = Some(xml::text_or(r, &child, "6")?);
+                }
+                "Mode" if seq.at(r, &child, 1)? => {
+                    mode = Some(xml::text_or(r, &child, "digits")?);
+                }
+                "Limit" if seq.at(r, &child, 2)? => {
+                    limit = Some(xml::text_or(r, &child, "25")?);
+                }
+                "History" if seq.at(r, &child, 3)? => {
+                    history = Some(xml::text_or(r, &child, "5")?);
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let min_length = xml::present(
+            min_length,
+            r,
+            &[xml::Name::new(DEFAULTS_NS, "MinLength")],
+        )?;
         Ok(Self {
             version,
             kind,
+            other_attributes,
             min_length,
             mode,
             limit,

@@ -275,6 +275,8 @@ impl xml::SimpleValue for Timeout {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Order {
     pub discount: Option<Rate>,
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub price: Price,
     pub quantity: Quantity,
     pub rate: Rate,
@@ -282,6 +284,32 @@ pub struct Order {
     pub day: Day,
     pub hour: OfficeHour,
     pub timeout: Timeout,
+}
+
+impl Order {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(
+        price: Price,
+        quantity: Quantity,
+        rate: Rate,
+        start: Start,
+        day: Day,
+        hour: OfficeHour,
+        timeout: Timeout,
+    ) -> Self {
+        Self {
+            discount: Default::default(),
+            other_attributes: Default::default(),
+            price,
+            quantity,
+            rate,
+            start,
+            day,
+            hour,
+            timeout,
+        }
+    }
 }
 
 impl xml::XmlWrite for Order {
@@ -294,6 +322,11 @@ impl xml::XmlWrite for Order {
         if let Some(v) = &self.discount {
             w.attribute(xml::Name::local("discount"), v)?;
         }
+        w.other_attributes(
+            &self.other_attributes,
+            &[xml::Name::local("discount")],
+            None,
+        )?;
         w.simple_element(xml::Name::new(DIGITS_NS, "Price"), &self.price)?;
         w.simple_element(xml::Name::new(DIGITS_NS, "Quantity"), &self.quantity)?;
         w.simple_element(xml::Name::new(DIGITS_NS, "Rate"), &self.rate)?;
@@ -310,19 +343,66 @@ impl xml::XmlRead for Order {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let discount = r.attribute_value(start, xml::Name::local("discount"))?;
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [discount] = r
+            .attributes(
+                start,
+                &[xml::Name::local("discount")],
+                None,
+                &mut other_attributes,
+            )?;
+        let discount = r.attribute_of(discount, xml::Name::local("discount"))?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(DIGITS_NS, "Price")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(DIGITS_NS, "Quantity")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(DIGITS_NS, "Rate")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(DIGITS_NS, "Start")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(DIGITS_NS, "Day")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(DIGITS_NS, "Hour")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(DIGITS_NS, "Timeout")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<7>::new(P, xml::Order::Sequence);
+        let mut price = None;
+        let mut quantity = None;
+        let mut rate = None;
+        let mut start_ = None;
+        let mut day = None;
+        let mut hour = None;
+        let mut timeout = None;
         let next = &mut r.next_child()?;
-        let price = r.required(next, xml::Name::new(DIGITS_NS, "Price"), xml::text)?;
-        let quantity = r
-            .required(next, xml::Name::new(DIGITS_NS, "Quantity"), xml::text)?;
-        let rate = r.required(next, xml::Name::new(DIGITS_NS, "Rate"), xml::text)?;
-        let start_ = r.required(next, xml::Name::new(DIGITS_NS, "Start"), xml::text)?;
-        let day = r.required(next, xml::Name::new(DIGITS_NS, "Day"), xml::text)?;
-        let hour = r.required(next, xml::Name::new(DIGITS_NS, "Hour"), xml::text)?;
-        let timeout = r.required(next, xml::Name::new(DIGITS_NS, "Timeout"), xml::text)?;
-        r.end_content(next.take())?;
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Price" if seq.at(r, &child, 0)? => price = Some(xml::text(r, &child)?),
+                "Quantity" if seq.at(r, &child, 1)? => {
+                    quantity = Some(xml::text(r, &child)?);
+                }
+                "Rate" if seq.at(r, &child, 2)? => rate = Some(xml::text(r, &child)?),
+                "Start" if seq.at(r, &child, 3)? => start_ = Some(xml::text(r, &child)?),
+                "Day" if seq.at(r, &child, 4)? => day = Some(xml::text(r, &child)?),
+                "Hour" if seq.at(r, &child, 5)? => hour = Some(xml::text(r, &child)?),
+                "Timeout" if seq.at(r, &child, 6)? => {
+                    timeout = Some(xml::text(r, &child)?);
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let price = xml::present(price, r, &[xml::Name::new(DIGITS_NS, "Price")])?;
+        let quantity = xml::present(
+            quantity,
+            r,
+            &[xml::Name::new(DIGITS_NS, "Quantity")],
+        )?;
+        let rate = xml::present(rate, r, &[xml::Name::new(DIGITS_NS, "Rate")])?;
+        let start_ = xml::present(start_, r, &[xml::Name::new(DIGITS_NS, "Start")])?;
+        let day = xml::present(day, r, &[xml::Name::new(DIGITS_NS, "Day")])?;
+        let hour = xml::present(hour, r, &[xml::Name::new(DIGITS_NS, "Hour")])?;
+        let timeout = xml::present(timeout, r, &[xml::Name::new(DIGITS_NS, "Timeout")])?;
         Ok(Self {
             discount,
+            other_attributes,
             price,
             quantity,
             rate,

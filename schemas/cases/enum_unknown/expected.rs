@@ -20,9 +20,9 @@ impl xml::XmlWrite for Status {
 impl xml::XmlRead for Status {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        r.read_value().map(Self)
+        xml::text(r, start).map(Self)
     }
 }
 

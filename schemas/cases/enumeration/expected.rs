@@ -116,8 +116,23 @@ impl xml::SimpleValue for Level {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Call {
     pub level: Option<Level>,
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub state: Vec<CallState>,
     pub level_2: Level,
+}
+
+impl Call {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(level_2: Level) -> Self {
+        Self {
+            level: Default::default(),
+            other_attributes: Default::default(),
+            state: Default::default(),
+            level_2,
+        }
+    }
 }
 
 impl xml::XmlWrite for Call {
@@ -130,6 +145,7 @@ impl xml::XmlWrite for Call {
         if let Some(v) = &self.level {
             w.attribute(xml::Name::local("level"), v)?;
         }
+        w.other_attributes(&self.other_attributes, &[xml::Name::local("level")], None)?;
         for v in &self.state {
             w.simple_element(xml::Name::new(ENUMERATION_NS, "State"), v)?;
         }
@@ -143,20 +159,44 @@ impl xml::XmlRead for Call {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let level = r.attribute_value(start, xml::Name::local("level"))?;
-        let next = &mut r.next_child()?;
-        let state = r
-            .repeated(
-                next,
-                xml::Name::new(ENUMERATION_NS, "State"),
-                1,
-                u32::MAX,
-                xml::text,
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [level] = r
+            .attributes(
+                start,
+                &[xml::Name::local("level")],
+                None,
+                &mut other_attributes,
             )?;
-        let level_2 = r
-            .required(next, xml::Name::new(ENUMERATION_NS, "Level"), xml::text)?;
-        r.end_content(next.take())?;
-        Ok(Self { level, state, level_2 })
+        let level = r.attribute_of(level, xml::Name::local("level"))?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(ENUMERATION_NS, "State")], 1, u32::MAX),
+            xml::Particle::new(&[xml::Name::new(ENUMERATION_NS, "Level")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
+        let mut state = Vec::new();
+        let mut level_2 = None;
+        let next = &mut r.next_child()?;
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "State" if seq.at(r, &child, 0)? => state.push(xml::text(r, &child)?),
+                "Level" if seq.at(r, &child, 1)? => level_2 = Some(xml::text(r, &child)?),
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let level_2 = xml::present(
+            level_2,
+            r,
+            &[xml::Name::new(ENUMERATION_NS, "Level")],
+        )?;
+        Ok(Self {
+            level,
+            other_attributes,
+            state,
+            level_2,
+        })
     }
 }
 

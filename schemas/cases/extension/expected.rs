@@ -6,7 +6,21 @@ use ::xsdgen_runtime::xml;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Item {
     pub version: Option<i32>,
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub id: String,
+}
+
+impl Item {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(id: String) -> Self {
+        Self {
+            version: Default::default(),
+            other_attributes: Default::default(),
+            id,
+        }
+    }
 }
 
 impl xml::XmlWrite for Item {
@@ -19,6 +33,11 @@ impl xml::XmlWrite for Item {
         if let Some(v) = &self.version {
             w.attribute(xml::Name::local("version"), v)?;
         }
+        w.other_attributes(
+            &self.other_attributes,
+            &[xml::Name::local("version")],
+            None,
+        )?;
         w.simple_element(xml::Name::new(EXTENSION_NS, "Id"), &self.id)?;
         w.end()
     }
@@ -29,19 +48,59 @@ impl xml::XmlRead for Item {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let version = r.attribute_value(start, xml::Name::local("version"))?;
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [version] = r
+            .attributes(
+                start,
+                &[xml::Name::local("version")],
+                None,
+                &mut other_attributes,
+            )?;
+        let version = r.attribute_of(version, xml::Name::local("version"))?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(EXTENSION_NS, "Id")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
+        let mut id = None;
         let next = &mut r.next_child()?;
-        let id = r.required(next, xml::Name::new(EXTENSION_NS, "Id"), xml::text)?;
-        r.end_content(next.take())?;
-        Ok(Self { version, id })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Id" if seq.at(r, &child, 0)? => id = Some(xml::text(r, &child)?),
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let id = xml::present(id, r, &[xml::Name::new(EXTENSION_NS, "Id")])?;
+        Ok(Self {
+            version,
+            other_attributes,
+            id,
+        })
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Message {
     pub version: Option<i32>,
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub id: String,
     pub subject: String,
+}
+
+impl Message {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(id: String, subject: String) -> Self {
+        Self {
+            version: Default::default(),
+            other_attributes: Default::default(),
+            id,
+            subject,
+        }
+    }
 }
 
 impl xml::XmlWrite for Message {
@@ -54,6 +113,11 @@ impl xml::XmlWrite for Message {
         if let Some(v) = &self.version {
             w.attribute(xml::Name::local("version"), v)?;
         }
+        w.other_attributes(
+            &self.other_attributes,
+            &[xml::Name::local("version")],
+            None,
+        )?;
         w.simple_element(xml::Name::new(EXTENSION_NS, "Id"), &self.id)?;
         w.simple_element(xml::Name::new(EXTENSION_NS, "Subject"), &self.subject)?;
         w.end()
@@ -65,13 +129,47 @@ impl xml::XmlRead for Message {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let version = r.attribute_value(start, xml::Name::local("version"))?;
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [version] = r
+            .attributes(
+                start,
+                &[xml::Name::local("version")],
+                None,
+                &mut other_attributes,
+            )?;
+        let version = r.attribute_of(version, xml::Name::local("version"))?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(EXTENSION_NS, "Id")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(EXTENSION_NS, "Subject")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
+        let mut id = None;
+        let mut subject = None;
         let next = &mut r.next_child()?;
-        let id = r.required(next, xml::Name::new(EXTENSION_NS, "Id"), xml::text)?;
-        let subject = r
-            .required(next, xml::Name::new(EXTENSION_NS, "Subject"), xml::text)?;
-        r.end_content(next.take())?;
-        Ok(Self { version, id, subject })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Id" if seq.at(r, &child, 0)? => id = Some(xml::text(r, &child)?),
+                "Subject" if seq.at(r, &child, 1)? => {
+                    subject = Some(xml::text(r, &child)?);
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let id = xml::present(id, r, &[xml::Name::new(EXTENSION_NS, "Id")])?;
+        let subject = xml::present(
+            subject,
+            r,
+            &[xml::Name::new(EXTENSION_NS, "Subject")],
+        )?;
+        Ok(Self {
+            version,
+            other_attributes,
+            id,
+            subject,
+        })
     }
 }
 
@@ -79,9 +177,26 @@ impl xml::XmlRead for Message {
 pub struct MeetingType {
     pub version: Option<i32>,
     pub online: Option<bool>,
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub id: String,
     pub subject: String,
     pub start: xml::DateTime,
+}
+
+impl MeetingType {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(id: String, subject: String, start: xml::DateTime) -> Self {
+        Self {
+            version: Default::default(),
+            online: Default::default(),
+            other_attributes: Default::default(),
+            id,
+            subject,
+            start,
+        }
+    }
 }
 
 impl xml::XmlWrite for MeetingType {
@@ -97,6 +212,11 @@ impl xml::XmlWrite for MeetingType {
         if let Some(v) = &self.online {
             w.attribute(xml::Name::local("online"), v)?;
         }
+        w.other_attributes(
+            &self.other_attributes,
+            &[xml::Name::local("version"), xml::Name::local("online")],
+            None,
+        )?;
         w.simple_element(xml::Name::new(EXTENSION_NS, "Id"), &self.id)?;
         w.simple_element(xml::Name::new(EXTENSION_NS, "Subject"), &self.subject)?;
         w.simple_element(xml::Name::new(EXTENSION_NS, "Start"), &self.start)?;
@@ -109,17 +229,50 @@ impl xml::XmlRead for MeetingType {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let version = r.attribute_value(start, xml::Name::local("version"))?;
-        let online = r.attribute_value(start, xml::Name::local("online"))?;
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [version, online] = r
+            .attributes(
+                start,
+                &[xml::Name::local("version"), xml::Name::local("online")],
+                None,
+                &mut other_attributes,
+            )?;
+        let version = r.attribute_of(version, xml::Name::local("version"))?;
+        let online = r.attribute_of(online, xml::Name::local("online"))?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(EXTENSION_NS, "Id")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(EXTENSION_NS, "Subject")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(EXTENSION_NS, "Start")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<3>::new(P, xml::Order::Sequence);
+        let mut id = None;
+        let mut subject = None;
+        let mut start_ = None;
         let next = &mut r.next_child()?;
-        let id = r.required(next, xml::Name::new(EXTENSION_NS, "Id"), xml::text)?;
-        let subject = r
-            .required(next, xml::Name::new(EXTENSION_NS, "Subject"), xml::text)?;
-        let start_ = r.required(next, xml::Name::new(EXTENSION_NS, "Start"), xml::text)?;
-        r.end_content(next.take())?;
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Id" if seq.at(r, &child, 0)? => id = Some(xml::text(r, &child)?),
+                "Subject" if seq.at(r, &child, 1)? => {
+                    subject = Some(xml::text(r, &child)?);
+                }
+                "Start" if seq.at(r, &child, 2)? => start_ = Some(xml::text(r, &child)?),
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let id = xml::present(id, r, &[xml::Name::new(EXTENSION_NS, "Id")])?;
+        let subject = xml::present(
+            subject,
+            r,
+            &[xml::Name::new(EXTENSION_NS, "Subject")],
+        )?;
+        let start_ = xml::present(start_, r, &[xml::Name::new(EXTENSION_NS, "Start")])?;
         Ok(Self {
             version,
             online,
+            other_attributes,
             id,
             subject,
             start: start_,

@@ -5,9 +5,24 @@ use ::xsdgen_runtime::xml;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Envelope {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub local: String,
     pub qualified: String,
     pub nested: Nested,
+}
+
+impl Envelope {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(local: String, qualified: String, nested: Nested) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            local,
+            qualified,
+            nested,
+        }
+    }
 }
 
 impl xml::XmlWrite for Envelope {
@@ -17,6 +32,7 @@ impl xml::XmlWrite for Envelope {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::local("Local"), &self.local)?;
         w.simple_element(xml::Name::new(FORM_NS, "Qualified"), &self.qualified)?;
         xml::XmlWrite::write_xml(&self.nested, w, xml::Name::local("Nested"))?;
@@ -27,15 +43,48 @@ impl xml::XmlWrite for Envelope {
 impl xml::XmlRead for Envelope {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::local("Local")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(FORM_NS, "Qualified")], 1, 1),
+            xml::Particle::new(&[xml::Name::local("Nested")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<3>::new(P, xml::Order::Sequence);
+        let mut local = None;
+        let mut qualified = None;
+        let mut nested = None;
         let next = &mut r.next_child()?;
-        let local = r.required(next, xml::Name::local("Local"), xml::text)?;
-        let qualified = r
-            .required(next, xml::Name::new(FORM_NS, "Qualified"), xml::text)?;
-        let nested = r.required(next, xml::Name::local("Nested"), xml::read)?;
-        r.end_content(next.take())?;
-        Ok(Self { local, qualified, nested })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Local" if seq.at(r, &child, 0)? => local = Some(xml::text(r, &child)?),
+                "Qualified" if seq.at(r, &child, 1)? => {
+                    qualified = Some(xml::text(r, &child)?);
+                }
+                "Nested" if seq.at(r, &child, 2)? => {
+                    nested = Some(<Nested as xml::XmlRead>::read_xml(r, &child)?);
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let local = xml::present(local, r, &[xml::Name::local("Local")])?;
+        let qualified = xml::present(
+            qualified,
+            r,
+            &[xml::Name::new(FORM_NS, "Qualified")],
+        )?;
+        let nested = xml::present(nested, r, &[xml::Name::local("Nested")])?;
+        Ok(Self {
+            other_attributes,
+            local,
+            qualified,
+            nested,
+        })
     }
 }
 
@@ -47,7 +96,22 @@ impl xml::XmlElement for Envelope {
 pub struct Nested {
     pub plain: Option<String>,
     pub marked: Option<String>,
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub inner: String,
+}
+
+impl Nested {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(inner: String) -> Self {
+        Self {
+            plain: Default::default(),
+            marked: Default::default(),
+            other_attributes: Default::default(),
+            inner,
+        }
+    }
 }
 
 impl xml::XmlWrite for Nested {
@@ -63,6 +127,11 @@ impl xml::XmlWrite for Nested {
         if let Some(v) = &self.marked {
             w.attribute(xml::Name::new(FORM_NS, "marked"), v)?;
         }
+        w.other_attributes(
+            &self.other_attributes,
+            &[xml::Name::local("plain"), xml::Name::new(FORM_NS, "marked")],
+            None,
+        )?;
         w.simple_element(xml::Name::local("Inner"), &self.inner)?;
         w.end()
     }
@@ -73,11 +142,37 @@ impl xml::XmlRead for Nested {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let plain = r.attribute_value(start, xml::Name::local("plain"))?;
-        let marked = r.attribute_value(start, xml::Name::new(FORM_NS, "marked"))?;
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [plain, marked] = r
+            .attributes(
+                start,
+                &[xml::Name::local("plain"), xml::Name::new(FORM_NS, "marked")],
+                None,
+                &mut other_attributes,
+            )?;
+        let plain = r.attribute_of(plain, xml::Name::local("plain"))?;
+        let marked = r.attribute_of(marked, xml::Name::new(FORM_NS, "marked"))?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::local("Inner")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
+        let mut inner = None;
         let next = &mut r.next_child()?;
-        let inner = r.required(next, xml::Name::local("Inner"), xml::text)?;
-        r.end_content(next.take())?;
-        Ok(Self { plain, marked, inner })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Inner" if seq.at(r, &child, 0)? => inner = Some(xml::text(r, &child)?),
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let inner = xml::present(inner, r, &[xml::Name::local("Inner")])?;
+        Ok(Self {
+            plain,
+            marked,
+            other_attributes,
+            inner,
+        })
     }
 }

@@ -7,9 +7,26 @@ use ::xsdgen_runtime::xml;
 pub struct Person {
     pub at: Option<xml::DateTime>,
     pub by: String,
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub first: String,
     pub last: String,
     pub choice: Vec<PersonChoice>,
+}
+
+impl Person {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(by: String, first: String, last: String) -> Self {
+        Self {
+            at: Default::default(),
+            by,
+            other_attributes: Default::default(),
+            first,
+            last,
+            choice: Default::default(),
+        }
+    }
 }
 
 impl xml::XmlWrite for Person {
@@ -23,6 +40,11 @@ impl xml::XmlWrite for Person {
             w.attribute(xml::Name::local("at"), v)?;
         }
         w.attribute(xml::Name::local("by"), &self.by)?;
+        w.other_attributes(
+            &self.other_attributes,
+            &[xml::Name::local("at"), xml::Name::local("by")],
+            None,
+        )?;
         w.simple_element(xml::Name::new(GROUPS_NS, "First"), &self.first)?;
         w.simple_element(xml::Name::new(GROUPS_NS, "Last"), &self.last)?;
         for v in &self.choice {
@@ -37,22 +59,83 @@ impl xml::XmlRead for Person {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let at = r.attribute_value(start, xml::Name::local("at"))?;
-        let by = r.required_attribute(start, xml::Name::local("by"))?;
-        let next = &mut r.next_child()?;
-        let first = r.required(next, xml::Name::new(GROUPS_NS, "First"), xml::text)?;
-        let last = r.required(next, xml::Name::new(GROUPS_NS, "Last"), xml::text)?;
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [at, by] = r
+            .attributes(
+                start,
+                &[xml::Name::local("at"), xml::Name::local("by")],
+                None,
+                &mut other_attributes,
+            )?;
+        let at = r.attribute_of(at, xml::Name::local("at"))?;
+        let by = r.required_attribute_of(by, xml::Name::local("by"))?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(GROUPS_NS, "First")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(GROUPS_NS, "Last")], 1, 1),
+            xml::Particle::new(
+                &[
+                    xml::Name::new(GROUPS_NS, "Mobile"),
+                    xml::Name::new(GROUPS_NS, "Landline"),
+                ],
+                0,
+                2,
+            ),
+        ];
+        let mut seq = xml::Sequence::<3>::new(P, xml::Order::Sequence);
+        let mut first = None;
+        let mut last = None;
         let mut choice = Vec::new();
-        while let Some(v) = PersonChoice::read_group(r, next)? {
-            choice.push(v);
-            if choice.len() == 2 {
-                break;
+        let next = &mut r.next_child()?;
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "First" if seq.at(r, &child, 0)? => first = Some(xml::text(r, &child)?),
+                "Last" if seq.at(r, &child, 1)? => last = Some(xml::text(r, &child)?),
+                "Mobile" if seq.at(r, &child, 2)? => {
+                    *next = Some(child);
+                    let Some(v) = PersonChoice::read_group(r, next)? else {
+                        return Err(
+                            r
+                                .expected_one_of(
+                                    next.as_ref(),
+                                    &[
+                                        xml::Name::new(GROUPS_NS, "Mobile"),
+                                        xml::Name::new(GROUPS_NS, "Landline"),
+                                    ],
+                                ),
+                        );
+                    };
+                    choice.push(v);
+                    continue;
+                }
+                "Landline" if seq.at(r, &child, 2)? => {
+                    *next = Some(child);
+                    let Some(v) = PersonChoice::read_group(r, next)? else {
+                        return Err(
+                            r
+                                .expected_one_of(
+                                    next.as_ref(),
+                                    &[
+                                        xml::Name::new(GROUPS_NS, "Mobile"),
+                                        xml::Name::new(GROUPS_NS, "Landline"),
+                                    ],
+                                ),
+                        );
+                    };
+                    choice.push(v);
+                    continue;
+                }
+                _ => seq.unknown(r, &child)?,
             }
+            *next = r.next_child()?;
         }
-        r.end_content(next.take())?;
+        seq.finish(r, None)?;
+        let first = xml::present(first, r, &[xml::Name::new(GROUPS_NS, "First")])?;
+        let last = xml::present(last, r, &[xml::Name::new(GROUPS_NS, "Last")])?;
         Ok(Self {
             at,
             by,
+            other_attributes,
             first,
             last,
             choice,
@@ -67,7 +150,10 @@ pub enum PersonChoice {
 }
 
 impl PersonChoice {
-    fn write_group(&self, w: &mut xml::XmlWriter) -> Result<(), xml::WriteError> {
+    pub(crate) fn write_group(
+        &self,
+        w: &mut xml::XmlWriter,
+    ) -> Result<(), xml::WriteError> {
         match self {
             Self::Mobile(v) => {
                 w.simple_element(xml::Name::new(GROUPS_NS, "Mobile"), v)?;
@@ -81,28 +167,63 @@ impl PersonChoice {
 }
 
 impl PersonChoice {
-    fn read_group<'i>(
+    pub(crate) fn read_group<'i>(
         r: &mut xml::XmlReader<'i>,
         next: &mut Option<xml::Start<'i>>,
     ) -> Result<Option<Self>, xml::ReadError> {
-        if next.as_ref().is_some_and(|s| r.is(s, xml::Name::new(GROUPS_NS, "Mobile"))) {
-            let v = r.required(next, xml::Name::new(GROUPS_NS, "Mobile"), xml::text)?;
-            return Ok(Some(Self::Mobile(v)));
-        }
-        if next.as_ref().is_some_and(|s| r.is(s, xml::Name::new(GROUPS_NS, "Landline")))
-        {
-            let v = r.required(next, xml::Name::new(GROUPS_NS, "Landline"), xml::text)?;
-            return Ok(Some(Self::Landline(v)));
-        }
-        Ok(None)
+        let Some(child) = next.as_ref() else {
+            return Ok(None);
+        };
+        let branch = match child.local_name() {
+            "Mobile" if r.is(child, xml::Name::new(GROUPS_NS, "Mobile")) => 0,
+            "Landline" if r.is(child, xml::Name::new(GROUPS_NS, "Landline")) => 1,
+            _ => return Ok(None),
+        };
+        Ok(
+            Some(
+                match branch {
+                    0 => {
+                        Self::Mobile(
+                            r
+                                .required(
+                                    next,
+                                    xml::Name::new(GROUPS_NS, "Mobile"),
+                                    xml::text,
+                                )?,
+                        )
+                    }
+                    1 => {
+                        Self::Landline(
+                            r
+                                .required(
+                                    next,
+                                    xml::Name::new(GROUPS_NS, "Landline"),
+                                    xml::text,
+                                )?,
+                        )
+                    }
+                    _ => return Ok(None),
+                },
+            ),
+        )
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Directory {
     pub at: Option<xml::DateTime>,
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub person: Vec<Person>,
     pub sequence: Option<DirectorySequence>,
+}
+
+impl Directory {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new() -> Self {
+        Self::default()
+    }
 }
 
 impl xml::XmlWrite for Directory {
@@ -115,6 +236,7 @@ impl xml::XmlWrite for Directory {
         if let Some(v) = &self.at {
             w.attribute(xml::Name::local("at"), v)?;
         }
+        w.other_attributes(&self.other_attributes, &[xml::Name::local("at")], None)?;
         for v in &self.person {
             xml::XmlWrite::write_xml(v, w, xml::Name::new(GROUPS_NS, "Person"))?;
         }
@@ -130,19 +252,49 @@ impl xml::XmlRead for Directory {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let at = r.attribute_value(start, xml::Name::local("at"))?;
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [at] = r
+            .attributes(start, &[xml::Name::local("at")], None, &mut other_attributes)?;
+        let at = r.attribute_of(at, xml::Name::local("at"))?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(GROUPS_NS, "Person")], 1, u32::MAX),
+            xml::Particle::new(&[xml::Name::new(GROUPS_NS, "First")], 0, 1),
+        ];
+        let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
+        let mut person = Vec::new();
+        let mut sequence = None;
         let next = &mut r.next_child()?;
-        let person = r
-            .repeated(
-                next,
-                xml::Name::new(GROUPS_NS, "Person"),
-                1,
-                u32::MAX,
-                xml::read,
-            )?;
-        let sequence = DirectorySequence::read_group(r, next)?;
-        r.end_content(next.take())?;
-        Ok(Self { at, person, sequence })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Person" if seq.at(r, &child, 0)? => {
+                    person.push(<Person as xml::XmlRead>::read_xml(r, &child)?)
+                }
+                "First" if seq.at(r, &child, 1)? => {
+                    *next = Some(child);
+                    let Some(v) = DirectorySequence::read_group(r, next)? else {
+                        return Err(
+                            r
+                                .expected_one_of(
+                                    next.as_ref(),
+                                    &[xml::Name::new(GROUPS_NS, "First")],
+                                ),
+                        );
+                    };
+                    sequence = Some(v);
+                    continue;
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        Ok(Self {
+            at,
+            other_attributes,
+            person,
+            sequence,
+        })
     }
 }
 
@@ -157,7 +309,18 @@ pub struct DirectorySequence {
 }
 
 impl DirectorySequence {
-    fn write_group(&self, w: &mut xml::XmlWriter) -> Result<(), xml::WriteError> {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(first: String, last: String) -> Self {
+        Self { first, last }
+    }
+}
+
+impl DirectorySequence {
+    pub(crate) fn write_group(
+        &self,
+        w: &mut xml::XmlWriter,
+    ) -> Result<(), xml::WriteError> {
         w.simple_element(xml::Name::new(GROUPS_NS, "First"), &self.first)?;
         w.simple_element(xml::Name::new(GROUPS_NS, "Last"), &self.last)?;
         Ok(())
@@ -165,16 +328,34 @@ impl DirectorySequence {
 }
 
 impl DirectorySequence {
-    fn read_group<'i>(
+    pub(crate) fn read_group<'i>(
         r: &mut xml::XmlReader<'i>,
         next: &mut Option<xml::Start<'i>>,
     ) -> Result<Option<Self>, xml::ReadError> {
-        if !(next.as_ref().is_some_and(|s| r.is(s, xml::Name::new(GROUPS_NS, "First"))))
-        {
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(GROUPS_NS, "First")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(GROUPS_NS, "Last")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<2>::new(P, xml::Order::Group);
+        let mut first = None;
+        let mut last = None;
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "First" if seq.at(r, &child, 0)? => first = Some(xml::text(r, &child)?),
+                "Last" if seq.at(r, &child, 1)? => last = Some(xml::text(r, &child)?),
+                _ => {
+                    *next = Some(child);
+                    break;
+                }
+            }
+            *next = r.next_child()?;
+        }
+        if !seq.taken() {
             return Ok(None);
         }
-        let first = r.required(next, xml::Name::new(GROUPS_NS, "First"), xml::text)?;
-        let last = r.required(next, xml::Name::new(GROUPS_NS, "Last"), xml::text)?;
+        seq.finish(r, next.as_ref())?;
+        let first = xml::present(first, r, &[xml::Name::new(GROUPS_NS, "First")])?;
+        let last = xml::present(last, r, &[xml::Name::new(GROUPS_NS, "Last")])?;
         Ok(Some(Self { first, last }))
     }
 }

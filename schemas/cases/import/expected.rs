@@ -9,7 +9,20 @@ pub mod common {
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct Address {
+        /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+        pub other_attributes: xml::AnyAttributes,
         pub city: String,
+    }
+
+    impl Address {
+        /// A value with the required fields given and the optional
+        /// ones absent.
+        pub fn new(city: String) -> Self {
+            Self {
+                other_attributes: Default::default(),
+                city,
+            }
+        }
     }
 
     impl xml::XmlWrite for Address {
@@ -19,6 +32,7 @@ pub mod common {
             name: xml::Name,
         ) -> Result<(), xml::WriteError> {
             w.start(name);
+            w.other_attributes(&self.other_attributes, &[], None)?;
             w.simple_element(xml::Name::new(super::COMMON_NS, "City"), &self.city)?;
             w.end()
         }
@@ -27,13 +41,31 @@ pub mod common {
     impl xml::XmlRead for Address {
         fn read_xml(
             r: &mut xml::XmlReader<'_>,
-            _start: &xml::Start<'_>,
+            start: &xml::Start<'_>,
         ) -> Result<Self, xml::ReadError> {
+            let mut other_attributes = xml::AnyAttributes::new();
+            let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+            const P: &[xml::Particle] = &[
+                xml::Particle::new(&[xml::Name::new(super::COMMON_NS, "City")], 1, 1),
+            ];
+            let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
+            let mut city = None;
             let next = &mut r.next_child()?;
-            let city = r
-                .required(next, xml::Name::new(super::COMMON_NS, "City"), xml::text)?;
-            r.end_content(next.take())?;
-            Ok(Self { city })
+            while let Some(child) = next.take() {
+                match child.local_name() {
+                    "City" if seq.at(r, &child, 0)? => city = Some(xml::text(r, &child)?),
+                    _ => seq.unknown(r, &child)?,
+                }
+                *next = r.next_child()?;
+            }
+            seq.finish(r, None)?;
+            let city = xml::present(
+                city,
+                r,
+                &[xml::Name::new(super::COMMON_NS, "City")],
+            )?;
+            Ok(Self { other_attributes, city })
         }
     }
 
@@ -54,9 +86,9 @@ pub mod common {
     impl xml::XmlRead for Note {
         fn read_xml(
             r: &mut xml::XmlReader<'_>,
-            _start: &xml::Start<'_>,
+            start: &xml::Start<'_>,
         ) -> Result<Self, xml::ReadError> {
-            r.read_value().map(Self)
+            xml::text(r, start).map(Self)
         }
     }
 
@@ -71,9 +103,24 @@ pub mod orders {
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct Order {
+        /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+        pub other_attributes: xml::AnyAttributes,
         pub customer: super::common::Address,
         pub note: Option<String>,
         pub part: Vec<Part>,
+    }
+
+    impl Order {
+        /// A value with the required fields given and the optional
+        /// ones absent.
+        pub fn new(customer: super::common::Address) -> Self {
+            Self {
+                other_attributes: Default::default(),
+                customer,
+                note: Default::default(),
+                part: Default::default(),
+            }
+        }
     }
 
     impl xml::XmlWrite for Order {
@@ -83,6 +130,7 @@ pub mod orders {
             name: xml::Name,
         ) -> Result<(), xml::WriteError> {
             w.start(name);
+            w.other_attributes(&self.other_attributes, &[], None)?;
             xml::XmlWrite::write_xml(
                 &self.customer,
                 w,
@@ -105,27 +153,59 @@ pub mod orders {
     impl xml::XmlRead for Order {
         fn read_xml(
             r: &mut xml::XmlReader<'_>,
-            _start: &xml::Start<'_>,
+            start: &xml::Start<'_>,
         ) -> Result<Self, xml::ReadError> {
-            let next = &mut r.next_child()?;
-            let customer = r
-                .required(
-                    next,
-                    xml::Name::new(super::ORDERS_NS, "Customer"),
-                    xml::read,
-                )?;
-            let note = r
-                .optional(next, xml::Name::new(super::COMMON_NS, "Note"), xml::text)?;
-            let part = r
-                .repeated(
-                    next,
-                    xml::Name::new(super::ORDERS_NS, "Part"),
+            let mut other_attributes = xml::AnyAttributes::new();
+            let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+            const P: &[xml::Particle] = &[
+                xml::Particle::new(
+                    &[xml::Name::new(super::ORDERS_NS, "Customer")],
+                    1,
+                    1,
+                ),
+                xml::Particle::new(&[xml::Name::new(super::COMMON_NS, "Note")], 0, 1),
+                xml::Particle::new(
+                    &[xml::Name::new(super::ORDERS_NS, "Part")],
                     1,
                     u32::MAX,
-                    xml::read,
-                )?;
-            r.end_content(next.take())?;
-            Ok(Self { customer, note, part })
+                ),
+            ];
+            let mut seq = xml::Sequence::<3>::new(P, xml::Order::Sequence);
+            let mut customer = None;
+            let mut note = None;
+            let mut part = Vec::new();
+            let next = &mut r.next_child()?;
+            while let Some(child) = next.take() {
+                match child.local_name() {
+                    "Customer" if seq.at(r, &child, 0)? => {
+                        customer = Some(
+                            <super::common::Address as xml::XmlRead>::read_xml(
+                                r,
+                                &child,
+                            )?,
+                        );
+                    }
+                    "Note" if seq.at(r, &child, 1)? => note = Some(xml::text(r, &child)?),
+                    "Part" if seq.at(r, &child, 2)? => {
+                        part.push(<Part as xml::XmlRead>::read_xml(r, &child)?)
+                    }
+                    _ => seq.unknown(r, &child)?,
+                }
+                *next = r.next_child()?;
+            }
+            seq.finish(r, None)?;
+            let customer = xml::present(
+                customer,
+                r,
+                &[xml::Name::new(super::ORDERS_NS, "Customer")],
+            )?;
+            Ok(Self {
+                other_attributes,
+                customer,
+                note,
+                part,
+            })
         }
     }
 
@@ -135,7 +215,20 @@ pub mod orders {
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct Part {
+        /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+        pub other_attributes: xml::AnyAttributes,
         pub number: String,
+    }
+
+    impl Part {
+        /// A value with the required fields given and the optional
+        /// ones absent.
+        pub fn new(number: String) -> Self {
+            Self {
+                other_attributes: Default::default(),
+                number,
+            }
+        }
     }
 
     impl xml::XmlWrite for Part {
@@ -145,6 +238,7 @@ pub mod orders {
             name: xml::Name,
         ) -> Result<(), xml::WriteError> {
             w.start(name);
+            w.other_attributes(&self.other_attributes, &[], None)?;
             w.simple_element(xml::Name::new(super::ORDERS_NS, "Number"), &self.number)?;
             w.end()
         }
@@ -153,13 +247,33 @@ pub mod orders {
     impl xml::XmlRead for Part {
         fn read_xml(
             r: &mut xml::XmlReader<'_>,
-            _start: &xml::Start<'_>,
+            start: &xml::Start<'_>,
         ) -> Result<Self, xml::ReadError> {
+            let mut other_attributes = xml::AnyAttributes::new();
+            let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+            const P: &[xml::Particle] = &[
+                xml::Particle::new(&[xml::Name::new(super::ORDERS_NS, "Number")], 1, 1),
+            ];
+            let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
+            let mut number = None;
             let next = &mut r.next_child()?;
-            let number = r
-                .required(next, xml::Name::new(super::ORDERS_NS, "Number"), xml::text)?;
-            r.end_content(next.take())?;
-            Ok(Self { number })
+            while let Some(child) = next.take() {
+                match child.local_name() {
+                    "Number" if seq.at(r, &child, 0)? => {
+                        number = Some(xml::text(r, &child)?);
+                    }
+                    _ => seq.unknown(r, &child)?,
+                }
+                *next = r.next_child()?;
+            }
+            seq.finish(r, None)?;
+            let number = xml::present(
+                number,
+                r,
+                &[xml::Name::new(super::ORDERS_NS, "Number")],
+            )?;
+            Ok(Self { other_attributes, number })
         }
     }
 }

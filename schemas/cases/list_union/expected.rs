@@ -209,9 +209,25 @@ impl xml::SimpleValue for SizeType {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Schedule {
     pub weeks: Option<Numbers>,
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub numbers: Numbers,
     pub days: Days,
     pub size: Vec<Size>,
+}
+
+impl Schedule {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(numbers: Numbers, days: Days) -> Self {
+        Self {
+            weeks: Default::default(),
+            other_attributes: Default::default(),
+            numbers,
+            days,
+            size: Default::default(),
+        }
+    }
 }
 
 impl xml::XmlWrite for Schedule {
@@ -224,6 +240,7 @@ impl xml::XmlWrite for Schedule {
         if let Some(v) = &self.weeks {
             w.attribute(xml::Name::local("weeks"), v)?;
         }
+        w.other_attributes(&self.other_attributes, &[xml::Name::local("weeks")], None)?;
         w.simple_element(xml::Name::new(LIST_NS, "Numbers"), &self.numbers)?;
         w.simple_element(xml::Name::new(LIST_NS, "Days"), &self.days)?;
         for v in &self.size {
@@ -238,14 +255,47 @@ impl xml::XmlRead for Schedule {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let weeks = r.attribute_value(start, xml::Name::local("weeks"))?;
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [weeks] = r
+            .attributes(
+                start,
+                &[xml::Name::local("weeks")],
+                None,
+                &mut other_attributes,
+            )?;
+        let weeks = r.attribute_of(weeks, xml::Name::local("weeks"))?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(LIST_NS, "Numbers")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(LIST_NS, "Days")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(LIST_NS, "Size")], 1, u32::MAX),
+        ];
+        let mut seq = xml::Sequence::<3>::new(P, xml::Order::Sequence);
+        let mut numbers = None;
+        let mut days = None;
+        let mut size = Vec::new();
         let next = &mut r.next_child()?;
-        let numbers = r.required(next, xml::Name::new(LIST_NS, "Numbers"), xml::text)?;
-        let days = r.required(next, xml::Name::new(LIST_NS, "Days"), xml::text)?;
-        let size = r
-            .repeated(next, xml::Name::new(LIST_NS, "Size"), 1, u32::MAX, xml::text)?;
-        r.end_content(next.take())?;
-        Ok(Self { weeks, numbers, days, size })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Numbers" if seq.at(r, &child, 0)? => {
+                    numbers = Some(xml::text(r, &child)?);
+                }
+                "Days" if seq.at(r, &child, 1)? => days = Some(xml::text(r, &child)?),
+                "Size" if seq.at(r, &child, 2)? => size.push(xml::text(r, &child)?),
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let numbers = xml::present(numbers, r, &[xml::Name::new(LIST_NS, "Numbers")])?;
+        let days = xml::present(days, r, &[xml::Name::new(LIST_NS, "Days")])?;
+        Ok(Self {
+            weeks,
+            other_attributes,
+            numbers,
+            days,
+            size,
+        })
     }
 }
 

@@ -6,9 +6,19 @@ use ::xsdgen_runtime::xml;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Paragraph {
     pub lang: Option<String>,
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     /// The text between the child elements (mixed content).
     pub text: xml::MixedText,
     pub choice: Vec<ParagraphChoice>,
+}
+
+impl Paragraph {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new() -> Self {
+        Self::default()
+    }
 }
 
 impl xml::XmlWrite for Paragraph {
@@ -21,6 +31,7 @@ impl xml::XmlWrite for Paragraph {
         if let Some(v) = &self.lang {
             w.attribute(xml::Name::local("lang"), v)?;
         }
+        w.other_attributes(&self.other_attributes, &[xml::Name::local("lang")], None)?;
         w.begin_mixed(&self.text);
         for v in &self.choice {
             v.write_group(w)?;
@@ -34,16 +45,75 @@ impl xml::XmlRead for Paragraph {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let lang = r.attribute_value(start, xml::Name::local("lang"))?;
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [lang] = r
+            .attributes(
+                start,
+                &[xml::Name::local("lang")],
+                None,
+                &mut other_attributes,
+            )?;
+        let lang = r.attribute_of(lang, xml::Name::local("lang"))?;
         r.begin_mixed();
-        let next = &mut r.next_child()?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(
+                &[xml::Name::new(MIXED_NS, "b"), xml::Name::new(MIXED_NS, "link")],
+                0,
+                u32::MAX,
+            ),
+        ];
+        let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
         let mut choice = Vec::new();
-        while let Some(v) = ParagraphChoice::read_group(r, next)? {
-            choice.push(v);
+        let next = &mut r.next_child()?;
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "b" if seq.at(r, &child, 0)? => {
+                    *next = Some(child);
+                    let Some(v) = ParagraphChoice::read_group(r, next)? else {
+                        return Err(
+                            r
+                                .expected_one_of(
+                                    next.as_ref(),
+                                    &[
+                                        xml::Name::new(MIXED_NS, "b"),
+                                        xml::Name::new(MIXED_NS, "link"),
+                                    ],
+                                ),
+                        );
+                    };
+                    choice.push(v);
+                    continue;
+                }
+                "link" if seq.at(r, &child, 0)? => {
+                    *next = Some(child);
+                    let Some(v) = ParagraphChoice::read_group(r, next)? else {
+                        return Err(
+                            r
+                                .expected_one_of(
+                                    next.as_ref(),
+                                    &[
+                                        xml::Name::new(MIXED_NS, "b"),
+                                        xml::Name::new(MIXED_NS, "link"),
+                                    ],
+                                ),
+                        );
+                    };
+                    choice.push(v);
+                    continue;
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
         }
-        r.end_content(next.take())?;
+        seq.finish(r, None)?;
         let text = r.end_mixed();
-        Ok(Self { lang, text, choice })
+        Ok(Self {
+            lang,
+            other_attributes,
+            text,
+            choice,
+        })
     }
 }
 
@@ -55,7 +125,10 @@ pub enum ParagraphChoice {
 }
 
 impl ParagraphChoice {
-    fn write_group(&self, w: &mut xml::XmlWriter) -> Result<(), xml::WriteError> {
+    pub(crate) fn write_group(
+        &self,
+        w: &mut xml::XmlWriter,
+    ) -> Result<(), xml::WriteError> {
         match self {
             Self::B(v) => {
                 w.simple_element(xml::Name::new(MIXED_NS, "b"), v)?;
@@ -69,27 +142,62 @@ impl ParagraphChoice {
 }
 
 impl ParagraphChoice {
-    fn read_group<'i>(
+    pub(crate) fn read_group<'i>(
         r: &mut xml::XmlReader<'i>,
         next: &mut Option<xml::Start<'i>>,
     ) -> Result<Option<Self>, xml::ReadError> {
-        if next.as_ref().is_some_and(|s| r.is(s, xml::Name::new(MIXED_NS, "b"))) {
-            let v = r.required(next, xml::Name::new(MIXED_NS, "b"), xml::text)?;
-            return Ok(Some(Self::B(v)));
-        }
-        if next.as_ref().is_some_and(|s| r.is(s, xml::Name::new(MIXED_NS, "link"))) {
-            let v = r.required(next, xml::Name::new(MIXED_NS, "link"), xml::read)?;
-            return Ok(Some(Self::Link(v)));
-        }
-        Ok(None)
+        let Some(child) = next.as_ref() else {
+            return Ok(None);
+        };
+        let branch = match child.local_name() {
+            "b" if r.is(child, xml::Name::new(MIXED_NS, "b")) => 0,
+            "link" if r.is(child, xml::Name::new(MIXED_NS, "link")) => 1,
+            _ => return Ok(None),
+        };
+        Ok(
+            Some(
+                match branch {
+                    0 => {
+                        Self::B(
+                            r.required(next, xml::Name::new(MIXED_NS, "b"), xml::text)?,
+                        )
+                    }
+                    1 => {
+                        Self::Link(
+                            r
+                                .required(
+                                    next,
+                                    xml::Name::new(MIXED_NS, "link"),
+                                    xml::read,
+                                )?,
+                        )
+                    }
+                    _ => return Ok(None),
+                },
+            ),
+        )
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Link {
     pub href: String,
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     /// The text between the child elements (mixed content).
     pub text: xml::MixedText,
+}
+
+impl Link {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(href: String) -> Self {
+        Self {
+            href,
+            other_attributes: Default::default(),
+            text: Default::default(),
+        }
+    }
 }
 
 impl xml::XmlWrite for Link {
@@ -100,6 +208,7 @@ impl xml::XmlWrite for Link {
     ) -> Result<(), xml::WriteError> {
         w.start(name);
         w.attribute(xml::Name::local("href"), &self.href)?;
+        w.other_attributes(&self.other_attributes, &[xml::Name::local("href")], None)?;
         w.begin_mixed(&self.text);
         w.end()
     }
@@ -110,19 +219,52 @@ impl xml::XmlRead for Link {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let href = r.required_attribute(start, xml::Name::local("href"))?;
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [href] = r
+            .attributes(
+                start,
+                &[xml::Name::local("href")],
+                None,
+                &mut other_attributes,
+            )?;
+        let href = r.required_attribute_of(href, xml::Name::local("href"))?;
         r.begin_mixed();
+
+        const P: &[xml::Particle] = &[];
+        let mut seq = xml::Sequence::<0>::new(P, xml::Order::Sequence);
         let next = &mut r.next_child()?;
-        r.end_content(next.take())?;
+        while let Some(child) = next.take() {
+            seq.unknown(r, &child)?;
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
         let text = r.end_mixed();
-        Ok(Self { href, text })
+        Ok(Self {
+            href,
+            other_attributes,
+            text,
+        })
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Note {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub title: String,
     pub body: Vec<Paragraph>,
+}
+
+impl Note {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(title: String) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            title,
+            body: Default::default(),
+        }
+    }
 }
 
 impl xml::XmlWrite for Note {
@@ -132,6 +274,7 @@ impl xml::XmlWrite for Note {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::new(MIXED_NS, "Title"), &self.title)?;
         for v in &self.body {
             xml::XmlWrite::write_xml(v, w, xml::Name::new(MIXED_NS, "Body"))?;
@@ -143,14 +286,36 @@ impl xml::XmlWrite for Note {
 impl xml::XmlRead for Note {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(MIXED_NS, "Title")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(MIXED_NS, "Body")], 1, u32::MAX),
+        ];
+        let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
+        let mut title = None;
+        let mut body = Vec::new();
         let next = &mut r.next_child()?;
-        let title = r.required(next, xml::Name::new(MIXED_NS, "Title"), xml::text)?;
-        let body = r
-            .repeated(next, xml::Name::new(MIXED_NS, "Body"), 1, u32::MAX, xml::read)?;
-        r.end_content(next.take())?;
-        Ok(Self { title, body })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Title" if seq.at(r, &child, 0)? => title = Some(xml::text(r, &child)?),
+                "Body" if seq.at(r, &child, 1)? => {
+                    body.push(<Paragraph as xml::XmlRead>::read_xml(r, &child)?)
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let title = xml::present(title, r, &[xml::Name::new(MIXED_NS, "Title")])?;
+        Ok(Self {
+            other_attributes,
+            title,
+            body,
+        })
     }
 }
 

@@ -5,7 +5,20 @@ use ::xsdgen_runtime::xml;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Point {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub x: i32,
+}
+
+impl Point {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(x: i32) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            x,
+        }
+    }
 }
 
 impl xml::XmlWrite for Point {
@@ -15,6 +28,7 @@ impl xml::XmlWrite for Point {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::new(NILLABLE_NS, "X"), &self.x)?;
         w.end()
     }
@@ -23,22 +37,54 @@ impl xml::XmlWrite for Point {
 impl xml::XmlRead for Point {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(NILLABLE_NS, "X")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
+        let mut x = None;
         let next = &mut r.next_child()?;
-        let x = r.required(next, xml::Name::new(NILLABLE_NS, "X"), xml::text)?;
-        r.end_content(next.take())?;
-        Ok(Self { x })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "X" if seq.at(r, &child, 0)? => x = Some(xml::text(r, &child)?),
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let x = xml::present(x, r, &[xml::Name::new(NILLABLE_NS, "X")])?;
+        Ok(Self { other_attributes, x })
     }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reading {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub value: xml::Nillable<f64>,
     pub unit: Option<xml::Nillable<String>>,
     pub sample: Vec<xml::Nillable<i32>>,
     pub r#where: xml::Nillable<Point>,
     pub also: Option<xml::Nillable<Point>>,
+}
+
+impl Reading {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(value: xml::Nillable<f64>, r#where: xml::Nillable<Point>) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            value,
+            unit: Default::default(),
+            sample: Default::default(),
+            r#where,
+            also: Default::default(),
+        }
+    }
 }
 
 impl xml::XmlWrite for Reading {
@@ -48,6 +94,7 @@ impl xml::XmlWrite for Reading {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         xml::Nillable::write_value(
             &self.value,
             w,
@@ -74,33 +121,55 @@ impl xml::XmlWrite for Reading {
 impl xml::XmlRead for Reading {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(NILLABLE_NS, "Value")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(NILLABLE_NS, "Unit")], 0, 1),
+            xml::Particle::new(&[xml::Name::new(NILLABLE_NS, "Sample")], 1, u32::MAX),
+            xml::Particle::new(&[xml::Name::new(NILLABLE_NS, "Where")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(NILLABLE_NS, "Also")], 0, 1),
+        ];
+        let mut seq = xml::Sequence::<5>::new(P, xml::Order::Sequence);
+        let mut value = None;
+        let mut unit = None;
+        let mut sample = Vec::new();
+        let mut r#where = None;
+        let mut also = None;
         let next = &mut r.next_child()?;
-        let value = r
-            .required(
-                next,
-                xml::Name::new(NILLABLE_NS, "Value"),
-                xml::Nillable::read_value,
-            )?;
-        let unit = r
-            .optional(
-                next,
-                xml::Name::new(NILLABLE_NS, "Unit"),
-                xml::Nillable::read_value,
-            )?;
-        let sample = r
-            .repeated(
-                next,
-                xml::Name::new(NILLABLE_NS, "Sample"),
-                1,
-                u32::MAX,
-                xml::Nillable::read_value,
-            )?;
-        let r#where = r.required(next, xml::Name::new(NILLABLE_NS, "Where"), xml::read)?;
-        let also = r.optional(next, xml::Name::new(NILLABLE_NS, "Also"), xml::read)?;
-        r.end_content(next.take())?;
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Value" if seq.at(r, &child, 0)? => {
+                    value = Some(xml::Nillable::read_value(r, &child)?);
+                }
+                "Unit" if seq.at(r, &child, 1)? => {
+                    unit = Some(xml::Nillable::read_value(r, &child)?);
+                }
+                "Sample" if seq.at(r, &child, 2)? => {
+                    sample.push(xml::Nillable::read_value(r, &child)?)
+                }
+                "Where" if seq.at(r, &child, 3)? => {
+                    r#where = Some(
+                        <xml::Nillable<Point> as xml::XmlRead>::read_xml(r, &child)?,
+                    );
+                }
+                "Also" if seq.at(r, &child, 4)? => {
+                    also = Some(
+                        <xml::Nillable<Point> as xml::XmlRead>::read_xml(r, &child)?,
+                    );
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let value = xml::present(value, r, &[xml::Name::new(NILLABLE_NS, "Value")])?;
+        let r#where = xml::present(r#where, r, &[xml::Name::new(NILLABLE_NS, "Where")])?;
         Ok(Self {
+            other_attributes,
             value,
             unit,
             sample,

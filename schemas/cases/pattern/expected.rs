@@ -460,6 +460,8 @@ impl xml::SimpleValue for UpperHex {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Catalog {
     pub code: Code,
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub isbn: Vec<Isbn>,
     pub shelf: ShortCode,
     pub consonants: Consonants,
@@ -472,6 +474,39 @@ pub struct Catalog {
     pub key: UpperHex,
 }
 
+impl Catalog {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        code: Code,
+        shelf: ShortCode,
+        consonants: Consonants,
+        price: Dollars,
+        tag: XmlName,
+        note: Ascii,
+        zip: Zip,
+        total: Amount,
+        codes: FewCodes,
+        key: UpperHex,
+    ) -> Self {
+        Self {
+            code,
+            other_attributes: Default::default(),
+            isbn: Default::default(),
+            shelf,
+            consonants,
+            price,
+            tag,
+            note,
+            zip,
+            total,
+            codes,
+            key,
+        }
+    }
+}
+
 impl xml::XmlWrite for Catalog {
     fn write_xml(
         &self,
@@ -480,6 +515,7 @@ impl xml::XmlWrite for Catalog {
     ) -> Result<(), xml::WriteError> {
         w.start(name);
         w.attribute(xml::Name::local("code"), &self.code)?;
+        w.other_attributes(&self.other_attributes, &[xml::Name::local("code")], None)?;
         for v in &self.isbn {
             w.simple_element(xml::Name::new(PATTERN_NS, "Isbn"), v)?;
         }
@@ -501,23 +537,75 @@ impl xml::XmlRead for Catalog {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let code = r.required_attribute(start, xml::Name::local("code"))?;
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [code] = r
+            .attributes(
+                start,
+                &[xml::Name::local("code")],
+                None,
+                &mut other_attributes,
+            )?;
+        let code = r.required_attribute_of(code, xml::Name::local("code"))?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(PATTERN_NS, "Isbn")], 1, u32::MAX),
+            xml::Particle::new(&[xml::Name::new(PATTERN_NS, "Shelf")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(PATTERN_NS, "Consonants")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(PATTERN_NS, "Price")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(PATTERN_NS, "Tag")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(PATTERN_NS, "Note")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(PATTERN_NS, "Zip")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(PATTERN_NS, "Total")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(PATTERN_NS, "Codes")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(PATTERN_NS, "Key")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<10>::new(P, xml::Order::Sequence);
+        let mut isbn = Vec::new();
+        let mut shelf = None;
+        let mut consonants = None;
+        let mut price = None;
+        let mut tag = None;
+        let mut note = None;
+        let mut zip = None;
+        let mut total = None;
+        let mut codes = None;
+        let mut key = None;
         let next = &mut r.next_child()?;
-        let isbn = r
-            .repeated(next, xml::Name::new(PATTERN_NS, "Isbn"), 1, u32::MAX, xml::text)?;
-        let shelf = r.required(next, xml::Name::new(PATTERN_NS, "Shelf"), xml::text)?;
-        let consonants = r
-            .required(next, xml::Name::new(PATTERN_NS, "Consonants"), xml::text)?;
-        let price = r.required(next, xml::Name::new(PATTERN_NS, "Price"), xml::text)?;
-        let tag = r.required(next, xml::Name::new(PATTERN_NS, "Tag"), xml::text)?;
-        let note = r.required(next, xml::Name::new(PATTERN_NS, "Note"), xml::text)?;
-        let zip = r.required(next, xml::Name::new(PATTERN_NS, "Zip"), xml::text)?;
-        let total = r.required(next, xml::Name::new(PATTERN_NS, "Total"), xml::text)?;
-        let codes = r.required(next, xml::Name::new(PATTERN_NS, "Codes"), xml::text)?;
-        let key = r.required(next, xml::Name::new(PATTERN_NS, "Key"), xml::text)?;
-        r.end_content(next.take())?;
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Isbn" if seq.at(r, &child, 0)? => isbn.push(xml::text(r, &child)?),
+                "Shelf" if seq.at(r, &child, 1)? => shelf = Some(xml::text(r, &child)?),
+                "Consonants" if seq.at(r, &child, 2)? => {
+                    consonants = Some(xml::text(r, &child)?);
+                }
+                "Price" if seq.at(r, &child, 3)? => price = Some(xml::text(r, &child)?),
+                "Tag" if seq.at(r, &child, 4)? => tag = Some(xml::text(r, &child)?),
+                "Note" if seq.at(r, &child, 5)? => note = Some(xml::text(r, &child)?),
+                "Zip" if seq.at(r, &child, 6)? => zip = Some(xml::text(r, &child)?),
+                "Total" if seq.at(r, &child, 7)? => total = Some(xml::text(r, &child)?),
+                "Codes" if seq.at(r, &child, 8)? => codes = Some(xml::text(r, &child)?),
+                "Key" if seq.at(r, &child, 9)? => key = Some(xml::text(r, &child)?),
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let shelf = xml::present(shelf, r, &[xml::Name::new(PATTERN_NS, "Shelf")])?;
+        let consonants = xml::present(
+            consonants,
+            r,
+            &[xml::Name::new(PATTERN_NS, "Consonants")],
+        )?;
+        let price = xml::present(price, r, &[xml::Name::new(PATTERN_NS, "Price")])?;
+        let tag = xml::present(tag, r, &[xml::Name::new(PATTERN_NS, "Tag")])?;
+        let note = xml::present(note, r, &[xml::Name::new(PATTERN_NS, "Note")])?;
+        let zip = xml::present(zip, r, &[xml::Name::new(PATTERN_NS, "Zip")])?;
+        let total = xml::present(total, r, &[xml::Name::new(PATTERN_NS, "Total")])?;
+        let codes = xml::present(codes, r, &[xml::Name::new(PATTERN_NS, "Codes")])?;
+        let key = xml::present(key, r, &[xml::Name::new(PATTERN_NS, "Key")])?;
         Ok(Self {
             code,
+            other_attributes,
             isbn,
             shelf,
             consonants,

@@ -11,7 +11,10 @@ pub enum Expr {
 }
 
 impl Expr {
-    fn write_group(&self, w: &mut xml::XmlWriter) -> Result<(), xml::WriteError> {
+    pub(crate) fn write_group(
+        &self,
+        w: &mut xml::XmlWriter,
+    ) -> Result<(), xml::WriteError> {
         match self {
             Self::Number(v) => {
                 w.simple_element(xml::Name::new(RECURSION_NS, "Number"), v)?;
@@ -44,37 +47,69 @@ impl xml::XmlWrite for Expr {
 }
 
 impl Expr {
-    fn read_group<'i>(
+    pub(crate) fn read_group<'i>(
         r: &mut xml::XmlReader<'i>,
         next: &mut Option<xml::Start<'i>>,
     ) -> Result<Option<Self>, xml::ReadError> {
-        if next.as_ref().is_some_and(|s| r.is(s, xml::Name::new(RECURSION_NS, "Number")))
-        {
-            let v = r.required(next, xml::Name::new(RECURSION_NS, "Number"), xml::text)?;
-            return Ok(Some(Self::Number(v)));
-        }
-        if next.as_ref().is_some_and(|s| r.is(s, xml::Name::new(RECURSION_NS, "Sum"))) {
-            let v = Box::new(
-                r.required(next, xml::Name::new(RECURSION_NS, "Sum"), xml::read)?,
-            );
-            return Ok(Some(Self::Sum(v)));
-        }
-        if next.as_ref().is_some_and(|s| r.is(s, xml::Name::new(RECURSION_NS, "Negate")))
-        {
-            let v = Box::new(
-                r.required(next, xml::Name::new(RECURSION_NS, "Negate"), xml::read)?,
-            );
-            return Ok(Some(Self::Negate(v)));
-        }
-        Ok(None)
+        let Some(child) = next.as_ref() else {
+            return Ok(None);
+        };
+        let branch = match child.local_name() {
+            "Number" if r.is(child, xml::Name::new(RECURSION_NS, "Number")) => 0,
+            "Sum" if r.is(child, xml::Name::new(RECURSION_NS, "Sum")) => 1,
+            "Negate" if r.is(child, xml::Name::new(RECURSION_NS, "Negate")) => 2,
+            _ => return Ok(None),
+        };
+        Ok(
+            Some(
+                match branch {
+                    0 => {
+                        Self::Number(
+                            r
+                                .required(
+                                    next,
+                                    xml::Name::new(RECURSION_NS, "Number"),
+                                    xml::text,
+                                )?,
+                        )
+                    }
+                    1 => {
+                        Self::Sum(
+                            Box::new(
+                                r
+                                    .required(
+                                        next,
+                                        xml::Name::new(RECURSION_NS, "Sum"),
+                                        xml::read,
+                                    )?,
+                            ),
+                        )
+                    }
+                    2 => {
+                        Self::Negate(
+                            Box::new(
+                                r
+                                    .required(
+                                        next,
+                                        xml::Name::new(RECURSION_NS, "Negate"),
+                                        xml::read,
+                                    )?,
+                            ),
+                        )
+                    }
+                    _ => return Ok(None),
+                },
+            ),
+        )
     }
 }
 
 impl xml::XmlRead for Expr {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        r.no_attributes(start)?;
         let next = &mut r.next_child()?;
         let Some(value) = Self::read_group(r, next)? else {
             return Err(
@@ -96,8 +131,22 @@ impl xml::XmlRead for Expr {
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Sum {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub left: Box<Expr>,
     pub right: Option<Box<Expr>>,
+}
+
+impl Sum {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(left: Expr) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            left: Box::new(left),
+            right: Default::default(),
+        }
+    }
 }
 
 impl xml::XmlWrite for Sum {
@@ -107,6 +156,7 @@ impl xml::XmlWrite for Sum {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         xml::XmlWrite::write_xml(&*self.left, w, xml::Name::new(RECURSION_NS, "Left"))?;
         if let Some(v) = &self.right {
             xml::XmlWrite::write_xml(&**v, w, xml::Name::new(RECURSION_NS, "Right"))?;
@@ -118,24 +168,59 @@ impl xml::XmlWrite for Sum {
 impl xml::XmlRead for Sum {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(RECURSION_NS, "Left")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(RECURSION_NS, "Right")], 0, 1),
+        ];
+        let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
+        let mut left = None;
+        let mut right = None;
         let next = &mut r.next_child()?;
-        let left = Box::new(
-            r.required(next, xml::Name::new(RECURSION_NS, "Left"), xml::read)?,
-        );
-        let right = r
-            .optional(next, xml::Name::new(RECURSION_NS, "Right"), xml::read)?
-            .map(Box::new);
-        r.end_content(next.take())?;
-        Ok(Self { left, right })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Left" if seq.at(r, &child, 0)? => {
+                    left = Some(Box::new(<Expr as xml::XmlRead>::read_xml(r, &child)?));
+                }
+                "Right" if seq.at(r, &child, 1)? => {
+                    right = Some(Box::new(<Expr as xml::XmlRead>::read_xml(r, &child)?));
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let left = xml::present(left, r, &[xml::Name::new(RECURSION_NS, "Left")])?;
+        Ok(Self {
+            other_attributes,
+            left,
+            right,
+        })
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Folder {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub name: String,
     pub folder: Vec<Folder>,
+}
+
+impl Folder {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(name: String) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            name,
+            folder: Default::default(),
+        }
+    }
 }
 
 impl xml::XmlWrite for Folder {
@@ -145,6 +230,7 @@ impl xml::XmlWrite for Folder {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::new(RECURSION_NS, "Name"), &self.name)?;
         for v in &self.folder {
             xml::XmlWrite::write_xml(v, w, xml::Name::new(RECURSION_NS, "Folder"))?;
@@ -156,27 +242,57 @@ impl xml::XmlWrite for Folder {
 impl xml::XmlRead for Folder {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(RECURSION_NS, "Name")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(RECURSION_NS, "Folder")], 0, u32::MAX),
+        ];
+        let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
+        let mut name = None;
+        let mut folder = Vec::new();
         let next = &mut r.next_child()?;
-        let name = r.required(next, xml::Name::new(RECURSION_NS, "Name"), xml::text)?;
-        let folder = r
-            .repeated(
-                next,
-                xml::Name::new(RECURSION_NS, "Folder"),
-                0,
-                u32::MAX,
-                xml::read,
-            )?;
-        r.end_content(next.take())?;
-        Ok(Self { name, folder })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Name" if seq.at(r, &child, 0)? => name = Some(xml::text(r, &child)?),
+                "Folder" if seq.at(r, &child, 1)? => {
+                    folder.push(<Folder as xml::XmlRead>::read_xml(r, &child)?)
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let name = xml::present(name, r, &[xml::Name::new(RECURSION_NS, "Name")])?;
+        Ok(Self {
+            other_attributes,
+            name,
+            folder,
+        })
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Calculation {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub expr: Expr,
     pub root: Folder,
+}
+
+impl Calculation {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(expr: Expr, root: Folder) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            expr,
+            root,
+        }
+    }
 }
 
 impl xml::XmlWrite for Calculation {
@@ -186,6 +302,7 @@ impl xml::XmlWrite for Calculation {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         xml::XmlWrite::write_xml(&self.expr, w, xml::Name::new(RECURSION_NS, "Expr"))?;
         xml::XmlWrite::write_xml(&self.root, w, xml::Name::new(RECURSION_NS, "Root"))?;
         w.end()
@@ -195,13 +312,39 @@ impl xml::XmlWrite for Calculation {
 impl xml::XmlRead for Calculation {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(RECURSION_NS, "Expr")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(RECURSION_NS, "Root")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
+        let mut expr = None;
+        let mut root = None;
         let next = &mut r.next_child()?;
-        let expr = r.required(next, xml::Name::new(RECURSION_NS, "Expr"), xml::read)?;
-        let root = r.required(next, xml::Name::new(RECURSION_NS, "Root"), xml::read)?;
-        r.end_content(next.take())?;
-        Ok(Self { expr, root })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Expr" if seq.at(r, &child, 0)? => {
+                    expr = Some(<Expr as xml::XmlRead>::read_xml(r, &child)?);
+                }
+                "Root" if seq.at(r, &child, 1)? => {
+                    root = Some(<Folder as xml::XmlRead>::read_xml(r, &child)?);
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let expr = xml::present(expr, r, &[xml::Name::new(RECURSION_NS, "Expr")])?;
+        let root = xml::present(root, r, &[xml::Name::new(RECURSION_NS, "Root")])?;
+        Ok(Self {
+            other_attributes,
+            expr,
+            root,
+        })
     }
 }
 

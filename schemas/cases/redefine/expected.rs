@@ -45,9 +45,24 @@ impl xml::SimpleValue for Code {
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Address {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub street: String,
     pub city: String,
     pub country: Option<String>,
+}
+
+impl Address {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(street: String, city: String) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            street,
+            city,
+            country: Default::default(),
+        }
+    }
 }
 
 impl xml::XmlWrite for Address {
@@ -57,6 +72,7 @@ impl xml::XmlWrite for Address {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::new(REDEFINE_NS, "Street"), &self.street)?;
         w.simple_element(xml::Name::new(REDEFINE_NS, "City"), &self.city)?;
         if let Some(v) = &self.country {
@@ -69,15 +85,41 @@ impl xml::XmlWrite for Address {
 impl xml::XmlRead for Address {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(REDEFINE_NS, "Street")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(REDEFINE_NS, "City")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(REDEFINE_NS, "Country")], 0, 1),
+        ];
+        let mut seq = xml::Sequence::<3>::new(P, xml::Order::Sequence);
+        let mut street = None;
+        let mut city = None;
+        let mut country = None;
         let next = &mut r.next_child()?;
-        let street = r.required(next, xml::Name::new(REDEFINE_NS, "Street"), xml::text)?;
-        let city = r.required(next, xml::Name::new(REDEFINE_NS, "City"), xml::text)?;
-        let country = r
-            .optional(next, xml::Name::new(REDEFINE_NS, "Country"), xml::text)?;
-        r.end_content(next.take())?;
-        Ok(Self { street, city, country })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Street" if seq.at(r, &child, 0)? => street = Some(xml::text(r, &child)?),
+                "City" if seq.at(r, &child, 1)? => city = Some(xml::text(r, &child)?),
+                "Country" if seq.at(r, &child, 2)? => {
+                    country = Some(xml::text(r, &child)?);
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let street = xml::present(street, r, &[xml::Name::new(REDEFINE_NS, "Street")])?;
+        let city = xml::present(city, r, &[xml::Name::new(REDEFINE_NS, "City")])?;
+        Ok(Self {
+            other_attributes,
+            street,
+            city,
+            country,
+        })
     }
 }
 
@@ -120,8 +162,22 @@ impl xml::SimpleValue for CodeOriginal {
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct AddressOriginal {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub street: String,
     pub city: String,
+}
+
+impl AddressOriginal {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(street: String, city: String) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            street,
+            city,
+        }
+    }
 }
 
 impl xml::XmlWrite for AddressOriginal {
@@ -131,6 +187,7 @@ impl xml::XmlWrite for AddressOriginal {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::new(REDEFINE_NS, "Street"), &self.street)?;
         w.simple_element(xml::Name::new(REDEFINE_NS, "City"), &self.city)?;
         w.end()
@@ -140,13 +197,35 @@ impl xml::XmlWrite for AddressOriginal {
 impl xml::XmlRead for AddressOriginal {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(REDEFINE_NS, "Street")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(REDEFINE_NS, "City")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
+        let mut street = None;
+        let mut city = None;
         let next = &mut r.next_child()?;
-        let street = r.required(next, xml::Name::new(REDEFINE_NS, "Street"), xml::text)?;
-        let city = r.required(next, xml::Name::new(REDEFINE_NS, "City"), xml::text)?;
-        r.end_content(next.take())?;
-        Ok(Self { street, city })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Street" if seq.at(r, &child, 0)? => street = Some(xml::text(r, &child)?),
+                "City" if seq.at(r, &child, 1)? => city = Some(xml::text(r, &child)?),
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let street = xml::present(street, r, &[xml::Name::new(REDEFINE_NS, "Street")])?;
+        let city = xml::present(city, r, &[xml::Name::new(REDEFINE_NS, "City")])?;
+        Ok(Self {
+            other_attributes,
+            street,
+            city,
+        })
     }
 }
 
@@ -154,10 +233,28 @@ impl xml::XmlRead for AddressOriginal {
 pub struct Customer {
     pub created: Option<xml::Date>,
     pub by: Option<String>,
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub code: Code,
     pub address: Address,
     pub email: String,
     pub phone: Option<String>,
+}
+
+impl Customer {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(code: Code, address: Address, email: String) -> Self {
+        Self {
+            created: Default::default(),
+            by: Default::default(),
+            other_attributes: Default::default(),
+            code,
+            address,
+            email,
+            phone: Default::default(),
+        }
+    }
 }
 
 impl xml::XmlWrite for Customer {
@@ -173,6 +270,11 @@ impl xml::XmlWrite for Customer {
         if let Some(v) = &self.by {
             w.attribute(xml::Name::local("by"), v)?;
         }
+        w.other_attributes(
+            &self.other_attributes,
+            &[xml::Name::local("created"), xml::Name::local("by")],
+            None,
+        )?;
         w.simple_element(xml::Name::new(REDEFINE_NS, "Code"), &self.code)?;
         xml::XmlWrite::write_xml(
             &self.address,
@@ -192,18 +294,53 @@ impl xml::XmlRead for Customer {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let created = r.attribute_value(start, xml::Name::local("created"))?;
-        let by = r.attribute_value(start, xml::Name::local("by"))?;
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [created, by] = r
+            .attributes(
+                start,
+                &[xml::Name::local("created"), xml::Name::local("by")],
+                None,
+                &mut other_attributes,
+            )?;
+        let created = r.attribute_of(created, xml::Name::local("created"))?;
+        let by = r.attribute_of(by, xml::Name::local("by"))?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(REDEFINE_NS, "Code")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(REDEFINE_NS, "Address")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(REDEFINE_NS, "Email")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(REDEFINE_NS, "Phone")], 0, 1),
+        ];
+        let mut seq = xml::Sequence::<4>::new(P, xml::Order::Sequence);
+        let mut code = None;
+        let mut address = None;
+        let mut email = None;
+        let mut phone = None;
         let next = &mut r.next_child()?;
-        let code = r.required(next, xml::Name::new(REDEFINE_NS, "Code"), xml::text)?;
-        let address = r
-            .required(next, xml::Name::new(REDEFINE_NS, "Address"), xml::read)?;
-        let email = r.required(next, xml::Name::new(REDEFINE_NS, "Email"), xml::text)?;
-        let phone = r.optional(next, xml::Name::new(REDEFINE_NS, "Phone"), xml::text)?;
-        r.end_content(next.take())?;
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Code" if seq.at(r, &child, 0)? => code = Some(xml::text(r, &child)?),
+                "Address" if seq.at(r, &child, 1)? => {
+                    address = Some(<Address as xml::XmlRead>::read_xml(r, &child)?);
+                }
+                "Email" if seq.at(r, &child, 2)? => email = Some(xml::text(r, &child)?),
+                "Phone" if seq.at(r, &child, 3)? => phone = Some(xml::text(r, &child)?),
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let code = xml::present(code, r, &[xml::Name::new(REDEFINE_NS, "Code")])?;
+        let address = xml::present(
+            address,
+            r,
+            &[xml::Name::new(REDEFINE_NS, "Address")],
+        )?;
+        let email = xml::present(email, r, &[xml::Name::new(REDEFINE_NS, "Email")])?;
         Ok(Self {
             created,
             by,
+            other_attributes,
             code,
             address,
             email,

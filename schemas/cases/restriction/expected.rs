@@ -242,12 +242,37 @@ impl xml::SimpleValue for Code {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub pin: ShortPin,
     pub volume: Percent,
     pub balance: Ratio,
     pub price: Price,
     pub code: Code,
     pub count: u64,
+}
+
+impl Settings {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(
+        pin: ShortPin,
+        volume: Percent,
+        balance: Ratio,
+        price: Price,
+        code: Code,
+        count: u64,
+    ) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            pin,
+            volume,
+            balance,
+            price,
+            code,
+            count,
+        }
+    }
 }
 
 impl xml::XmlWrite for Settings {
@@ -257,6 +282,7 @@ impl xml::XmlWrite for Settings {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::new(RESTRICTION_NS, "Pin"), &self.pin)?;
         w.simple_element(xml::Name::new(RESTRICTION_NS, "Volume"), &self.volume)?;
         w.simple_element(xml::Name::new(RESTRICTION_NS, "Balance"), &self.balance)?;
@@ -270,21 +296,58 @@ impl xml::XmlWrite for Settings {
 impl xml::XmlRead for Settings {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(RESTRICTION_NS, "Pin")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(RESTRICTION_NS, "Volume")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(RESTRICTION_NS, "Balance")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(RESTRICTION_NS, "Price")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(RESTRICTION_NS, "Code")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(RESTRICTION_NS, "Count")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<6>::new(P, xml::Order::Sequence);
+        let mut pin = None;
+        let mut volume = None;
+        let mut balance = None;
+        let mut price = None;
+        let mut code = None;
+        let mut count = None;
         let next = &mut r.next_child()?;
-        let pin = r.required(next, xml::Name::new(RESTRICTION_NS, "Pin"), xml::text)?;
-        let volume = r
-            .required(next, xml::Name::new(RESTRICTION_NS, "Volume"), xml::text)?;
-        let balance = r
-            .required(next, xml::Name::new(RESTRICTION_NS, "Balance"), xml::text)?;
-        let price = r
-            .required(next, xml::Name::new(RESTRICTION_NS, "Price"), xml::text)?;
-        let code = r.required(next, xml::Name::new(RESTRICTION_NS, "Code"), xml::text)?;
-        let count = r
-            .required(next, xml::Name::new(RESTRICTION_NS, "Count"), xml::text)?;
-        r.end_content(next.take())?;
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Pin" if seq.at(r, &child, 0)? => pin = Some(xml::text(r, &child)?),
+                "Volume" if seq.at(r, &child, 1)? => volume = Some(xml::text(r, &child)?),
+                "Balance" if seq.at(r, &child, 2)? => {
+                    balance = Some(xml::text(r, &child)?);
+                }
+                "Price" if seq.at(r, &child, 3)? => price = Some(xml::text(r, &child)?),
+                "Code" if seq.at(r, &child, 4)? => code = Some(xml::text(r, &child)?),
+                "Count" if seq.at(r, &child, 5)? => count = Some(xml::text(r, &child)?),
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let pin = xml::present(pin, r, &[xml::Name::new(RESTRICTION_NS, "Pin")])?;
+        let volume = xml::present(
+            volume,
+            r,
+            &[xml::Name::new(RESTRICTION_NS, "Volume")],
+        )?;
+        let balance = xml::present(
+            balance,
+            r,
+            &[xml::Name::new(RESTRICTION_NS, "Balance")],
+        )?;
+        let price = xml::present(price, r, &[xml::Name::new(RESTRICTION_NS, "Price")])?;
+        let code = xml::present(code, r, &[xml::Name::new(RESTRICTION_NS, "Code")])?;
+        let count = xml::present(count, r, &[xml::Name::new(RESTRICTION_NS, "Count")])?;
         Ok(Self {
+            other_attributes,
             pin,
             volume,
             balance,

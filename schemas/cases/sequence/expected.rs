@@ -6,6 +6,8 @@ use ::xsdgen_runtime::xml;
 /// An order with its lines.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Order {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub id: String,
     pub note: Option<String>,
     pub tag: Vec<String>,
@@ -16,6 +18,24 @@ pub struct Order {
     pub signature: Option<String>,
 }
 
+impl Order {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(id: String, total: i32, currency: String) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            id,
+            note: Default::default(),
+            tag: Default::default(),
+            line: Default::default(),
+            total,
+            currency,
+            sequence: Default::default(),
+            signature: Default::default(),
+        }
+    }
+}
+
 impl xml::XmlWrite for Order {
     fn write_xml(
         &self,
@@ -23,6 +43,7 @@ impl xml::XmlWrite for Order {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::new(SEQUENCE_NS, "Id"), &self.id)?;
         if let Some(v) = &self.note {
             w.simple_element(xml::Name::new(SEQUENCE_NS, "Note"), v)?;
@@ -48,31 +69,74 @@ impl xml::XmlWrite for Order {
 impl xml::XmlRead for Order {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let next = &mut r.next_child()?;
-        let id = r.required(next, xml::Name::new(SEQUENCE_NS, "Id"), xml::text)?;
-        let note = r.optional(next, xml::Name::new(SEQUENCE_NS, "Note"), xml::text)?;
-        let tag = r.repeated(next, xml::Name::new(SEQUENCE_NS, "Tag"), 0, 3, xml::text)?;
-        let line = r
-            .repeated(
-                next,
-                xml::Name::new(SEQUENCE_NS, "Line"),
-                1,
-                u32::MAX,
-                xml::read,
-            )?;
-        let total = r.required(next, xml::Name::new(SEQUENCE_NS, "Total"), xml::text)?;
-        let currency = r
-            .required(next, xml::Name::new(SEQUENCE_NS, "Currency"), xml::text)?;
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(SEQUENCE_NS, "Id")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(SEQUENCE_NS, "Note")], 0, 1),
+            xml::Particle::new(&[xml::Name::new(SEQUENCE_NS, "Tag")], 0, 3),
+            xml::Particle::new(&[xml::Name::new(SEQUENCE_NS, "Line")], 1, u32::MAX),
+            xml::Particle::new(&[xml::Name::new(SEQUENCE_NS, "Total")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(SEQUENCE_NS, "Currency")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(SEQUENCE_NS, "Key")], 0, u32::MAX),
+            xml::Particle::new(&[xml::Name::new(SEQUENCE_NS, "Signature")], 0, 1),
+        ];
+        let mut seq = xml::Sequence::<8>::new(P, xml::Order::Sequence);
+        let mut id = None;
+        let mut note = None;
+        let mut tag = Vec::new();
+        let mut line = Vec::new();
+        let mut total = None;
+        let mut currency = None;
         let mut sequence = Vec::new();
-        while let Some(v) = OrderSequence::read_group(r, next)? {
-            sequence.push(v);
+        let mut signature = None;
+        let next = &mut r.next_child()?;
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Id" if seq.at(r, &child, 0)? => id = Some(xml::text(r, &child)?),
+                "Note" if seq.at(r, &child, 1)? => note = Some(xml::text(r, &child)?),
+                "Tag" if seq.at(r, &child, 2)? => tag.push(xml::text(r, &child)?),
+                "Line" if seq.at(r, &child, 3)? => {
+                    line.push(<Line as xml::XmlRead>::read_xml(r, &child)?)
+                }
+                "Total" if seq.at(r, &child, 4)? => total = Some(xml::text(r, &child)?),
+                "Currency" if seq.at(r, &child, 5)? => {
+                    currency = Some(xml::text(r, &child)?);
+                }
+                "Key" if seq.at(r, &child, 6)? => {
+                    *next = Some(child);
+                    let Some(v) = OrderSequence::read_group(r, next)? else {
+                        return Err(
+                            r
+                                .expected_one_of(
+                                    next.as_ref(),
+                                    &[xml::Name::new(SEQUENCE_NS, "Key")],
+                                ),
+                        );
+                    };
+                    sequence.push(v);
+                    continue;
+                }
+                "Signature" if seq.at(r, &child, 7)? => {
+                    signature = Some(xml::text(r, &child)?);
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
         }
-        let signature = r
-            .optional(next, xml::Name::new(SEQUENCE_NS, "Signature"), xml::text)?;
-        r.end_content(next.take())?;
+        seq.finish(r, None)?;
+        let id = xml::present(id, r, &[xml::Name::new(SEQUENCE_NS, "Id")])?;
+        let total = xml::present(total, r, &[xml::Name::new(SEQUENCE_NS, "Total")])?;
+        let currency = xml::present(
+            currency,
+            r,
+            &[xml::Name::new(SEQUENCE_NS, "Currency")],
+        )?;
         Ok(Self {
+            other_attributes,
             id,
             note,
             tag,
@@ -96,7 +160,21 @@ pub struct OrderSequence {
 }
 
 impl OrderSequence {
-    fn write_group(&self, w: &mut xml::XmlWriter) -> Result<(), xml::WriteError> {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(key: String) -> Self {
+        Self {
+            key,
+            value: Default::default(),
+        }
+    }
+}
+
+impl OrderSequence {
+    pub(crate) fn write_group(
+        &self,
+        w: &mut xml::XmlWriter,
+    ) -> Result<(), xml::WriteError> {
         w.simple_element(xml::Name::new(SEQUENCE_NS, "Key"), &self.key)?;
         if let Some(v) = &self.value {
             w.simple_element(xml::Name::new(SEQUENCE_NS, "Value"), v)?;
@@ -106,24 +184,55 @@ impl OrderSequence {
 }
 
 impl OrderSequence {
-    fn read_group<'i>(
+    pub(crate) fn read_group<'i>(
         r: &mut xml::XmlReader<'i>,
         next: &mut Option<xml::Start<'i>>,
     ) -> Result<Option<Self>, xml::ReadError> {
-        if !(next.as_ref().is_some_and(|s| r.is(s, xml::Name::new(SEQUENCE_NS, "Key"))))
-        {
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(SEQUENCE_NS, "Key")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(SEQUENCE_NS, "Value")], 0, 1),
+        ];
+        let mut seq = xml::Sequence::<2>::new(P, xml::Order::Group);
+        let mut key = None;
+        let mut value = None;
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Key" if seq.at(r, &child, 0)? => key = Some(xml::text(r, &child)?),
+                "Value" if seq.at(r, &child, 1)? => value = Some(xml::text(r, &child)?),
+                _ => {
+                    *next = Some(child);
+                    break;
+                }
+            }
+            *next = r.next_child()?;
+        }
+        if !seq.taken() {
             return Ok(None);
         }
-        let key = r.required(next, xml::Name::new(SEQUENCE_NS, "Key"), xml::text)?;
-        let value = r.optional(next, xml::Name::new(SEQUENCE_NS, "Value"), xml::text)?;
+        seq.finish(r, next.as_ref())?;
+        let key = xml::present(key, r, &[xml::Name::new(SEQUENCE_NS, "Key")])?;
         Ok(Some(Self { key, value }))
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Line {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub sku: String,
     pub quantity: u32,
+}
+
+impl Line {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(sku: String, quantity: u32) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            sku,
+            quantity,
+        }
+    }
 }
 
 impl xml::XmlWrite for Line {
@@ -133,6 +242,7 @@ impl xml::XmlWrite for Line {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::new(SEQUENCE_NS, "Sku"), &self.sku)?;
         w.simple_element(xml::Name::new(SEQUENCE_NS, "Quantity"), &self.quantity)?;
         w.end()
@@ -142,14 +252,41 @@ impl xml::XmlWrite for Line {
 impl xml::XmlRead for Line {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(SEQUENCE_NS, "Sku")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(SEQUENCE_NS, "Quantity")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
+        let mut sku = None;
+        let mut quantity = None;
         let next = &mut r.next_child()?;
-        let sku = r.required(next, xml::Name::new(SEQUENCE_NS, "Sku"), xml::text)?;
-        let quantity = r
-            .required(next, xml::Name::new(SEQUENCE_NS, "Quantity"), xml::text)?;
-        r.end_content(next.take())?;
-        Ok(Self { sku, quantity })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Sku" if seq.at(r, &child, 0)? => sku = Some(xml::text(r, &child)?),
+                "Quantity" if seq.at(r, &child, 1)? => {
+                    quantity = Some(xml::text(r, &child)?);
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let sku = xml::present(sku, r, &[xml::Name::new(SEQUENCE_NS, "Sku")])?;
+        let quantity = xml::present(
+            quantity,
+            r,
+            &[xml::Name::new(SEQUENCE_NS, "Quantity")],
+        )?;
+        Ok(Self {
+            other_attributes,
+            sku,
+            quantity,
+        })
     }
 }
 
@@ -170,9 +307,9 @@ impl xml::XmlWrite for Signature {
 impl xml::XmlRead for Signature {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        r.read_value().map(Self)
+        xml::text(r, start).map(Self)
     }
 }
 

@@ -7,7 +7,27 @@ use ::xsdgen_runtime::xml;
 pub struct Amount {
     pub value: xml::Decimal,
     pub currency: String,
-    pub approx: bool,
+    pub approx: Option<bool>,
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
+}
+
+impl Amount {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(value: xml::Decimal, currency: String) -> Self {
+        Self {
+            value,
+            currency,
+            approx: Default::default(),
+            other_attributes: Default::default(),
+        }
+    }
+
+    /// The `approx` attribute, or the schema's value `false` when it is absent.
+    pub fn approx(&self) -> bool {
+        self.approx.unwrap_or(false)
+    }
 }
 
 impl xml::XmlWrite for Amount {
@@ -18,7 +38,14 @@ impl xml::XmlWrite for Amount {
     ) -> Result<(), xml::WriteError> {
         w.start(name);
         w.attribute(xml::Name::local("currency"), &self.currency)?;
-        w.attribute(xml::Name::local("approx"), &self.approx)?;
+        if let Some(v) = &self.approx {
+            w.attribute(xml::Name::local("approx"), v)?;
+        }
+        w.other_attributes(
+            &self.other_attributes,
+            &[xml::Name::local("currency"), xml::Name::local("approx")],
+            None,
+        )?;
         w.value(&self.value)?;
         w.end()
     }
@@ -29,10 +56,23 @@ impl xml::XmlRead for Amount {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let currency = r.required_attribute(start, xml::Name::local("currency"))?;
-        let approx = r.attribute_or(start, xml::Name::local("approx"), "false")?;
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [currency, approx] = r
+            .attributes(
+                start,
+                &[xml::Name::local("currency"), xml::Name::local("approx")],
+                None,
+                &mut other_attributes,
+            )?;
+        let currency = r.required_attribute_of(currency, xml::Name::local("currency"))?;
+        let approx = r.attribute_of(approx, xml::Name::local("approx"))?;
         let value = r.read_value()?;
-        Ok(Self { value, currency, approx })
+        Ok(Self {
+            value,
+            currency,
+            approx,
+            other_attributes,
+        })
     }
 }
 
@@ -86,8 +126,29 @@ impl xml::XmlRead for AnyAmount {
 pub struct TaxedAmount {
     pub value: xml::Decimal,
     pub currency: String,
-    pub approx: bool,
+    pub approx: Option<bool>,
     pub rate: Option<xml::Decimal>,
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
+}
+
+impl TaxedAmount {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(value: xml::Decimal, currency: String) -> Self {
+        Self {
+            value,
+            currency,
+            approx: Default::default(),
+            rate: Default::default(),
+            other_attributes: Default::default(),
+        }
+    }
+
+    /// The `approx` attribute, or the schema's value `false` when it is absent.
+    pub fn approx(&self) -> bool {
+        self.approx.unwrap_or(false)
+    }
 }
 
 impl xml::XmlWrite for TaxedAmount {
@@ -98,10 +159,21 @@ impl xml::XmlWrite for TaxedAmount {
     ) -> Result<(), xml::WriteError> {
         w.start(name);
         w.attribute(xml::Name::local("currency"), &self.currency)?;
-        w.attribute(xml::Name::local("approx"), &self.approx)?;
+        if let Some(v) = &self.approx {
+            w.attribute(xml::Name::local("approx"), v)?;
+        }
         if let Some(v) = &self.rate {
             w.attribute(xml::Name::local("rate"), v)?;
         }
+        w.other_attributes(
+            &self.other_attributes,
+            &[
+                xml::Name::local("currency"),
+                xml::Name::local("approx"),
+                xml::Name::local("rate"),
+            ],
+            None,
+        )?;
         w.value(&self.value)?;
         w.end()
     }
@@ -112,23 +184,50 @@ impl xml::XmlRead for TaxedAmount {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let currency = r.required_attribute(start, xml::Name::local("currency"))?;
-        let approx = r.attribute_or(start, xml::Name::local("approx"), "false")?;
-        let rate = r.attribute_value(start, xml::Name::local("rate"))?;
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [currency, approx, rate] = r
+            .attributes(
+                start,
+                &[
+                    xml::Name::local("currency"),
+                    xml::Name::local("approx"),
+                    xml::Name::local("rate"),
+                ],
+                None,
+                &mut other_attributes,
+            )?;
+        let currency = r.required_attribute_of(currency, xml::Name::local("currency"))?;
+        let approx = r.attribute_of(approx, xml::Name::local("approx"))?;
+        let rate = r.attribute_of(rate, xml::Name::local("rate"))?;
         let value = r.read_value()?;
         Ok(Self {
             value,
             currency,
             approx,
             rate,
+            other_attributes,
         })
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Price {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub net: AnyAmount,
     pub gross: TaxedAmount,
+}
+
+impl Price {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(net: AnyAmount, gross: TaxedAmount) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            net,
+            gross,
+        }
+    }
 }
 
 impl xml::XmlWrite for Price {
@@ -138,6 +237,7 @@ impl xml::XmlWrite for Price {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         xml::XmlWrite::write_xml(&self.net, w, xml::Name::new(SIMPLE_NS, "Net"))?;
         xml::XmlWrite::write_xml(&self.gross, w, xml::Name::new(SIMPLE_NS, "Gross"))?;
         w.end()
@@ -147,13 +247,39 @@ impl xml::XmlWrite for Price {
 impl xml::XmlRead for Price {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(SIMPLE_NS, "Net")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(SIMPLE_NS, "Gross")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
+        let mut net = None;
+        let mut gross = None;
         let next = &mut r.next_child()?;
-        let net = r.required(next, xml::Name::new(SIMPLE_NS, "Net"), xml::read)?;
-        let gross = r.required(next, xml::Name::new(SIMPLE_NS, "Gross"), xml::read)?;
-        r.end_content(next.take())?;
-        Ok(Self { net, gross })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Net" if seq.at(r, &child, 0)? => {
+                    net = Some(<AnyAmount as xml::XmlRead>::read_xml(r, &child)?);
+                }
+                "Gross" if seq.at(r, &child, 1)? => {
+                    gross = Some(<TaxedAmount as xml::XmlRead>::read_xml(r, &child)?);
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let net = xml::present(net, r, &[xml::Name::new(SIMPLE_NS, "Net")])?;
+        let gross = xml::present(gross, r, &[xml::Name::new(SIMPLE_NS, "Gross")])?;
+        Ok(Self {
+            other_attributes,
+            net,
+            gross,
+        })
     }
 }
 

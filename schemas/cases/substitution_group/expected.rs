@@ -4,7 +4,18 @@ pub const SUBSTITUTION_NS: &str = "urn:xsdgen:test:substitution";
 use ::xsdgen_runtime::xml;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct ExpressionType {}
+pub struct ExpressionType {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
+}
+
+impl ExpressionType {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
 
 impl xml::XmlWrite for ExpressionType {
     fn write_xml(
@@ -13,6 +24,7 @@ impl xml::XmlWrite for ExpressionType {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.end()
     }
 }
@@ -20,17 +32,33 @@ impl xml::XmlWrite for ExpressionType {
 impl xml::XmlRead for ExpressionType {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        r.end()?;
-        Ok(Self {})
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+        r.end_empty()?;
+        Ok(Self { other_attributes })
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ComparisonType {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub field: String,
     pub value: i32,
+}
+
+impl ComparisonType {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(field: String, value: i32) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            field,
+            value,
+        }
+    }
 }
 
 impl xml::XmlWrite for ComparisonType {
@@ -40,6 +68,7 @@ impl xml::XmlWrite for ComparisonType {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::new(SUBSTITUTION_NS, "Field"), &self.field)?;
         w.simple_element(xml::Name::new(SUBSTITUTION_NS, "Value"), &self.value)?;
         w.end()
@@ -49,21 +78,54 @@ impl xml::XmlWrite for ComparisonType {
 impl xml::XmlRead for ComparisonType {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(SUBSTITUTION_NS, "Field")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(SUBSTITUTION_NS, "Value")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
+        let mut field = None;
+        let mut value = None;
         let next = &mut r.next_child()?;
-        let field = r
-            .required(next, xml::Name::new(SUBSTITUTION_NS, "Field"), xml::text)?;
-        let value = r
-            .required(next, xml::Name::new(SUBSTITUTION_NS, "Value"), xml::text)?;
-        r.end_content(next.take())?;
-        Ok(Self { field, value })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Field" if seq.at(r, &child, 0)? => field = Some(xml::text(r, &child)?),
+                "Value" if seq.at(r, &child, 1)? => value = Some(xml::text(r, &child)?),
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let field = xml::present(field, r, &[xml::Name::new(SUBSTITUTION_NS, "Field")])?;
+        let value = xml::present(value, r, &[xml::Name::new(SUBSTITUTION_NS, "Value")])?;
+        Ok(Self {
+            other_attributes,
+            field,
+            value,
+        })
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct NotType {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub expression: Expression,
+}
+
+impl NotType {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(expression: Expression) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            expression,
+        }
+    }
 }
 
 impl xml::XmlWrite for NotType {
@@ -73,6 +135,7 @@ impl xml::XmlWrite for NotType {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         self.expression.write_group(w)?;
         w.end()
     }
@@ -81,31 +144,139 @@ impl xml::XmlWrite for NotType {
 impl xml::XmlRead for NotType {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(
+                &[
+                    xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
+                    xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
+                    xml::Name::new(SUBSTITUTION_NS, "Not"),
+                    xml::Name::new(SUBSTITUTION_NS, "And"),
+                ],
+                1,
+                1,
+            ),
+        ];
+        let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
+        let mut expression = None;
         let next = &mut r.next_child()?;
-        let Some(expression) = Expression::read_group(r, next)? else {
-            return Err(
-                r
-                    .expected_one_of(
-                        next.as_ref(),
-                        &[
-                            xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
-                            xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
-                            xml::Name::new(SUBSTITUTION_NS, "Not"),
-                            xml::Name::new(SUBSTITUTION_NS, "And"),
-                        ],
-                    ),
-            );
-        };
-        r.end_content(next.take())?;
-        Ok(Self { expression })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "IsEqualTo" if seq.at(r, &child, 0)? => {
+                    *next = Some(child);
+                    let Some(v) = Expression::read_group(r, next)? else {
+                        return Err(
+                            r
+                                .expected_one_of(
+                                    next.as_ref(),
+                                    &[
+                                        xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
+                                        xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
+                                        xml::Name::new(SUBSTITUTION_NS, "Not"),
+                                        xml::Name::new(SUBSTITUTION_NS, "And"),
+                                    ],
+                                ),
+                        );
+                    };
+                    expression = Some(v);
+                    continue;
+                }
+                "IsGreaterThan" if seq.at(r, &child, 0)? => {
+                    *next = Some(child);
+                    let Some(v) = Expression::read_group(r, next)? else {
+                        return Err(
+                            r
+                                .expected_one_of(
+                                    next.as_ref(),
+                                    &[
+                                        xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
+                                        xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
+                                        xml::Name::new(SUBSTITUTION_NS, "Not"),
+                                        xml::Name::new(SUBSTITUTION_NS, "And"),
+                                    ],
+                                ),
+                        );
+                    };
+                    expression = Some(v);
+                    continue;
+                }
+                "Not" if seq.at(r, &child, 0)? => {
+                    *next = Some(child);
+                    let Some(v) = Expression::read_group(r, next)? else {
+                        return Err(
+                            r
+                                .expected_one_of(
+                                    next.as_ref(),
+                                    &[
+                                        xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
+                                        xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
+                                        xml::Name::new(SUBSTITUTION_NS, "Not"),
+                                        xml::Name::new(SUBSTITUTION_NS, "And"),
+                                    ],
+                                ),
+                        );
+                    };
+                    expression = Some(v);
+                    continue;
+                }
+                "And" if seq.at(r, &child, 0)? => {
+                    *next = Some(child);
+                    let Some(v) = Expression::read_group(r, next)? else {
+                        return Err(
+                            r
+                                .expected_one_of(
+                                    next.as_ref(),
+                                    &[
+                                        xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
+                                        xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
+                                        xml::Name::new(SUBSTITUTION_NS, "Not"),
+                                        xml::Name::new(SUBSTITUTION_NS, "And"),
+                                    ],
+                                ),
+                        );
+                    };
+                    expression = Some(v);
+                    continue;
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let expression = xml::present(
+            expression,
+            r,
+            &[
+                xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
+                xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
+                xml::Name::new(SUBSTITUTION_NS, "Not"),
+                xml::Name::new(SUBSTITUTION_NS, "And"),
+            ],
+        )?;
+        Ok(Self {
+            other_attributes,
+            expression,
+        })
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct AndType {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub expression: Vec<Expression>,
+}
+
+impl AndType {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new() -> Self {
+        Self::default()
+    }
 }
 
 impl xml::XmlWrite for AndType {
@@ -115,6 +286,7 @@ impl xml::XmlWrite for AndType {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         for v in &self.expression {
             v.write_group(w)?;
         }
@@ -125,29 +297,113 @@ impl xml::XmlWrite for AndType {
 impl xml::XmlRead for AndType {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let next = &mut r.next_child()?;
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(
+                &[
+                    xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
+                    xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
+                    xml::Name::new(SUBSTITUTION_NS, "Not"),
+                    xml::Name::new(SUBSTITUTION_NS, "And"),
+                ],
+                2,
+                u32::MAX,
+            ),
+        ];
+        let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
         let mut expression = Vec::new();
-        while let Some(v) = Expression::read_group(r, next)? {
-            expression.push(v);
+        let next = &mut r.next_child()?;
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "IsEqualTo" if seq.at(r, &child, 0)? => {
+                    *next = Some(child);
+                    let Some(v) = Expression::read_group(r, next)? else {
+                        return Err(
+                            r
+                                .expected_one_of(
+                                    next.as_ref(),
+                                    &[
+                                        xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
+                                        xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
+                                        xml::Name::new(SUBSTITUTION_NS, "Not"),
+                                        xml::Name::new(SUBSTITUTION_NS, "And"),
+                                    ],
+                                ),
+                        );
+                    };
+                    expression.push(v);
+                    continue;
+                }
+                "IsGreaterThan" if seq.at(r, &child, 0)? => {
+                    *next = Some(child);
+                    let Some(v) = Expression::read_group(r, next)? else {
+                        return Err(
+                            r
+                                .expected_one_of(
+                                    next.as_ref(),
+                                    &[
+                                        xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
+                                        xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
+                                        xml::Name::new(SUBSTITUTION_NS, "Not"),
+                                        xml::Name::new(SUBSTITUTION_NS, "And"),
+                                    ],
+                                ),
+                        );
+                    };
+                    expression.push(v);
+                    continue;
+                }
+                "Not" if seq.at(r, &child, 0)? => {
+                    *next = Some(child);
+                    let Some(v) = Expression::read_group(r, next)? else {
+                        return Err(
+                            r
+                                .expected_one_of(
+                                    next.as_ref(),
+                                    &[
+                                        xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
+                                        xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
+                                        xml::Name::new(SUBSTITUTION_NS, "Not"),
+                                        xml::Name::new(SUBSTITUTION_NS, "And"),
+                                    ],
+                                ),
+                        );
+                    };
+                    expression.push(v);
+                    continue;
+                }
+                "And" if seq.at(r, &child, 0)? => {
+                    *next = Some(child);
+                    let Some(v) = Expression::read_group(r, next)? else {
+                        return Err(
+                            r
+                                .expected_one_of(
+                                    next.as_ref(),
+                                    &[
+                                        xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
+                                        xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
+                                        xml::Name::new(SUBSTITUTION_NS, "Not"),
+                                        xml::Name::new(SUBSTITUTION_NS, "And"),
+                                    ],
+                                ),
+                        );
+                    };
+                    expression.push(v);
+                    continue;
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
         }
-        if expression.len() < 2 {
-            return Err(
-                r
-                    .expected_one_of(
-                        next.as_ref(),
-                        &[
-                            xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
-                            xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
-                            xml::Name::new(SUBSTITUTION_NS, "Not"),
-                            xml::Name::new(SUBSTITUTION_NS, "And"),
-                        ],
-                    ),
-            );
-        }
-        r.end_content(next.take())?;
-        Ok(Self { expression })
+        seq.finish(r, None)?;
+        Ok(Self {
+            other_attributes,
+            expression,
+        })
     }
 }
 
@@ -162,7 +418,10 @@ pub enum Expression {
 }
 
 impl Expression {
-    fn write_group(&self, w: &mut xml::XmlWriter) -> Result<(), xml::WriteError> {
+    pub(crate) fn write_group(
+        &self,
+        w: &mut xml::XmlWriter,
+    ) -> Result<(), xml::WriteError> {
         match self {
             Self::IsEqualTo(v) => {
                 xml::XmlWrite::write_xml(
@@ -194,47 +453,70 @@ impl Expression {
 }
 
 impl Expression {
-    fn read_group<'i>(
+    pub(crate) fn read_group<'i>(
         r: &mut xml::XmlReader<'i>,
         next: &mut Option<xml::Start<'i>>,
     ) -> Result<Option<Self>, xml::ReadError> {
-        if next
-            .as_ref()
-            .is_some_and(|s| r.is(s, xml::Name::new(SUBSTITUTION_NS, "IsEqualTo")))
-        {
-            let v = r
-                .required(
-                    next,
-                    xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
-                    xml::read,
-                )?;
-            return Ok(Some(Self::IsEqualTo(v)));
-        }
-        if next
-            .as_ref()
-            .is_some_and(|s| r.is(s, xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan")))
-        {
-            let v = r
-                .required(
-                    next,
-                    xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
-                    xml::read,
-                )?;
-            return Ok(Some(Self::IsGreaterThan(v)));
-        }
-        if next.as_ref().is_some_and(|s| r.is(s, xml::Name::new(SUBSTITUTION_NS, "Not")))
-        {
-            let v = Box::new(
-                r.required(next, xml::Name::new(SUBSTITUTION_NS, "Not"), xml::read)?,
-            );
-            return Ok(Some(Self::Not(v)));
-        }
-        if next.as_ref().is_some_and(|s| r.is(s, xml::Name::new(SUBSTITUTION_NS, "And")))
-        {
-            let v = r.required(next, xml::Name::new(SUBSTITUTION_NS, "And"), xml::read)?;
-            return Ok(Some(Self::And(v)));
-        }
-        Ok(None)
+        let Some(child) = next.as_ref() else {
+            return Ok(None);
+        };
+        let branch = match child.local_name() {
+            "IsEqualTo" if r.is(child, xml::Name::new(SUBSTITUTION_NS, "IsEqualTo")) => 0,
+            "IsGreaterThan" if r
+                .is(child, xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan")) => 1,
+            "Not" if r.is(child, xml::Name::new(SUBSTITUTION_NS, "Not")) => 2,
+            "And" if r.is(child, xml::Name::new(SUBSTITUTION_NS, "And")) => 3,
+            _ => return Ok(None),
+        };
+        Ok(
+            Some(
+                match branch {
+                    0 => {
+                        Self::IsEqualTo(
+                            r
+                                .required(
+                                    next,
+                                    xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
+                                    xml::read,
+                                )?,
+                        )
+                    }
+                    1 => {
+                        Self::IsGreaterThan(
+                            r
+                                .required(
+                                    next,
+                                    xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
+                                    xml::read,
+                                )?,
+                        )
+                    }
+                    2 => {
+                        Self::Not(
+                            Box::new(
+                                r
+                                    .required(
+                                        next,
+                                        xml::Name::new(SUBSTITUTION_NS, "Not"),
+                                        xml::read,
+                                    )?,
+                            ),
+                        )
+                    }
+                    3 => {
+                        Self::And(
+                            r
+                                .required(
+                                    next,
+                                    xml::Name::new(SUBSTITUTION_NS, "And"),
+                                    xml::read,
+                                )?,
+                        )
+                    }
+                    _ => return Ok(None),
+                },
+            ),
+        )
     }
 }
 
@@ -349,6 +631,16 @@ impl xml::XmlElement for And {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ShapeType {
     pub color: Option<String>,
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
+}
+
+impl ShapeType {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new() -> Self {
+        Self::default()
+    }
 }
 
 impl xml::XmlWrite for ShapeType {
@@ -361,6 +653,7 @@ impl xml::XmlWrite for ShapeType {
         if let Some(v) = &self.color {
             w.attribute(xml::Name::local("color"), v)?;
         }
+        w.other_attributes(&self.other_attributes, &[xml::Name::local("color")], None)?;
         w.end()
     }
 }
@@ -370,9 +663,17 @@ impl xml::XmlRead for ShapeType {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let color = r.attribute_value(start, xml::Name::local("color"))?;
-        r.end()?;
-        Ok(Self { color })
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [color] = r
+            .attributes(
+                start,
+                &[xml::Name::local("color")],
+                None,
+                &mut other_attributes,
+            )?;
+        let color = r.attribute_of(color, xml::Name::local("color"))?;
+        r.end_empty()?;
+        Ok(Self { color, other_attributes })
     }
 }
 
@@ -412,7 +713,10 @@ pub enum AnyShape {
 }
 
 impl AnyShape {
-    fn write_group(&self, w: &mut xml::XmlWriter) -> Result<(), xml::WriteError> {
+    pub(crate) fn write_group(
+        &self,
+        w: &mut xml::XmlWriter,
+    ) -> Result<(), xml::WriteError> {
         match self {
             Self::Shape(v) => {
                 xml::XmlWrite::write_xml(
@@ -434,27 +738,45 @@ impl AnyShape {
 }
 
 impl AnyShape {
-    fn read_group<'i>(
+    pub(crate) fn read_group<'i>(
         r: &mut xml::XmlReader<'i>,
         next: &mut Option<xml::Start<'i>>,
     ) -> Result<Option<Self>, xml::ReadError> {
-        if next
-            .as_ref()
-            .is_some_and(|s| r.is(s, xml::Name::new(SUBSTITUTION_NS, "Shape")))
-        {
-            let v = r
-                .required(next, xml::Name::new(SUBSTITUTION_NS, "Shape"), xml::read)?;
-            return Ok(Some(Self::Shape(v)));
-        }
-        if next
-            .as_ref()
-            .is_some_and(|s| r.is(s, xml::Name::new(SUBSTITUTION_NS, "Circle")))
-        {
-            let v = r
-                .required(next, xml::Name::new(SUBSTITUTION_NS, "Circle"), xml::read)?;
-            return Ok(Some(Self::Circle(v)));
-        }
-        Ok(None)
+        let Some(child) = next.as_ref() else {
+            return Ok(None);
+        };
+        let branch = match child.local_name() {
+            "Shape" if r.is(child, xml::Name::new(SUBSTITUTION_NS, "Shape")) => 0,
+            "Circle" if r.is(child, xml::Name::new(SUBSTITUTION_NS, "Circle")) => 1,
+            _ => return Ok(None),
+        };
+        Ok(
+            Some(
+                match branch {
+                    0 => {
+                        Self::Shape(
+                            r
+                                .required(
+                                    next,
+                                    xml::Name::new(SUBSTITUTION_NS, "Shape"),
+                                    xml::read,
+                                )?,
+                        )
+                    }
+                    1 => {
+                        Self::Circle(
+                            r
+                                .required(
+                                    next,
+                                    xml::Name::new(SUBSTITUTION_NS, "Circle"),
+                                    xml::read,
+                                )?,
+                        )
+                    }
+                    _ => return Ok(None),
+                },
+            ),
+        )
     }
 }
 
@@ -462,6 +784,20 @@ impl AnyShape {
 pub struct Circle {
     pub color: Option<String>,
     pub radius: f64,
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
+}
+
+impl Circle {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(radius: f64) -> Self {
+        Self {
+            color: Default::default(),
+            radius,
+            other_attributes: Default::default(),
+        }
+    }
 }
 
 impl xml::XmlWrite for Circle {
@@ -475,6 +811,11 @@ impl xml::XmlWrite for Circle {
             w.attribute(xml::Name::local("color"), v)?;
         }
         w.attribute(xml::Name::local("radius"), &self.radius)?;
+        w.other_attributes(
+            &self.other_attributes,
+            &[xml::Name::local("color"), xml::Name::local("radius")],
+            None,
+        )?;
         w.end()
     }
 }
@@ -484,10 +825,22 @@ impl xml::XmlRead for Circle {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let color = r.attribute_value(start, xml::Name::local("color"))?;
-        let radius = r.required_attribute(start, xml::Name::local("radius"))?;
-        r.end()?;
-        Ok(Self { color, radius })
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [color, radius] = r
+            .attributes(
+                start,
+                &[xml::Name::local("color"), xml::Name::local("radius")],
+                None,
+                &mut other_attributes,
+            )?;
+        let color = r.attribute_of(color, xml::Name::local("color"))?;
+        let radius = r.required_attribute_of(radius, xml::Name::local("radius"))?;
+        r.end_empty()?;
+        Ok(Self {
+            color,
+            radius,
+            other_attributes,
+        })
     }
 }
 
@@ -497,9 +850,24 @@ impl xml::XmlElement for Circle {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Query {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub expression: Expression,
     pub shape: Vec<AnyShape>,
     pub limit: Option<i32>,
+}
+
+impl Query {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(expression: Expression) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            expression,
+            shape: Default::default(),
+            limit: Default::default(),
+        }
+    }
 }
 
 impl xml::XmlWrite for Query {
@@ -509,6 +877,7 @@ impl xml::XmlWrite for Query {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         self.expression.write_group(w)?;
         for v in &self.shape {
             v.write_group(w)?;
@@ -523,31 +892,171 @@ impl xml::XmlWrite for Query {
 impl xml::XmlRead for Query {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let next = &mut r.next_child()?;
-        let Some(expression) = Expression::read_group(r, next)? else {
-            return Err(
-                r
-                    .expected_one_of(
-                        next.as_ref(),
-                        &[
-                            xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
-                            xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
-                            xml::Name::new(SUBSTITUTION_NS, "Not"),
-                            xml::Name::new(SUBSTITUTION_NS, "And"),
-                        ],
-                    ),
-            );
-        };
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(
+                &[
+                    xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
+                    xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
+                    xml::Name::new(SUBSTITUTION_NS, "Not"),
+                    xml::Name::new(SUBSTITUTION_NS, "And"),
+                ],
+                1,
+                1,
+            ),
+            xml::Particle::new(
+                &[
+                    xml::Name::new(SUBSTITUTION_NS, "Shape"),
+                    xml::Name::new(SUBSTITUTION_NS, "Circle"),
+                ],
+                0,
+                u32::MAX,
+            ),
+            xml::Particle::new(&[xml::Name::new(SUBSTITUTION_NS, "Limit")], 0, 1),
+        ];
+        let mut seq = xml::Sequence::<3>::new(P, xml::Order::Sequence);
+        let mut expression = None;
         let mut shape = Vec::new();
-        while let Some(v) = AnyShape::read_group(r, next)? {
-            shape.push(v);
+        let mut limit = None;
+        let next = &mut r.next_child()?;
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "IsEqualTo" if seq.at(r, &child, 0)? => {
+                    *next = Some(child);
+                    let Some(v) = Expression::read_group(r, next)? else {
+                        return Err(
+                            r
+                                .expected_one_of(
+                                    next.as_ref(),
+                                    &[
+                                        xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
+                                        xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
+                                        xml::Name::new(SUBSTITUTION_NS, "Not"),
+                                        xml::Name::new(SUBSTITUTION_NS, "And"),
+                                    ],
+                                ),
+                        );
+                    };
+                    expression = Some(v);
+                    continue;
+                }
+                "IsGreaterThan" if seq.at(r, &child, 0)? => {
+                    *next = Some(child);
+                    let Some(v) = Expression::read_group(r, next)? else {
+                        return Err(
+                            r
+                                .expected_one_of(
+                                    next.as_ref(),
+                                    &[
+                                        xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
+                                        xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
+                                        xml::Name::new(SUBSTITUTION_NS, "Not"),
+                                        xml::Name::new(SUBSTITUTION_NS, "And"),
+                                    ],
+                                ),
+                        );
+                    };
+                    expression = Some(v);
+                    continue;
+                }
+                "Not" if seq.at(r, &child, 0)? => {
+                    *next = Some(child);
+                    let Some(v) = Expression::read_group(r, next)? else {
+                        return Err(
+                            r
+                                .expected_one_of(
+                                    next.as_ref(),
+                                    &[
+                                        xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
+                                        xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
+                                        xml::Name::new(SUBSTITUTION_NS, "Not"),
+                                        xml::Name::new(SUBSTITUTION_NS, "And"),
+                                    ],
+                                ),
+                        );
+                    };
+                    expression = Some(v);
+                    continue;
+                }
+                "And" if seq.at(r, &child, 0)? => {
+                    *next = Some(child);
+                    let Some(v) = Expression::read_group(r, next)? else {
+                        return Err(
+                            r
+                                .expected_one_of(
+                                    next.as_ref(),
+                                    &[
+                                        xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
+                                        xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
+                                        xml::Name::new(SUBSTITUTION_NS, "Not"),
+                                        xml::Name::new(SUBSTITUTION_NS, "And"),
+                                    ],
+                                ),
+                        );
+                    };
+                    expression = Some(v);
+                    continue;
+                }
+                "Shape" if seq.at(r, &child, 1)? => {
+                    *next = Some(child);
+                    let Some(v) = AnyShape::read_group(r, next)? else {
+                        return Err(
+                            r
+                                .expected_one_of(
+                                    next.as_ref(),
+                                    &[
+                                        xml::Name::new(SUBSTITUTION_NS, "Shape"),
+                                        xml::Name::new(SUBSTITUTION_NS, "Circle"),
+                                    ],
+                                ),
+                        );
+                    };
+                    shape.push(v);
+                    continue;
+                }
+                "Circle" if seq.at(r, &child, 1)? => {
+                    *next = Some(child);
+                    let Some(v) = AnyShape::read_group(r, next)? else {
+                        return Err(
+                            r
+                                .expected_one_of(
+                                    next.as_ref(),
+                                    &[
+                                        xml::Name::new(SUBSTITUTION_NS, "Shape"),
+                                        xml::Name::new(SUBSTITUTION_NS, "Circle"),
+                                    ],
+                                ),
+                        );
+                    };
+                    shape.push(v);
+                    continue;
+                }
+                "Limit" if seq.at(r, &child, 2)? => limit = Some(xml::text(r, &child)?),
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
         }
-        let limit = r
-            .optional(next, xml::Name::new(SUBSTITUTION_NS, "Limit"), xml::text)?;
-        r.end_content(next.take())?;
-        Ok(Self { expression, shape, limit })
+        seq.finish(r, None)?;
+        let expression = xml::present(
+            expression,
+            r,
+            &[
+                xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
+                xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
+                xml::Name::new(SUBSTITUTION_NS, "Not"),
+                xml::Name::new(SUBSTITUTION_NS, "And"),
+            ],
+        )?;
+        Ok(Self {
+            other_attributes,
+            expression,
+            shape,
+            limit,
+        })
     }
 }
 

@@ -5,7 +5,20 @@ use ::xsdgen_runtime::xml;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct TransitionType {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub to: String,
+}
+
+impl TransitionType {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(to: String) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            to,
+        }
+    }
 }
 
 impl xml::XmlWrite for TransitionType {
@@ -15,6 +28,7 @@ impl xml::XmlWrite for TransitionType {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::new(UPA_NS, "To"), &self.to)?;
         w.end()
     }
@@ -23,12 +37,27 @@ impl xml::XmlWrite for TransitionType {
 impl xml::XmlRead for TransitionType {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(UPA_NS, "To")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
+        let mut to = None;
         let next = &mut r.next_child()?;
-        let to = r.required(next, xml::Name::new(UPA_NS, "To"), xml::text)?;
-        r.end_content(next.take())?;
-        Ok(Self { to })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "To" if seq.at(r, &child, 0)? => to = Some(xml::text(r, &child)?),
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let to = xml::present(to, r, &[xml::Name::new(UPA_NS, "To")])?;
+        Ok(Self { other_attributes, to })
     }
 }
 
@@ -87,8 +116,22 @@ impl xml::XmlRead for AnyTransitionType {
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct AbsoluteDateTransitionType {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub to: String,
     pub date_time: xml::DateTime,
+}
+
+impl AbsoluteDateTransitionType {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(to: String, date_time: xml::DateTime) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            to,
+            date_time,
+        }
+    }
 }
 
 impl xml::XmlWrite for AbsoluteDateTransitionType {
@@ -98,6 +141,7 @@ impl xml::XmlWrite for AbsoluteDateTransitionType {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::new(UPA_NS, "To"), &self.to)?;
         w.simple_element(xml::Name::new(UPA_NS, "DateTime"), &self.date_time)?;
         w.end()
@@ -107,21 +151,64 @@ impl xml::XmlWrite for AbsoluteDateTransitionType {
 impl xml::XmlRead for AbsoluteDateTransitionType {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(UPA_NS, "To")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(UPA_NS, "DateTime")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
+        let mut to = None;
+        let mut date_time = None;
         let next = &mut r.next_child()?;
-        let to = r.required(next, xml::Name::new(UPA_NS, "To"), xml::text)?;
-        let date_time = r.required(next, xml::Name::new(UPA_NS, "DateTime"), xml::text)?;
-        r.end_content(next.take())?;
-        Ok(Self { to, date_time })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "To" if seq.at(r, &child, 0)? => to = Some(xml::text(r, &child)?),
+                "DateTime" if seq.at(r, &child, 1)? => {
+                    date_time = Some(xml::text(r, &child)?);
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let to = xml::present(to, r, &[xml::Name::new(UPA_NS, "To")])?;
+        let date_time = xml::present(
+            date_time,
+            r,
+            &[xml::Name::new(UPA_NS, "DateTime")],
+        )?;
+        Ok(Self {
+            other_attributes,
+            to,
+            date_time,
+        })
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct RecurringDayTransitionType {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub to: String,
     pub month: i32,
     pub day_of_week: String,
+}
+
+impl RecurringDayTransitionType {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(to: String, month: i32, day_of_week: String) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            to,
+            month,
+            day_of_week,
+        }
+    }
 }
 
 impl xml::XmlWrite for RecurringDayTransitionType {
@@ -131,6 +218,7 @@ impl xml::XmlWrite for RecurringDayTransitionType {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::new(UPA_NS, "To"), &self.to)?;
         w.simple_element(xml::Name::new(UPA_NS, "Month"), &self.month)?;
         w.simple_element(xml::Name::new(UPA_NS, "DayOfWeek"), &self.day_of_week)?;
@@ -141,15 +229,46 @@ impl xml::XmlWrite for RecurringDayTransitionType {
 impl xml::XmlRead for RecurringDayTransitionType {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(UPA_NS, "To")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(UPA_NS, "Month")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(UPA_NS, "DayOfWeek")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<3>::new(P, xml::Order::Sequence);
+        let mut to = None;
+        let mut month = None;
+        let mut day_of_week = None;
         let next = &mut r.next_child()?;
-        let to = r.required(next, xml::Name::new(UPA_NS, "To"), xml::text)?;
-        let month = r.required(next, xml::Name::new(UPA_NS, "Month"), xml::text)?;
-        let day_of_week = r
-            .required(next, xml::Name::new(UPA_NS, "DayOfWeek"), xml::text)?;
-        r.end_content(next.take())?;
-        Ok(Self { to, month, day_of_week })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "To" if seq.at(r, &child, 0)? => to = Some(xml::text(r, &child)?),
+                "Month" if seq.at(r, &child, 1)? => month = Some(xml::text(r, &child)?),
+                "DayOfWeek" if seq.at(r, &child, 2)? => {
+                    day_of_week = Some(xml::text(r, &child)?);
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let to = xml::present(to, r, &[xml::Name::new(UPA_NS, "To")])?;
+        let month = xml::present(month, r, &[xml::Name::new(UPA_NS, "Month")])?;
+        let day_of_week = xml::present(
+            day_of_week,
+            r,
+            &[xml::Name::new(UPA_NS, "DayOfWeek")],
+        )?;
+        Ok(Self {
+            other_attributes,
+            to,
+            month,
+            day_of_week,
+        })
     }
 }
 
@@ -190,7 +309,10 @@ pub enum AnyTransition {
 }
 
 impl AnyTransition {
-    fn write_group(&self, w: &mut xml::XmlWriter) -> Result<(), xml::WriteError> {
+    pub(crate) fn write_group(
+        &self,
+        w: &mut xml::XmlWriter,
+    ) -> Result<(), xml::WriteError> {
         match self {
             Self::Transition(v) => {
                 xml::XmlWrite::write_xml(v, w, xml::Name::new(UPA_NS, "Transition"))?;
@@ -215,39 +337,58 @@ impl AnyTransition {
 }
 
 impl AnyTransition {
-    fn read_group<'i>(
+    pub(crate) fn read_group<'i>(
         r: &mut xml::XmlReader<'i>,
         next: &mut Option<xml::Start<'i>>,
     ) -> Result<Option<Self>, xml::ReadError> {
-        if next.as_ref().is_some_and(|s| r.is(s, xml::Name::new(UPA_NS, "Transition"))) {
-            let v = r.required(next, xml::Name::new(UPA_NS, "Transition"), xml::read)?;
-            return Ok(Some(Self::Transition(v)));
-        }
-        if next
-            .as_ref()
-            .is_some_and(|s| r.is(s, xml::Name::new(UPA_NS, "AbsoluteDateTransition")))
-        {
-            let v = r
-                .required(
-                    next,
-                    xml::Name::new(UPA_NS, "AbsoluteDateTransition"),
-                    xml::read,
-                )?;
-            return Ok(Some(Self::AbsoluteDateTransition(v)));
-        }
-        if next
-            .as_ref()
-            .is_some_and(|s| r.is(s, xml::Name::new(UPA_NS, "RecurringDayTransition")))
-        {
-            let v = r
-                .required(
-                    next,
-                    xml::Name::new(UPA_NS, "RecurringDayTransition"),
-                    xml::read,
-                )?;
-            return Ok(Some(Self::RecurringDayTransition(v)));
-        }
-        Ok(None)
+        let Some(child) = next.as_ref() else {
+            return Ok(None);
+        };
+        let branch = match child.local_name() {
+            "Transition" if r.is(child, xml::Name::new(UPA_NS, "Transition")) => 0,
+            "AbsoluteDateTransition" if r
+                .is(child, xml::Name::new(UPA_NS, "AbsoluteDateTransition")) => 1,
+            "RecurringDayTransition" if r
+                .is(child, xml::Name::new(UPA_NS, "RecurringDayTransition")) => 2,
+            _ => return Ok(None),
+        };
+        Ok(
+            Some(
+                match branch {
+                    0 => {
+                        Self::Transition(
+                            r
+                                .required(
+                                    next,
+                                    xml::Name::new(UPA_NS, "Transition"),
+                                    xml::read,
+                                )?,
+                        )
+                    }
+                    1 => {
+                        Self::AbsoluteDateTransition(
+                            r
+                                .required(
+                                    next,
+                                    xml::Name::new(UPA_NS, "AbsoluteDateTransition"),
+                                    xml::read,
+                                )?,
+                        )
+                    }
+                    2 => {
+                        Self::RecurringDayTransition(
+                            r
+                                .required(
+                                    next,
+                                    xml::Name::new(UPA_NS, "RecurringDayTransition"),
+                                    xml::read,
+                                )?,
+                        )
+                    }
+                    _ => return Ok(None),
+                },
+            ),
+        )
     }
 }
 
@@ -308,9 +449,19 @@ impl xml::XmlElement for RecurringDayTransition {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ArrayOfTransitionsType {
     pub id: Option<String>,
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub absolute_date_transition: Vec<AbsoluteDateTransitionType>,
     pub recurring_day_transition: Vec<RecurringDayTransitionType>,
     pub transition: Vec<AnyTransition>,
+}
+
+impl ArrayOfTransitionsType {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new() -> Self {
+        Self::default()
+    }
 }
 
 impl xml::XmlWrite for ArrayOfTransitionsType {
@@ -323,6 +474,7 @@ impl xml::XmlWrite for ArrayOfTransitionsType {
         if let Some(v) = &self.id {
             w.attribute(xml::Name::local("Id"), v)?;
         }
+        w.other_attributes(&self.other_attributes, &[xml::Name::local("Id")], None)?;
         for v in &self.absolute_date_transition {
             xml::XmlWrite::write_xml(
                 v,
@@ -349,31 +501,129 @@ impl xml::XmlRead for ArrayOfTransitionsType {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let id = r.attribute_value(start, xml::Name::local("Id"))?;
-        let next = &mut r.next_child()?;
-        let absolute_date_transition = r
-            .repeated(
-                next,
-                xml::Name::new(UPA_NS, "AbsoluteDateTransition"),
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [id] = r
+            .attributes(start, &[xml::Name::local("Id")], None, &mut other_attributes)?;
+        let id = r.attribute_of(id, xml::Name::local("Id"))?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(
+                &[xml::Name::new(UPA_NS, "AbsoluteDateTransition")],
                 0,
                 u32::MAX,
-                xml::read,
-            )?;
-        let recurring_day_transition = r
-            .repeated(
-                next,
-                xml::Name::new(UPA_NS, "RecurringDayTransition"),
+            ),
+            xml::Particle::new(
+                &[xml::Name::new(UPA_NS, "RecurringDayTransition")],
                 0,
                 u32::MAX,
-                xml::read,
-            )?;
+            ),
+            xml::Particle::new(
+                &[
+                    xml::Name::new(UPA_NS, "Transition"),
+                    xml::Name::new(UPA_NS, "AbsoluteDateTransition"),
+                    xml::Name::new(UPA_NS, "RecurringDayTransition"),
+                ],
+                0,
+                u32::MAX,
+            ),
+        ];
+        let mut seq = xml::Sequence::<3>::new(P, xml::Order::Sequence);
+        let mut absolute_date_transition = Vec::new();
+        let mut recurring_day_transition = Vec::new();
         let mut transition = Vec::new();
-        while let Some(v) = AnyTransition::read_group(r, next)? {
-            transition.push(v);
+        let next = &mut r.next_child()?;
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "AbsoluteDateTransition" => {
+                    match seq.pick(r, &child, &[0, 2])? {
+                        Some(0) => {
+                            absolute_date_transition
+                                .push(
+                                    <AbsoluteDateTransitionType as xml::XmlRead>::read_xml(
+                                        r,
+                                        &child,
+                                    )?,
+                                )
+                        }
+                        Some(2) => {
+                            *next = Some(child);
+                            let Some(v) = AnyTransition::read_group(r, next)? else {
+                                return Err(
+                                    r
+                                        .expected_one_of(
+                                            next.as_ref(),
+                                            &[
+                                                xml::Name::new(UPA_NS, "Transition"),
+                                                xml::Name::new(UPA_NS, "AbsoluteDateTransition"),
+                                                xml::Name::new(UPA_NS, "RecurringDayTransition"),
+                                            ],
+                                        ),
+                                );
+                            };
+                            transition.push(v);
+                            continue;
+                        }
+                        _ => seq.unknown(r, &child)?,
+                    }
+                }
+                "RecurringDayTransition" => {
+                    match seq.pick(r, &child, &[1, 2])? {
+                        Some(1) => {
+                            recurring_day_transition
+                                .push(
+                                    <RecurringDayTransitionType as xml::XmlRead>::read_xml(
+                                        r,
+                                        &child,
+                                    )?,
+                                )
+                        }
+                        Some(2) => {
+                            *next = Some(child);
+                            let Some(v) = AnyTransition::read_group(r, next)? else {
+                                return Err(
+                                    r
+                                        .expected_one_of(
+                                            next.as_ref(),
+                                            &[
+                                                xml::Name::new(UPA_NS, "Transition"),
+                                                xml::Name::new(UPA_NS, "AbsoluteDateTransition"),
+                                                xml::Name::new(UPA_NS, "RecurringDayTransition"),
+                                            ],
+                                        ),
+                                );
+                            };
+                            transition.push(v);
+                            continue;
+                        }
+                        _ => seq.unknown(r, &child)?,
+                    }
+                }
+                "Transition" if seq.at(r, &child, 2)? => {
+                    *next = Some(child);
+                    let Some(v) = AnyTransition::read_group(r, next)? else {
+                        return Err(
+                            r
+                                .expected_one_of(
+                                    next.as_ref(),
+                                    &[
+                                        xml::Name::new(UPA_NS, "Transition"),
+                                        xml::Name::new(UPA_NS, "AbsoluteDateTransition"),
+                                        xml::Name::new(UPA_NS, "RecurringDayTransition"),
+                                    ],
+                                ),
+                        );
+                    };
+                    transition.push(v);
+                    continue;
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
         }
-        r.end_content(next.take())?;
+        seq.finish(r, None)?;
         Ok(Self {
             id,
+            other_attributes,
             absolute_date_transition,
             recurring_day_transition,
             transition,

@@ -203,11 +203,35 @@ impl xml::SimpleValue for Verbatim {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Entry {
     pub key: Keyword,
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub words: Words,
     pub line: Line,
     pub keyword: Vec<Keyword>,
     pub title: Title,
     pub verbatim: Verbatim,
+}
+
+impl Entry {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(
+        key: Keyword,
+        words: Words,
+        line: Line,
+        title: Title,
+        verbatim: Verbatim,
+    ) -> Self {
+        Self {
+            key,
+            other_attributes: Default::default(),
+            words,
+            line,
+            keyword: Default::default(),
+            title,
+            verbatim,
+        }
+    }
 }
 
 impl xml::XmlWrite for Entry {
@@ -218,6 +242,7 @@ impl xml::XmlWrite for Entry {
     ) -> Result<(), xml::WriteError> {
         w.start(name);
         w.attribute(xml::Name::local("key"), &self.key)?;
+        w.other_attributes(&self.other_attributes, &[xml::Name::local("key")], None)?;
         w.simple_element(xml::Name::new(WHITESPACE_NS, "Words"), &self.words)?;
         w.simple_element(xml::Name::new(WHITESPACE_NS, "Line"), &self.line)?;
         for v in &self.keyword {
@@ -234,24 +259,50 @@ impl xml::XmlRead for Entry {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let key = r.required_attribute(start, xml::Name::local("key"))?;
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [key] = r
+            .attributes(start, &[xml::Name::local("key")], None, &mut other_attributes)?;
+        let key = r.required_attribute_of(key, xml::Name::local("key"))?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(WHITESPACE_NS, "Words")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(WHITESPACE_NS, "Line")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(WHITESPACE_NS, "Keyword")], 1, u32::MAX),
+            xml::Particle::new(&[xml::Name::new(WHITESPACE_NS, "Title")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(WHITESPACE_NS, "Verbatim")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<5>::new(P, xml::Order::Sequence);
+        let mut words = None;
+        let mut line = None;
+        let mut keyword = Vec::new();
+        let mut title = None;
+        let mut verbatim = None;
         let next = &mut r.next_child()?;
-        let words = r.required(next, xml::Name::new(WHITESPACE_NS, "Words"), xml::text)?;
-        let line = r.required(next, xml::Name::new(WHITESPACE_NS, "Line"), xml::text)?;
-        let keyword = r
-            .repeated(
-                next,
-                xml::Name::new(WHITESPACE_NS, "Keyword"),
-                1,
-                u32::MAX,
-                xml::text,
-            )?;
-        let title = r.required(next, xml::Name::new(WHITESPACE_NS, "Title"), xml::text)?;
-        let verbatim = r
-            .required(next, xml::Name::new(WHITESPACE_NS, "Verbatim"), xml::text)?;
-        r.end_content(next.take())?;
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Words" if seq.at(r, &child, 0)? => words = Some(xml::text(r, &child)?),
+                "Line" if seq.at(r, &child, 1)? => line = Some(xml::text(r, &child)?),
+                "Keyword" if seq.at(r, &child, 2)? => keyword.push(xml::text(r, &child)?),
+                "Title" if seq.at(r, &child, 3)? => title = Some(xml::text(r, &child)?),
+                "Verbatim" if seq.at(r, &child, 4)? => {
+                    verbatim = Some(xml::text(r, &child)?);
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let words = xml::present(words, r, &[xml::Name::new(WHITESPACE_NS, "Words")])?;
+        let line = xml::present(line, r, &[xml::Name::new(WHITESPACE_NS, "Line")])?;
+        let title = xml::present(title, r, &[xml::Name::new(WHITESPACE_NS, "Title")])?;
+        let verbatim = xml::present(
+            verbatim,
+            r,
+            &[xml::Name::new(WHITESPACE_NS, "Verbatim")],
+        )?;
         Ok(Self {
             key,
+            other_attributes,
             words,
             line,
             keyword,

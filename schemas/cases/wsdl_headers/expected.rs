@@ -9,7 +9,20 @@ pub mod messages {
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct GetThing {
+        /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+        pub other_attributes: xml::AnyAttributes,
         pub id: String,
+    }
+
+    impl GetThing {
+        /// A value with the required fields given and the optional
+        /// ones absent.
+        pub fn new(id: String) -> Self {
+            Self {
+                other_attributes: Default::default(),
+                id,
+            }
+        }
     }
 
     impl xml::XmlWrite for GetThing {
@@ -19,6 +32,7 @@ pub mod messages {
             name: xml::Name,
         ) -> Result<(), xml::WriteError> {
             w.start(name);
+            w.other_attributes(&self.other_attributes, &[], None)?;
             w.simple_element(xml::Name::new(super::MESSAGES_NS, "Id"), &self.id)?;
             w.end()
         }
@@ -27,13 +41,27 @@ pub mod messages {
     impl xml::XmlRead for GetThing {
         fn read_xml(
             r: &mut xml::XmlReader<'_>,
-            _start: &xml::Start<'_>,
+            start: &xml::Start<'_>,
         ) -> Result<Self, xml::ReadError> {
+            let mut other_attributes = xml::AnyAttributes::new();
+            let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+            const P: &[xml::Particle] = &[
+                xml::Particle::new(&[xml::Name::new(super::MESSAGES_NS, "Id")], 1, 1),
+            ];
+            let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
+            let mut id = None;
             let next = &mut r.next_child()?;
-            let id = r
-                .required(next, xml::Name::new(super::MESSAGES_NS, "Id"), xml::text)?;
-            r.end_content(next.take())?;
-            Ok(Self { id })
+            while let Some(child) = next.take() {
+                match child.local_name() {
+                    "Id" if seq.at(r, &child, 0)? => id = Some(xml::text(r, &child)?),
+                    _ => seq.unknown(r, &child)?,
+                }
+                *next = r.next_child()?;
+            }
+            seq.finish(r, None)?;
+            let id = xml::present(id, r, &[xml::Name::new(super::MESSAGES_NS, "Id")])?;
+            Ok(Self { other_attributes, id })
         }
     }
 
@@ -43,7 +71,17 @@ pub mod messages {
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct GetThingResponse {
+        /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+        pub other_attributes: xml::AnyAttributes,
         pub name: Option<String>,
+    }
+
+    impl GetThingResponse {
+        /// A value with the required fields given and the optional
+        /// ones absent.
+        pub fn new() -> Self {
+            Self::default()
+        }
     }
 
     impl xml::XmlWrite for GetThingResponse {
@@ -53,6 +91,7 @@ pub mod messages {
             name: xml::Name,
         ) -> Result<(), xml::WriteError> {
             w.start(name);
+            w.other_attributes(&self.other_attributes, &[], None)?;
             if let Some(v) = &self.name {
                 w.simple_element(xml::Name::new(super::MESSAGES_NS, "Name"), v)?;
             }
@@ -63,13 +102,26 @@ pub mod messages {
     impl xml::XmlRead for GetThingResponse {
         fn read_xml(
             r: &mut xml::XmlReader<'_>,
-            _start: &xml::Start<'_>,
+            start: &xml::Start<'_>,
         ) -> Result<Self, xml::ReadError> {
+            let mut other_attributes = xml::AnyAttributes::new();
+            let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+            const P: &[xml::Particle] = &[
+                xml::Particle::new(&[xml::Name::new(super::MESSAGES_NS, "Name")], 0, 1),
+            ];
+            let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
+            let mut name = None;
             let next = &mut r.next_child()?;
-            let name = r
-                .optional(next, xml::Name::new(super::MESSAGES_NS, "Name"), xml::text)?;
-            r.end_content(next.take())?;
-            Ok(Self { name })
+            while let Some(child) = next.take() {
+                match child.local_name() {
+                    "Name" if seq.at(r, &child, 0)? => name = Some(xml::text(r, &child)?),
+                    _ => seq.unknown(r, &child)?,
+                }
+                *next = r.next_child()?;
+            }
+            seq.finish(r, None)?;
+            Ok(Self { other_attributes, name })
         }
     }
 
@@ -79,7 +131,20 @@ pub mod messages {
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct PutThing {
+        /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+        pub other_attributes: xml::AnyAttributes,
         pub name: String,
+    }
+
+    impl PutThing {
+        /// A value with the required fields given and the optional
+        /// ones absent.
+        pub fn new(name: String) -> Self {
+            Self {
+                other_attributes: Default::default(),
+                name,
+            }
+        }
     }
 
     impl xml::XmlWrite for PutThing {
@@ -89,6 +154,7 @@ pub mod messages {
             name: xml::Name,
         ) -> Result<(), xml::WriteError> {
             w.start(name);
+            w.other_attributes(&self.other_attributes, &[], None)?;
             w.simple_element(xml::Name::new(super::MESSAGES_NS, "Name"), &self.name)?;
             w.end()
         }
@@ -97,13 +163,31 @@ pub mod messages {
     impl xml::XmlRead for PutThing {
         fn read_xml(
             r: &mut xml::XmlReader<'_>,
-            _start: &xml::Start<'_>,
+            start: &xml::Start<'_>,
         ) -> Result<Self, xml::ReadError> {
+            let mut other_attributes = xml::AnyAttributes::new();
+            let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+            const P: &[xml::Particle] = &[
+                xml::Particle::new(&[xml::Name::new(super::MESSAGES_NS, "Name")], 1, 1),
+            ];
+            let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
+            let mut name = None;
             let next = &mut r.next_child()?;
-            let name = r
-                .required(next, xml::Name::new(super::MESSAGES_NS, "Name"), xml::text)?;
-            r.end_content(next.take())?;
-            Ok(Self { name })
+            while let Some(child) = next.take() {
+                match child.local_name() {
+                    "Name" if seq.at(r, &child, 0)? => name = Some(xml::text(r, &child)?),
+                    _ => seq.unknown(r, &child)?,
+                }
+                *next = r.next_child()?;
+            }
+            seq.finish(r, None)?;
+            let name = xml::present(
+                name,
+                r,
+                &[xml::Name::new(super::MESSAGES_NS, "Name")],
+            )?;
+            Ok(Self { other_attributes, name })
         }
     }
 
@@ -112,7 +196,18 @@ pub mod messages {
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-    pub struct PutThingResponse {}
+    pub struct PutThingResponse {
+        /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+        pub other_attributes: xml::AnyAttributes,
+    }
+
+    impl PutThingResponse {
+        /// A value with the required fields given and the optional
+        /// ones absent.
+        pub fn new() -> Self {
+            Self::default()
+        }
+    }
 
     impl xml::XmlWrite for PutThingResponse {
         fn write_xml(
@@ -121,6 +216,7 @@ pub mod messages {
             name: xml::Name,
         ) -> Result<(), xml::WriteError> {
             w.start(name);
+            w.other_attributes(&self.other_attributes, &[], None)?;
             w.end()
         }
     }
@@ -128,10 +224,12 @@ pub mod messages {
     impl xml::XmlRead for PutThingResponse {
         fn read_xml(
             r: &mut xml::XmlReader<'_>,
-            _start: &xml::Start<'_>,
+            start: &xml::Start<'_>,
         ) -> Result<Self, xml::ReadError> {
-            r.end()?;
-            Ok(Self {})
+            let mut other_attributes = xml::AnyAttributes::new();
+            let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+            r.end_empty()?;
+            Ok(Self { other_attributes })
         }
     }
 
@@ -140,7 +238,18 @@ pub mod messages {
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-    pub struct Ping {}
+    pub struct Ping {
+        /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+        pub other_attributes: xml::AnyAttributes,
+    }
+
+    impl Ping {
+        /// A value with the required fields given and the optional
+        /// ones absent.
+        pub fn new() -> Self {
+            Self::default()
+        }
+    }
 
     impl xml::XmlWrite for Ping {
         fn write_xml(
@@ -149,6 +258,7 @@ pub mod messages {
             name: xml::Name,
         ) -> Result<(), xml::WriteError> {
             w.start(name);
+            w.other_attributes(&self.other_attributes, &[], None)?;
             w.end()
         }
     }
@@ -156,10 +266,12 @@ pub mod messages {
     impl xml::XmlRead for Ping {
         fn read_xml(
             r: &mut xml::XmlReader<'_>,
-            _start: &xml::Start<'_>,
+            start: &xml::Start<'_>,
         ) -> Result<Self, xml::ReadError> {
-            r.end()?;
-            Ok(Self {})
+            let mut other_attributes = xml::AnyAttributes::new();
+            let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+            r.end_empty()?;
+            Ok(Self { other_attributes })
         }
     }
 
@@ -168,7 +280,18 @@ pub mod messages {
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-    pub struct PingResponse {}
+    pub struct PingResponse {
+        /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+        pub other_attributes: xml::AnyAttributes,
+    }
+
+    impl PingResponse {
+        /// A value with the required fields given and the optional
+        /// ones absent.
+        pub fn new() -> Self {
+            Self::default()
+        }
+    }
 
     impl xml::XmlWrite for PingResponse {
         fn write_xml(
@@ -177,6 +300,7 @@ pub mod messages {
             name: xml::Name,
         ) -> Result<(), xml::WriteError> {
             w.start(name);
+            w.other_attributes(&self.other_attributes, &[], None)?;
             w.end()
         }
     }
@@ -184,10 +308,12 @@ pub mod messages {
     impl xml::XmlRead for PingResponse {
         fn read_xml(
             r: &mut xml::XmlReader<'_>,
-            _start: &xml::Start<'_>,
+            start: &xml::Start<'_>,
         ) -> Result<Self, xml::ReadError> {
-            r.end()?;
-            Ok(Self {})
+            let mut other_attributes = xml::AnyAttributes::new();
+            let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+            r.end_empty()?;
+            Ok(Self { other_attributes })
         }
     }
 
@@ -212,9 +338,9 @@ pub mod messages {
     impl xml::XmlRead for Echo {
         fn read_xml(
             r: &mut xml::XmlReader<'_>,
-            _start: &xml::Start<'_>,
+            start: &xml::Start<'_>,
         ) -> Result<Self, xml::ReadError> {
-            r.read_value().map(Self)
+            xml::text(r, start).map(Self)
         }
     }
 
@@ -239,9 +365,9 @@ pub mod messages {
     impl xml::XmlRead for EchoResponse {
         fn read_xml(
             r: &mut xml::XmlReader<'_>,
-            _start: &xml::Start<'_>,
+            start: &xml::Start<'_>,
         ) -> Result<Self, xml::ReadError> {
-            r.read_value().map(Self)
+            xml::text(r, start).map(Self)
         }
     }
 
@@ -308,6 +434,19 @@ pub mod types {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub struct RequestVersion {
         pub version: VersionType,
+        /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+        pub other_attributes: xml::AnyAttributes,
+    }
+
+    impl RequestVersion {
+        /// A value with the required fields given and the optional
+        /// ones absent.
+        pub fn new(version: VersionType) -> Self {
+            Self {
+                version,
+                other_attributes: Default::default(),
+            }
+        }
     }
 
     impl xml::XmlWrite for RequestVersion {
@@ -318,6 +457,11 @@ pub mod types {
         ) -> Result<(), xml::WriteError> {
             w.start(name);
             w.attribute(xml::Name::local("Version"), &self.version)?;
+            w.other_attributes(
+                &self.other_attributes,
+                &[xml::Name::local("Version")],
+                None,
+            )?;
             w.end()
         }
     }
@@ -327,9 +471,17 @@ pub mod types {
             r: &mut xml::XmlReader<'_>,
             start: &xml::Start<'_>,
         ) -> Result<Self, xml::ReadError> {
-            let version = r.required_attribute(start, xml::Name::local("Version"))?;
-            r.end()?;
-            Ok(Self { version })
+            let mut other_attributes = xml::AnyAttributes::new();
+            let [version] = r
+                .attributes(
+                    start,
+                    &[xml::Name::local("Version")],
+                    None,
+                    &mut other_attributes,
+                )?;
+            let version = r.required_attribute_of(version, xml::Name::local("Version"))?;
+            r.end_empty()?;
+            Ok(Self { version, other_attributes })
         }
     }
 
@@ -339,7 +491,20 @@ pub mod types {
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct Impersonation {
+        /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+        pub other_attributes: xml::AnyAttributes,
         pub user: String,
+    }
+
+    impl Impersonation {
+        /// A value with the required fields given and the optional
+        /// ones absent.
+        pub fn new(user: String) -> Self {
+            Self {
+                other_attributes: Default::default(),
+                user,
+            }
+        }
     }
 
     impl xml::XmlWrite for Impersonation {
@@ -349,6 +514,7 @@ pub mod types {
             name: xml::Name,
         ) -> Result<(), xml::WriteError> {
             w.start(name);
+            w.other_attributes(&self.other_attributes, &[], None)?;
             w.simple_element(xml::Name::new(super::TYPES_NS, "User"), &self.user)?;
             w.end()
         }
@@ -357,13 +523,31 @@ pub mod types {
     impl xml::XmlRead for Impersonation {
         fn read_xml(
             r: &mut xml::XmlReader<'_>,
-            _start: &xml::Start<'_>,
+            start: &xml::Start<'_>,
         ) -> Result<Self, xml::ReadError> {
+            let mut other_attributes = xml::AnyAttributes::new();
+            let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+            const P: &[xml::Particle] = &[
+                xml::Particle::new(&[xml::Name::new(super::TYPES_NS, "User")], 1, 1),
+            ];
+            let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
+            let mut user = None;
             let next = &mut r.next_child()?;
-            let user = r
-                .required(next, xml::Name::new(super::TYPES_NS, "User"), xml::text)?;
-            r.end_content(next.take())?;
-            Ok(Self { user })
+            while let Some(child) = next.take() {
+                match child.local_name() {
+                    "User" if seq.at(r, &child, 0)? => user = Some(xml::text(r, &child)?),
+                    _ => seq.unknown(r, &child)?,
+                }
+                *next = r.next_child()?;
+            }
+            seq.finish(r, None)?;
+            let user = xml::present(
+                user,
+                r,
+                &[xml::Name::new(super::TYPES_NS, "User")],
+            )?;
+            Ok(Self { other_attributes, user })
         }
     }
 
@@ -388,9 +572,9 @@ pub mod types {
     impl xml::XmlRead for Culture {
         fn read_xml(
             r: &mut xml::XmlReader<'_>,
-            _start: &xml::Start<'_>,
+            start: &xml::Start<'_>,
         ) -> Result<Self, xml::ReadError> {
-            r.read_value().map(Self)
+            xml::text(r, start).map(Self)
         }
     }
 
@@ -403,6 +587,21 @@ pub mod types {
         pub major: i32,
         pub minor: i32,
         pub build: Option<String>,
+        /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+        pub other_attributes: xml::AnyAttributes,
+    }
+
+    impl ServerVersion {
+        /// A value with the required fields given and the optional
+        /// ones absent.
+        pub fn new(major: i32, minor: i32) -> Self {
+            Self {
+                major,
+                minor,
+                build: Default::default(),
+                other_attributes: Default::default(),
+            }
+        }
     }
 
     impl xml::XmlWrite for ServerVersion {
@@ -417,6 +616,15 @@ pub mod types {
             if let Some(v) = &self.build {
                 w.attribute(xml::Name::local("Build"), v)?;
             }
+            w.other_attributes(
+                &self.other_attributes,
+                &[
+                    xml::Name::local("Major"),
+                    xml::Name::local("Minor"),
+                    xml::Name::local("Build"),
+                ],
+                None,
+            )?;
             w.end()
         }
     }
@@ -426,11 +634,28 @@ pub mod types {
             r: &mut xml::XmlReader<'_>,
             start: &xml::Start<'_>,
         ) -> Result<Self, xml::ReadError> {
-            let major = r.required_attribute(start, xml::Name::local("Major"))?;
-            let minor = r.required_attribute(start, xml::Name::local("Minor"))?;
-            let build = r.attribute_value(start, xml::Name::local("Build"))?;
-            r.end()?;
-            Ok(Self { major, minor, build })
+            let mut other_attributes = xml::AnyAttributes::new();
+            let [major, minor, build] = r
+                .attributes(
+                    start,
+                    &[
+                        xml::Name::local("Major"),
+                        xml::Name::local("Minor"),
+                        xml::Name::local("Build"),
+                    ],
+                    None,
+                    &mut other_attributes,
+                )?;
+            let major = r.required_attribute_of(major, xml::Name::local("Major"))?;
+            let minor = r.required_attribute_of(minor, xml::Name::local("Minor"))?;
+            let build = r.attribute_of(build, xml::Name::local("Build"))?;
+            r.end_empty()?;
+            Ok(Self {
+                major,
+                minor,
+                build,
+                other_attributes,
+            })
         }
     }
 

@@ -9,6 +9,21 @@ pub struct Greeting {
     pub value: String,
     pub lang: Option<String>,
     pub space: Option<String>,
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
+}
+
+impl Greeting {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(value: String) -> Self {
+        Self {
+            value,
+            lang: Default::default(),
+            space: Default::default(),
+            other_attributes: Default::default(),
+        }
+    }
 }
 
 impl xml::XmlWrite for Greeting {
@@ -24,6 +39,11 @@ impl xml::XmlWrite for Greeting {
         if let Some(v) = &self.space {
             w.attribute(xml::Name::new(XML_NS, "space"), v)?;
         }
+        w.other_attributes(
+            &self.other_attributes,
+            &[xml::Name::new(XML_NS, "lang"), xml::Name::new(XML_NS, "space")],
+            None,
+        )?;
         w.value(&self.value)?;
         w.end()
     }
@@ -34,10 +54,23 @@ impl xml::XmlRead for Greeting {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let lang = r.attribute_value(start, xml::Name::new(XML_NS, "lang"))?;
-        let space = r.attribute_value(start, xml::Name::new(XML_NS, "space"))?;
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [lang, space] = r
+            .attributes(
+                start,
+                &[xml::Name::new(XML_NS, "lang"), xml::Name::new(XML_NS, "space")],
+                None,
+                &mut other_attributes,
+            )?;
+        let lang = r.attribute_of(lang, xml::Name::new(XML_NS, "lang"))?;
+        let space = r.attribute_of(space, xml::Name::new(XML_NS, "space"))?;
         let value = r.read_value()?;
-        Ok(Self { value, lang, space })
+        Ok(Self {
+            value,
+            lang,
+            space,
+            other_attributes,
+        })
     }
 }
 

@@ -56,6 +56,20 @@ impl xml::XmlRead for BaseIdType {
 pub struct ItemIdType {
     pub id: String,
     pub change_key: Option<String>,
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
+}
+
+impl ItemIdType {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(id: String) -> Self {
+        Self {
+            id,
+            change_key: Default::default(),
+            other_attributes: Default::default(),
+        }
+    }
 }
 
 impl xml::XmlWrite for ItemIdType {
@@ -69,6 +83,11 @@ impl xml::XmlWrite for ItemIdType {
         if let Some(v) = &self.change_key {
             w.attribute(xml::Name::local("ChangeKey"), v)?;
         }
+        w.other_attributes(
+            &self.other_attributes,
+            &[xml::Name::local("Id"), xml::Name::local("ChangeKey")],
+            None,
+        )?;
         w.end()
     }
 }
@@ -78,10 +97,22 @@ impl xml::XmlRead for ItemIdType {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let id = r.required_attribute(start, xml::Name::local("Id"))?;
-        let change_key = r.attribute_value(start, xml::Name::local("ChangeKey"))?;
-        r.end()?;
-        Ok(Self { id, change_key })
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [id, change_key] = r
+            .attributes(
+                start,
+                &[xml::Name::local("Id"), xml::Name::local("ChangeKey")],
+                None,
+                &mut other_attributes,
+            )?;
+        let id = r.required_attribute_of(id, xml::Name::local("Id"))?;
+        let change_key = r.attribute_of(change_key, xml::Name::local("ChangeKey"))?;
+        r.end_empty()?;
+        Ok(Self {
+            id,
+            change_key,
+            other_attributes,
+        })
     }
 }
 
@@ -90,6 +121,21 @@ pub struct OccurrenceIdType {
     pub id: String,
     pub change_key: Option<String>,
     pub index: i32,
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
+}
+
+impl OccurrenceIdType {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(id: String, index: i32) -> Self {
+        Self {
+            id,
+            change_key: Default::default(),
+            index,
+            other_attributes: Default::default(),
+        }
+    }
 }
 
 impl xml::XmlWrite for OccurrenceIdType {
@@ -104,6 +150,15 @@ impl xml::XmlWrite for OccurrenceIdType {
             w.attribute(xml::Name::local("ChangeKey"), v)?;
         }
         w.attribute(xml::Name::local("Index"), &self.index)?;
+        w.other_attributes(
+            &self.other_attributes,
+            &[
+                xml::Name::local("Id"),
+                xml::Name::local("ChangeKey"),
+                xml::Name::local("Index"),
+            ],
+            None,
+        )?;
         w.end()
     }
 }
@@ -113,18 +168,49 @@ impl xml::XmlRead for OccurrenceIdType {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let id = r.required_attribute(start, xml::Name::local("Id"))?;
-        let change_key = r.attribute_value(start, xml::Name::local("ChangeKey"))?;
-        let index = r.required_attribute(start, xml::Name::local("Index"))?;
-        r.end()?;
-        Ok(Self { id, change_key, index })
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [id, change_key, index] = r
+            .attributes(
+                start,
+                &[
+                    xml::Name::local("Id"),
+                    xml::Name::local("ChangeKey"),
+                    xml::Name::local("Index"),
+                ],
+                None,
+                &mut other_attributes,
+            )?;
+        let id = r.required_attribute_of(id, xml::Name::local("Id"))?;
+        let change_key = r.attribute_of(change_key, xml::Name::local("ChangeKey"))?;
+        let index = r.required_attribute_of(index, xml::Name::local("Index"))?;
+        r.end_empty()?;
+        Ok(Self {
+            id,
+            change_key,
+            index,
+            other_attributes,
+        })
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ItemType {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub id: BaseIdType,
     pub subject: Option<String>,
+}
+
+impl ItemType {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(id: BaseIdType) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            id,
+            subject: Default::default(),
+        }
+    }
 }
 
 impl xml::XmlWrite for ItemType {
@@ -134,6 +220,7 @@ impl xml::XmlWrite for ItemType {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         xml::XmlWrite::write_xml(&self.id, w, xml::Name::new(XSI_TYPE_NS, "Id"))?;
         if let Some(v) = &self.subject {
             w.simple_element(xml::Name::new(XSI_TYPE_NS, "Subject"), v)?;
@@ -145,14 +232,38 @@ impl xml::XmlWrite for ItemType {
 impl xml::XmlRead for ItemType {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(XSI_TYPE_NS, "Id")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(XSI_TYPE_NS, "Subject")], 0, 1),
+        ];
+        let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
+        let mut id = None;
+        let mut subject = None;
         let next = &mut r.next_child()?;
-        let id = r.required(next, xml::Name::new(XSI_TYPE_NS, "Id"), xml::read)?;
-        let subject = r
-            .optional(next, xml::Name::new(XSI_TYPE_NS, "Subject"), xml::text)?;
-        r.end_content(next.take())?;
-        Ok(Self { id, subject })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Id" if seq.at(r, &child, 0)? => {
+                    id = Some(<BaseIdType as xml::XmlRead>::read_xml(r, &child)?);
+                }
+                "Subject" if seq.at(r, &child, 1)? => {
+                    subject = Some(xml::text(r, &child)?);
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let id = xml::present(id, r, &[xml::Name::new(XSI_TYPE_NS, "Id")])?;
+        Ok(Self {
+            other_attributes,
+            id,
+            subject,
+        })
     }
 }
 
@@ -211,9 +322,24 @@ impl xml::XmlRead for AnyItemType {
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct MessageType {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub id: BaseIdType,
     pub subject: Option<String>,
     pub from: Option<String>,
+}
+
+impl MessageType {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(id: BaseIdType) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            id,
+            subject: Default::default(),
+            from: Default::default(),
+        }
+    }
 }
 
 impl xml::XmlWrite for MessageType {
@@ -223,6 +349,7 @@ impl xml::XmlWrite for MessageType {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         xml::XmlWrite::write_xml(&self.id, w, xml::Name::new(XSI_TYPE_NS, "Id"))?;
         if let Some(v) = &self.subject {
             w.simple_element(xml::Name::new(XSI_TYPE_NS, "Subject"), v)?;
@@ -237,21 +364,61 @@ impl xml::XmlWrite for MessageType {
 impl xml::XmlRead for MessageType {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(XSI_TYPE_NS, "Id")], 1, 1),
+            xml::Particle::new(&[xml::Name::new(XSI_TYPE_NS, "Subject")], 0, 1),
+            xml::Particle::new(&[xml::Name::new(XSI_TYPE_NS, "From")], 0, 1),
+        ];
+        let mut seq = xml::Sequence::<3>::new(P, xml::Order::Sequence);
+        let mut id = None;
+        let mut subject = None;
+        let mut from = None;
         let next = &mut r.next_child()?;
-        let id = r.required(next, xml::Name::new(XSI_TYPE_NS, "Id"), xml::read)?;
-        let subject = r
-            .optional(next, xml::Name::new(XSI_TYPE_NS, "Subject"), xml::text)?;
-        let from = r.optional(next, xml::Name::new(XSI_TYPE_NS, "From"), xml::text)?;
-        r.end_content(next.take())?;
-        Ok(Self { id, subject, from })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Id" if seq.at(r, &child, 0)? => {
+                    id = Some(<BaseIdType as xml::XmlRead>::read_xml(r, &child)?);
+                }
+                "Subject" if seq.at(r, &child, 1)? => {
+                    subject = Some(xml::text(r, &child)?);
+                }
+                "From" if seq.at(r, &child, 2)? => from = Some(xml::text(r, &child)?),
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let id = xml::present(id, r, &[xml::Name::new(XSI_TYPE_NS, "Id")])?;
+        Ok(Self {
+            other_attributes,
+            id,
+            subject,
+            from,
+        })
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct NoteType {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub id: BaseIdType,
+}
+
+impl NoteType {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new(id: BaseIdType) -> Self {
+        Self {
+            other_attributes: Default::default(),
+            id,
+        }
+    }
 }
 
 impl xml::XmlWrite for NoteType {
@@ -261,6 +428,7 @@ impl xml::XmlWrite for NoteType {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         xml::XmlWrite::write_xml(&self.id, w, xml::Name::new(XSI_TYPE_NS, "Id"))?;
         w.end()
     }
@@ -269,19 +437,46 @@ impl xml::XmlWrite for NoteType {
 impl xml::XmlRead for NoteType {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(XSI_TYPE_NS, "Id")], 1, 1),
+        ];
+        let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
+        let mut id = None;
         let next = &mut r.next_child()?;
-        let id = r.required(next, xml::Name::new(XSI_TYPE_NS, "Id"), xml::read)?;
-        r.end_content(next.take())?;
-        Ok(Self { id })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Id" if seq.at(r, &child, 0)? => {
+                    id = Some(<BaseIdType as xml::XmlRead>::read_xml(r, &child)?);
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        let id = xml::present(id, r, &[xml::Name::new(XSI_TYPE_NS, "Id")])?;
+        Ok(Self { other_attributes, id })
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Folder {
+    /// The `xsi:` attributes the element carried (`xsi:schemaLocation`, an `xsi:type` naming this type).
+    pub other_attributes: xml::AnyAttributes,
     pub item: Vec<AnyItemType>,
     pub parent: Option<BaseIdType>,
+}
+
+impl Folder {
+    /// A value with the required fields given and the optional
+    /// ones absent.
+    pub fn new() -> Self {
+        Self::default()
+    }
 }
 
 impl xml::XmlWrite for Folder {
@@ -291,6 +486,7 @@ impl xml::XmlWrite for Folder {
         name: xml::Name,
     ) -> Result<(), xml::WriteError> {
         w.start(name);
+        w.other_attributes(&self.other_attributes, &[], None)?;
         for v in &self.item {
             xml::XmlWrite::write_xml(v, w, xml::Name::new(XSI_TYPE_NS, "Item"))?;
         }
@@ -304,20 +500,37 @@ impl xml::XmlWrite for Folder {
 impl xml::XmlRead for Folder {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
-        _start: &xml::Start<'_>,
+        start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
+        let mut other_attributes = xml::AnyAttributes::new();
+        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+
+        const P: &[xml::Particle] = &[
+            xml::Particle::new(&[xml::Name::new(XSI_TYPE_NS, "Item")], 1, u32::MAX),
+            xml::Particle::new(&[xml::Name::new(XSI_TYPE_NS, "Parent")], 0, 1),
+        ];
+        let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
+        let mut item_ = Vec::new();
+        let mut parent = None;
         let next = &mut r.next_child()?;
-        let item = r
-            .repeated(
-                next,
-                xml::Name::new(XSI_TYPE_NS, "Item"),
-                1,
-                u32::MAX,
-                xml::read,
-            )?;
-        let parent = r.optional(next, xml::Name::new(XSI_TYPE_NS, "Parent"), xml::read)?;
-        r.end_content(next.take())?;
-        Ok(Self { item, parent })
+        while let Some(child) = next.take() {
+            match child.local_name() {
+                "Item" if seq.at(r, &child, 0)? => {
+                    item_.push(<AnyItemType as xml::XmlRead>::read_xml(r, &child)?)
+                }
+                "Parent" if seq.at(r, &child, 1)? => {
+                    parent = Some(<BaseIdType as xml::XmlRead>::read_xml(r, &child)?);
+                }
+                _ => seq.unknown(r, &child)?,
+            }
+            *next = r.next_child()?;
+        }
+        seq.finish(r, None)?;
+        Ok(Self {
+            other_attributes,
+            item: item_,
+            parent,
+        })
     }
 }
 

@@ -39,19 +39,22 @@ fn some(text: &str) -> Option<String> {
 fn decodes_every_operation() -> Result<(), DecodeError> {
     assert_eq!(
         decode(&op("IsUMEnabled", ""))?,
-        UmRequest::IsUmEnabled(um::IsUmEnabled {})
+        UmRequest::IsUmEnabled(um::IsUmEnabled::default())
     );
     assert_eq!(
         decode(&op("GetUMProperties", ""))?,
-        UmRequest::GetUmProperties(um::GetUmProperties {})
+        UmRequest::GetUmProperties(um::GetUmProperties::default())
     );
     assert_eq!(
         decode(&op("ResetPIN", ""))?,
-        UmRequest::ResetPin(um::ResetPin {})
+        UmRequest::ResetPin(um::ResetPin::default())
     );
     assert_eq!(
         decode(&op("SetOofStatus", "<status> true </status>"))?,
-        UmRequest::SetOofStatus(um::SetOofStatus { status: true })
+        UmRequest::SetOofStatus(um::SetOofStatus {
+            status: true,
+            ..Default::default()
+        })
     );
     assert_eq!(
         decode(&op(
@@ -59,7 +62,8 @@ fn decodes_every_operation() -> Result<(), DecodeError> {
             "<status>0</status>"
         ))?,
         UmRequest::SetMissedCallNotificationEnabled(um::SetMissedCallNotificationEnabled {
-            status: false
+            status: false,
+            ..Default::default()
         })
     );
     assert_eq!(
@@ -68,7 +72,8 @@ fn decodes_every_operation() -> Result<(), DecodeError> {
             "<dialString> 12345</dialString>"
         ))?,
         UmRequest::SetPlayOnPhoneDialString(um::SetPlayOnPhoneDialString {
-            dial_string: some(" 12345")
+            dial_string: some(" 12345"),
+            ..Default::default()
         })
     );
     assert_eq!(
@@ -77,7 +82,8 @@ fn decodes_every_operation() -> Result<(), DecodeError> {
             "<base64FolderId>AQID</base64FolderId>"
         ))?,
         UmRequest::SetTelephoneAccessFolderEmail(um::SetTelephoneAccessFolderEmail {
-            base64_folder_id: some("AQID")
+            base64_folder_id: some("AQID"),
+            ..Default::default()
         })
     );
     assert_eq!(
@@ -87,19 +93,22 @@ fn decodes_every_operation() -> Result<(), DecodeError> {
         ))?,
         UmRequest::PlayOnPhone(um::PlayOnPhone {
             entry_id: some("AQID"),
-            dial_string: some("12345")
+            dial_string: some("12345"),
+            ..Default::default()
         })
     );
     assert_eq!(
         decode(&op("GetCallInfo", "<CallId>abc=</CallId>"))?,
         UmRequest::GetCallInfo(um::GetCallInfo {
-            call_id: some("abc=")
+            call_id: some("abc="),
+            ..Default::default()
         })
     );
     assert_eq!(
         decode(&op("Disconnect", "<CallId>abc=</CallId>"))?,
         UmRequest::Disconnect(um::Disconnect {
-            call_id: some("abc=")
+            call_id: some("abc="),
+            ..Default::default()
         })
     );
     assert_eq!(
@@ -108,15 +117,18 @@ fn decodes_every_operation() -> Result<(), DecodeError> {
             "<GreetingType>OofCustom</GreetingType><DialString>1</DialString>"
         ))?,
         UmRequest::PlayOnPhoneGreeting(um::PlayOnPhoneGreeting {
-            greeting_type: um::UmGreetingType::OofCustom,
-            dial_string: some("1")
+            dial_string: some("1"),
+            ..um::PlayOnPhoneGreeting::new(um::UmGreetingType::OofCustom)
         })
     );
     // The schema makes the strings optional; the service decides what an
     // absent one means.
     assert_eq!(
         decode(&op("Disconnect", ""))?,
-        UmRequest::Disconnect(um::Disconnect { call_id: None })
+        UmRequest::Disconnect(um::Disconnect {
+            call_id: None,
+            ..Default::default()
+        })
     );
     Ok(())
 }

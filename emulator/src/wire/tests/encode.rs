@@ -28,7 +28,7 @@ fn fault_of(xml: &str) -> Result<Fault, Box<dyn std::error::Error>> {
 
 #[test]
 fn empty_and_double_wrapped_responses() -> TestResult {
-    let empty = encode_response(&UmResponse::ResetPin(um::ResetPinResponse {}))?;
+    let empty = encode_response(&UmResponse::ResetPin(um::ResetPinResponse::default()))?;
     assert!(
         empty.starts_with(r#"<?xml version="1.0" encoding="utf-8"?>"#),
         "{empty}"
@@ -40,6 +40,7 @@ fn empty_and_double_wrapped_responses() -> TestResult {
 
     let properties = um::GetUmPropertiesResponse {
         get_um_properties_response: Some(UmSettings::default().into()),
+        ..Default::default()
     };
     let xml = encode_response(&UmResponse::GetUmProperties(properties.clone()))?;
     assert_eq!(read_back::<um::GetUmPropertiesResponse>(&xml)?, properties);
@@ -53,6 +54,7 @@ fn empty_and_double_wrapped_responses() -> TestResult {
             }
             .into(),
         ),
+        ..Default::default()
     };
     let xml = encode_response(&UmResponse::GetCallInfo(info.clone()))?;
     assert!(xml.contains("<CallState>Connected</CallState>"), "{xml}");
@@ -60,6 +62,7 @@ fn empty_and_double_wrapped_responses() -> TestResult {
 
     let enabled = um::IsUmEnabledResponse {
         is_um_enabled_response: true,
+        ..Default::default()
     };
     let xml = encode_response(&UmResponse::IsUmEnabled(enabled))?;
     assert!(xml.contains(&format!(r#"<IsUMEnabledResponse xmlns="{MESSAGES_NS}">"#)));
@@ -67,6 +70,7 @@ fn empty_and_double_wrapped_responses() -> TestResult {
 
     let escaped = um::PlayOnPhoneResponse {
         play_on_phone_response: Some("a<b&c".to_owned()),
+        ..Default::default()
     };
     let xml = encode_response(&UmResponse::PlayOnPhone(escaped.clone()))?;
     assert_eq!(read_back::<um::PlayOnPhoneResponse>(&xml)?, escaped);

@@ -63,6 +63,17 @@ impl<'i> Scopes<'i> {
         }
     }
 
+    /// The namespace bound to `prefix` (`""`: the default) and the depth
+    /// of the element that declared it; None when it is not declared (or,
+    /// for `""`, when no default namespace was ever declared).
+    pub(super) fn binding_of(&self, prefix: &str) -> Option<(&str, usize)> {
+        self.bindings
+            .iter()
+            .rev()
+            .find(|b| same(b.prefix, prefix))
+            .map(|b| (self.uri(b.ns), b.depth))
+    }
+
     /// The URI bound to a non-empty prefix.
     pub(super) fn lookup(&self, prefix: &str) -> Option<&str> {
         if prefix == "xml" {
