@@ -69,12 +69,22 @@
 //! `UmProperties`, `base64FolderId` -> `base64_folder_id`. Keywords become
 //! raw identifiers (`r#type`), or get a trailing underscore where Rust has
 //! no raw form (`self_`). A name starting with a digit gets a prefix (`T`
-//! for types, `V` for variants, `_` for fields). When two items want one
-//! name, global elements win, then named types (a loser becomes
-//! `NameType`), then anonymous types (named after their element); other
-//! collisions are numbered in schema order (`Foo2`, `foo_2`). Schema types
-//! named like the prelude types the generated code uses (`String`,
-//! `Option`, `Result`, ...) get the same suffix.
+//! for types, `V` for variants, `_` for fields).
+//!
+//! Names do not depend on the order of declarations. When two items of a
+//! module want one name, global elements win, then named types (a loser
+//! becomes `NameType`), then anonymous types (named after their element);
+//! between two of one kind that differ only in case or punctuation
+//! (`snippet`, `Snippet`), the one spelled as the identifier keeps it and
+//! the other takes its kind's suffix (`SnippetElement`). A variant for a
+//! global element (a `ref=` branch, a substitution group member) has the
+//! name of that element's own type, so `P::SnippetElement` holds what
+//! `SnippetElement` holds; of two such branches from different namespaces,
+//! the one in the enum's namespace keeps the name and the other is
+//! prefixed with its module's (`GxAltitudeMode`). Only what nothing else
+//! tells apart is numbered (`Foo2`, `foo_2`), in schema order. Schema
+//! types named like the prelude types the generated code uses (`String`,
+//! `Option`, `Result`, ...) get the kind suffix too.
 //!
 //! # Roots and names
 //!

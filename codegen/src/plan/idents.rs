@@ -8,8 +8,12 @@
 //!   `no_namespace`.
 //! - Within a module, global elements claim their names first (they are
 //!   the API: request and response types), then named types, then
-//!   anonymous types by their hint. A named or anonymous type whose name
-//!   is taken becomes `NameType`, then `NameType2`, ...; an element whose
+//!   anonymous types by their hint. Within each kind, names that become
+//!   the same identifier (they differ in case or punctuation only) claim
+//!   in an order that does not depend on the schema's: the one spelled as
+//!   the identifier first, then by spelling. A named or anonymous type
+//!   whose name is taken becomes `NameType`, then `NameType2`, ...; an
+//!   element whose name is taken becomes `NameElement`; an element whose
 //!   name is a prelude type the generated code uses (`String`, `Vec`,
 //!   `Option`, `Box`, `Result`, `Ok`, `Err`, `Some`, `None`) becomes
 //!   `NameElement`.
@@ -22,6 +26,17 @@ use super::rust::{Module, ModuleId, TypePath};
 use crate::model::{QName, TypeId, TypeKind, TypeRef};
 
 pub(crate) const OPERATIONS_MODULE: &str = "operations";
+
+/// The order in which names of one kind claim their identifiers: by the
+/// identifier they want, a name already spelled that way first (`Snippet`
+/// before `snippet`), then by spelling and namespace. Names that differ
+/// only in case thus get the same identifiers whatever order the schema
+/// declares them in.
+fn claim_order(name: &QName) -> (String, bool, String, Option<String>) {
+    let wanted = names::type_ident(&name.local).name;
+    let exact = wanted == name.local;
+    (wanted, !exact, name.local.clone(), name.namespace.clone())
+}
 
 /// The last meaningful segment of a namespace URI.
 fn uri_segment(uri: &str) -> &str {
@@ -54,8 +69,12 @@ impl Planner<'_> {
         self.assign_modules();
         let model = self.model;
 
-        // Global elements first.
-        for id in model.element_ids() {
+        // Global elements first, then named types, each in an order of their
+        // own (see `claim_order`) so that declaration order does not decide
+        // who keeps a name.
+        let mut elements: Vec<_> = model.element_ids().collect();
+        elements.sort_by_cached_key(|&id| claim_order(&model.element(id).name));
+        for id in elements {
             let decl = model.element(id);
             let module = self.module_for(decl.name.namespace.as_deref());
             let ident = match self.renamed("element", &decl.name, decl.span) {
@@ -79,10 +98,16 @@ impl Planner<'_> {
         }
 
         // Then named types, then anonymous ones.
-        for named in [true, false] {
-            for id in model.type_ids() {
+        let mut named_types: Vec<_> = model
+            .type_ids()
+            .filter(|&id| model.ty(id).name.is_some())
+            .collect();
+        named_types.sort_by_cached_key(|&id| model.ty(id).name.as_ref().map(claim_order));
+        let anonymous = model.type_ids().filter(|&id| model.ty(id).name.is_none());
+        for ids in [named_types, anonymous.collect()] {
+            for id in ids {
                 let def = model.ty(id);
-                if def.name.is_some() != named || self.type_paths[id.index()].is_some() {
+                if self.type_paths[id.index()].is_some() {
                     continue;
                 }
                 let module = self.module_for(def.namespace.as_deref());

@@ -10,6 +10,7 @@
 //! plan walks the model in arena order and sorts each module's items by
 //! their place in the schemas, so the output follows the source.
 
+mod branch_names;
 mod builtins;
 mod complex;
 mod derives;

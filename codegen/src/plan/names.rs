@@ -14,7 +14,9 @@
 //!   a trailing underscore (`self_`).
 //! - Collisions within one scope (the types of a module, the fields of a
 //!   struct, the variants of an enum) are resolved by [`Scope`]: the first
-//!   claimant in schema order keeps the name, later ones get a suffix.
+//!   claimant keeps the name, later ones get a suffix. Callers claim in an
+//!   order that does not depend on the schema's where the names allow it
+//!   (`idents.rs`, `branch_names.rs`).
 
 use std::collections::BTreeSet;
 use std::fmt;

@@ -7,6 +7,8 @@
 //! and read in place among the parent's children. In a choice, each branch
 //! becomes a variant; a nested choice that occurs once adds its branches.
 
+use std::collections::BTreeMap;
+
 use super::Planner;
 use super::complex::unwrap;
 use super::docs;
@@ -15,7 +17,7 @@ use super::rust::{
     Binding, ChoiceDef, ContentKind, Derives, Field, FieldType, FirstSet, Item, ModuleId,
     Namespaces, Occurs, Primitive, Role, StructDef, TypeExpr, TypePath, ValueKind, Variant,
 };
-use crate::model::{ElementUse, MaxOccurs, Particle, Term, TypeId};
+use crate::model::{ElementId, ElementUse, MaxOccurs, Particle, Term, TypeId};
 
 /// The Rust occurrence of a particle; None when it may not occur at all.
 fn occurs(p: &Particle) -> Option<Occurs> {
@@ -107,12 +109,19 @@ impl Planner<'_> {
     ) -> (Vec<Variant>, FirstSet) {
         let mut scope = Scope::new();
         let mut variants = Vec::new();
+        let mut refs = Vec::new();
+        super::branch_names::element_branches(branches, &mut refs);
+        let idents = self.branch_idents(module, &refs);
+        let mut context = Branches {
+            scope: &mut scope,
+            idents: &idents,
+        };
         self.branches(
             owner,
             module,
             choice_ident,
             branches,
-            &mut scope,
+            &mut context,
             &mut variants,
         );
         let mut first = FirstSet::default();
@@ -128,7 +137,7 @@ impl Planner<'_> {
         module: ModuleId,
         choice_ident: &RustIdent,
         branches: &[Particle],
-        scope: &mut Scope,
+        context: &mut Branches<'_>,
         out: &mut Vec<Variant>,
     ) {
         for b in branches {
@@ -144,30 +153,38 @@ impl Planner<'_> {
             match &b.term {
                 Term::Element(e) if self.substitution(e.global).is_some() => {
                     if let Some((path, first)) = self.substitution(e.global) {
-                        out.push(group_variant(scope, &e.name.local, path, first, occ));
+                        out.push(group_variant(
+                            context.scope,
+                            &e.name.local,
+                            path,
+                            first,
+                            occ,
+                        ));
                     }
                 }
                 Term::Element(e) => {
-                    if let Some(v) = self.element_variant(owner, e, occ, scope) {
+                    if let Some(v) = self.element_variant(owner, e, occ, context) {
                         out.push(v);
                     }
                 }
                 Term::Choice(inner) if occ == Occurs::One => {
-                    self.branches(owner, module, choice_ident, inner, scope, out);
+                    self.branches(owner, module, choice_ident, inner, context, out);
                 }
                 Term::Choice(inner) => {
                     let ident = format!("{}Choice", choice_ident.name);
                     let (path, first, _) = self.group_choice(owner, module, &ident, inner, b);
-                    out.push(group_variant(scope, "Choice", path, first, occ));
+                    out.push(group_variant(context.scope, "Choice", path, first, occ));
                 }
                 Term::Sequence(items) | Term::All(items) => {
                     let label = first_element(items).map_or("Sequence", |e| e.name.local.as_str());
                     let ident = format!("{}{}", choice_ident.name, names::type_ident(label).name);
                     let (path, first) = self.group_struct(owner, module, &ident, items, b);
-                    out.push(group_variant(scope, label, path, first, occ));
+                    out.push(group_variant(context.scope, label, path, first, occ));
                 }
                 Term::Any(w) => out.push(Variant {
-                    ident: scope.claim(names::variant_ident("Any"), Suffix::Camel),
+                    ident: context
+                        .scope
+                        .claim(names::variant_ident("Any"), Suffix::Camel),
                     doc: None,
                     ty: any_type(occ),
                     binding: Binding::Any(Namespaces::parse(
@@ -184,11 +201,17 @@ impl Planner<'_> {
         owner: TypeId,
         e: &ElementUse,
         occ: Occurs,
-        scope: &mut Scope,
+        context: &mut Branches<'_>,
     ) -> Option<Variant> {
         let ty = self.element_type(owner, e.type_ref, e.nillable, occ, e.span)?;
+        // A `ref=` branch is named as its element's type (see
+        // `branch_names.rs`); a local element by its own name.
+        let wanted = e
+            .global
+            .and_then(|g| context.idents.get(&g).cloned())
+            .unwrap_or_else(|| names::variant_ident(&e.name.local));
         Some(Variant {
-            ident: scope.claim(names::variant_ident(&e.name.local), Suffix::Camel),
+            ident: context.scope.claim(wanted, Suffix::Camel),
             doc: docs::doc(e.doc.as_deref()),
             ty,
             binding: Binding::Element {
@@ -305,6 +328,13 @@ fn group_field(
         group_type(path, occ),
         Binding::Group { first },
     )
+}
+
+/// The variant names being chosen for one enum.
+pub(super) struct Branches<'a> {
+    scope: &'a mut Scope,
+    /// The names of its `ref=` branches.
+    idents: &'a BTreeMap<ElementId, RustIdent>,
 }
 
 /// A field named after `raw`, unique in `scope`.

@@ -163,6 +163,7 @@ impl Planner<'_> {
             let decl = model.element(head);
             let mut scope = Scope::new();
             let mut variants = Vec::new();
+            let member_idents = self.branch_idents(path.module, members);
             for &m in members {
                 let member = model.element(m);
                 let Some((inner, kind, _)) = self.element_type_expr(member.type_ref) else {
@@ -174,7 +175,13 @@ impl Planner<'_> {
                 };
                 let name = self.xml_name(&member.name);
                 variants.push(Variant {
-                    ident: scope.claim(names::variant_ident(&member.name.local), Suffix::Camel),
+                    ident: scope.claim(
+                        member_idents
+                            .get(&m)
+                            .cloned()
+                            .unwrap_or_else(|| names::variant_ident(&member.name.local)),
+                        Suffix::Camel,
+                    ),
                     doc: docs::doc(member.doc.as_deref()),
                     ty: FieldType {
                         inner,

@@ -4,9 +4,9 @@ pub const T_NS: &str = "urn:t";
 use ::xsdgen_runtime::xml;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct Snippet(pub String);
+pub struct SnippetElement(pub String);
 
-impl xml::XmlWrite for Snippet {
+impl xml::XmlWrite for SnippetElement {
     fn write_xml(
         &self,
         w: &mut xml::XmlWriter,
@@ -17,7 +17,7 @@ impl xml::XmlWrite for Snippet {
     }
 }
 
-impl xml::XmlRead for Snippet {
+impl xml::XmlRead for SnippetElement {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
@@ -26,14 +26,14 @@ impl xml::XmlRead for Snippet {
     }
 }
 
-impl xml::XmlElement for Snippet {
+impl xml::XmlElement for SnippetElement {
     const NAME: xml::Name = xml::Name::new(T_NS, "snippet");
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct SnippetElement(pub SnippetType);
+pub struct Snippet(pub SnippetType);
 
-impl xml::XmlWrite for SnippetElement {
+impl xml::XmlWrite for Snippet {
     fn write_xml(
         &self,
         w: &mut xml::XmlWriter,
@@ -44,7 +44,7 @@ impl xml::XmlWrite for SnippetElement {
     }
 }
 
-impl xml::XmlRead for SnippetElement {
+impl xml::XmlRead for Snippet {
     fn read_xml(
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
@@ -53,7 +53,7 @@ impl xml::XmlRead for SnippetElement {
     }
 }
 
-impl xml::XmlElement for SnippetElement {
+impl xml::XmlElement for Snippet {
     const NAME: xml::Name = xml::Name::new(T_NS, "Snippet");
 }
 
@@ -128,8 +128,8 @@ impl xml::XmlRead for SnippetType {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[allow(clippy::large_enum_variant)]
 pub enum P {
-    Snippet(String),
-    Snippet2(SnippetType),
+    SnippetElement(String),
+    Snippet(SnippetType),
 }
 
 impl P {
@@ -138,10 +138,10 @@ impl P {
         w: &mut xml::XmlWriter,
     ) -> Result<(), xml::WriteError> {
         match self {
-            Self::Snippet(v) => {
+            Self::SnippetElement(v) => {
                 w.simple_element(xml::Name::new(T_NS, "snippet"), v)?;
             }
-            Self::Snippet2(v) => {
+            Self::Snippet(v) => {
                 xml::XmlWrite::write_xml(v, w, xml::Name::new(T_NS, "Snippet"))?;
             }
         }
@@ -178,12 +178,12 @@ impl P {
             Some(
                 match branch {
                     0 => {
-                        Self::Snippet(
+                        Self::SnippetElement(
                             r.required(next, xml::Name::new(T_NS, "snippet"), xml::text)?,
                         )
                     }
                     1 => {
-                        Self::Snippet2(
+                        Self::Snippet(
                             r.required(next, xml::Name::new(T_NS, "Snippet"), xml::read)?,
                         )
                     }
