@@ -191,3 +191,39 @@ fn lists_unions_and_facets() {
     assert_eq!(members.len(), 3);
     assert_eq!(members[1], TypeRef::Builtin(Builtin::Int));
 }
+
+#[test]
+fn wildcards_are_resolved_against_their_schema() {
+    use xsdgen::model::{NamespaceConstraint, ProcessContents};
+    let model = model(
+        "wildcards",
+        r###"<xs:complexType name="W"><xs:sequence>
+             <xs:any namespace="##targetNamespace ##local urn:o" processContents="lax"/>
+             <xs:any namespace="##other" processContents="skip"/>
+           </xs:sequence><xs:anyAttribute/></xs:complexType>"###,
+    );
+    let w = complex(&model, "W");
+    let wildcards: Vec<_> = sequence(w)
+        .iter()
+        .filter_map(|p| match &p.term {
+            Term::Any(w) => Some((w.namespaces.clone(), w.process_contents)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        wildcards,
+        [
+            (
+                NamespaceConstraint::Only(vec![Some("urn:t".into()), None, Some("urn:o".into())]),
+                ProcessContents::Lax
+            ),
+            (
+                NamespaceConstraint::Other(Some("urn:t".into())),
+                ProcessContents::Skip
+            ),
+        ]
+    );
+    let any = w.any_attribute.as_ref().expect("anyAttribute");
+    assert_eq!(any.namespaces, NamespaceConstraint::Any);
+    assert_eq!(any.process_contents, ProcessContents::Strict);
+}

@@ -4,7 +4,9 @@
 
 use super::Lowerer;
 use super::index::SchemaCx;
-use crate::model::{Builtin, ElementUse, MaxOccurs, Particle, Term, TypeRef, Wildcard};
+use crate::model::{
+    Builtin, ElementUse, MaxOccurs, NamespaceConstraint, Particle, Term, TypeRef, Wildcard,
+};
 use crate::syntax::{self, ElementDecl, QNameRef};
 
 impl Lowerer<'_, '_> {
@@ -183,9 +185,8 @@ impl Lowerer<'_, '_> {
 
 pub(crate) fn wildcard(w: &syntax::Wildcard, tns: Option<&str>) -> Wildcard {
     Wildcard {
-        namespace: w.namespace.clone(),
-        target_namespace: tns.map(str::to_owned),
-        process_contents: w.process_contents.clone(),
+        namespaces: NamespaceConstraint::resolve(&w.namespace, tns),
+        process_contents: w.process_contents,
         span: w.span,
     }
 }

@@ -18,7 +18,8 @@ pub use qname::QName;
 pub use service::{ANNOTATIONS_NS, HeaderPart, Operation, OperationMessage, Port, Service};
 pub use types::{
     AttributeUse, ComplexType, Content, Derivation, ElementDecl, ElementUse, EnumValue, Facets,
-    MaxOccurs, Particle, SimpleType, Term, TypeDef, TypeKind, TypeRef, WhiteSpace, Wildcard,
+    MaxOccurs, NamespaceConstraint, Particle, ProcessContents, SimpleType, Term, TypeDef, TypeKind,
+    TypeRef, WhiteSpace, Wildcard,
 };
 
 use std::collections::BTreeMap;

@@ -170,13 +170,51 @@ pub struct AttributeUse {
 
 #[derive(Debug, Clone)]
 pub struct Wildcard {
-    /// The `namespace` attribute as written (`##any`, `##other`, a list).
-    pub namespace: String,
-    /// The target namespace of the schema that declares the wildcard,
-    /// which `##targetNamespace` and `##other` refer to.
-    pub target_namespace: Option<String>,
-    pub process_contents: String,
+    /// Which namespaces it takes, with `##targetNamespace` and `##other`
+    /// resolved against the declaring schema's target namespace.
+    pub namespaces: NamespaceConstraint,
+    pub process_contents: ProcessContents,
     pub span: Span,
+}
+
+/// How a wildcard's content is validated (`processContents`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ProcessContents {
+    #[default]
+    Strict,
+    Lax,
+    Skip,
+}
+
+/// A wildcard's namespace constraint; `None` is no namespace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NamespaceConstraint {
+    /// `##any`.
+    Any,
+    /// `##other`: any namespace but this one, and not none.
+    Other(Option<String>),
+    /// A list of namespaces (`##targetNamespace`, `##local`, URIs).
+    Only(Vec<Option<String>>),
+}
+
+impl NamespaceConstraint {
+    /// From the `namespace` attribute as written, in a schema whose target
+    /// namespace is `target`.
+    pub fn resolve(spec: &str, target: Option<&str>) -> Self {
+        match spec.trim() {
+            "" | "##any" => Self::Any,
+            "##other" => Self::Other(target.map(str::to_owned)),
+            list => Self::Only(
+                list.split_ascii_whitespace()
+                    .map(|t| match t {
+                        "##targetNamespace" => target.map(str::to_owned),
+                        "##local" => None,
+                        uri => Some(uri.to_owned()),
+                    })
+                    .collect(),
+            ),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

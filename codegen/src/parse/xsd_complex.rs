@@ -8,7 +8,8 @@ use super::{xsd_element, xsd_simple};
 use crate::load::xml::written_name;
 use crate::model::Derivation;
 use crate::syntax::{
-    AttrDecls, AttributeItem, ComplexBody, ComplexTypeDef, Particle, Term, Wildcard,
+    AttrDecls, AttributeItem, ComplexBody, ComplexTypeDef, Particle, ProcessContents, Term,
+    Wildcard,
 };
 
 pub(crate) fn complex_type(
@@ -185,15 +186,26 @@ fn term(cx: &mut Cx<'_>, node: Node<'_, '_>) -> Option<Term> {
     })
 }
 
-pub(crate) fn wildcard(cx: &Cx<'_>, node: Node<'_, '_>) -> Wildcard {
+pub(crate) fn wildcard(cx: &mut Cx<'_>, node: Node<'_, '_>) -> Wildcard {
+    let process_contents = match cx.token(node, "processContents").as_deref() {
+        None | Some("strict") => ProcessContents::Strict,
+        Some("lax") => ProcessContents::Lax,
+        Some("skip") => ProcessContents::Skip,
+        Some(other) => {
+            let span = cx.attr_span(node, "processContents");
+            cx.error(
+                span,
+                format!("processContents must be strict, lax or skip, not '{other}'"),
+            );
+            ProcessContents::Strict
+        }
+    };
     Wildcard {
         span: cx.span(node),
         namespace: cx
             .token(node, "namespace")
             .unwrap_or_else(|| "##any".to_owned()),
-        process_contents: cx
-            .token(node, "processContents")
-            .unwrap_or_else(|| "strict".to_owned()),
+        process_contents,
     }
 }
 

@@ -6,8 +6,8 @@ use super::docs;
 use super::names::{RustIdent, Scope};
 use super::particles::new_field;
 use super::rust::{
-    Binding, ChoiceDef, ContentKind, Derives, Field, FieldType, FirstSet, Item, Namespaces, Occurs,
-    Primitive, Role, StructDef, TypeExpr, ValueKind,
+    Binding, ChoiceDef, ContentKind, Derives, Field, FieldType, FirstSet, Item, Occurs, Primitive,
+    Role, StructDef, TypeExpr, ValueKind,
 };
 use crate::model::{
     AttributeUse, Content, Derivation, MaxOccurs, Particle, Term, TypeId, TypeKind, TypeRef,
@@ -76,9 +76,7 @@ impl<'m> Planner<'m> {
             }
         }
         {
-            let ns = c
-                .any_attribute
-                .map(|w| Namespaces::parse(&w.namespace, w.target_namespace.as_deref()));
+            let ns = c.any_attribute.map(|w| w.namespaces.clone());
             let ty = FieldType {
                 inner: TypeExpr::Primitive(Primitive::Runtime("AnyAttributes")),
                 kind: ValueKind::Simple,

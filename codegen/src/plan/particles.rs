@@ -14,8 +14,8 @@ use super::complex::unwrap;
 use super::docs;
 use super::names::{self, RustIdent, Scope, Suffix};
 use super::rust::{
-    Binding, ChoiceDef, ContentKind, Derives, Field, FieldType, FirstSet, Item, ModuleId,
-    Namespaces, Occurs, Primitive, Role, StructDef, TypeExpr, TypePath, ValueKind, Variant,
+    Binding, ChoiceDef, ContentKind, Derives, Field, FieldType, FirstSet, Item, ModuleId, Occurs,
+    Primitive, Role, StructDef, TypeExpr, TypePath, ValueKind, Variant,
 };
 use crate::model::{ElementId, ElementUse, MaxOccurs, Particle, Term, TypeId};
 
@@ -86,7 +86,7 @@ impl Planner<'_> {
                     out.push(group_field(scope, "choice", path, first, occ));
                 }
                 Term::Any(w) => {
-                    let ns = Namespaces::parse(&w.namespace, w.target_namespace.as_deref());
+                    let ns = w.namespaces.clone();
                     out.push(new_field(
                         scope,
                         "any",
@@ -187,10 +187,7 @@ impl Planner<'_> {
                         .claim(names::variant_ident("Any"), Suffix::Camel),
                     doc: None,
                     ty: any_type(occ),
-                    binding: Binding::Any(Namespaces::parse(
-                        &w.namespace,
-                        w.target_namespace.as_deref(),
-                    )),
+                    binding: Binding::Any(w.namespaces.clone()),
                 }),
             }
         }

@@ -207,34 +207,8 @@ impl Binding {
     }
 }
 
-/// A wildcard's namespace constraint; `None` is no namespace.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Namespaces {
-    Any,
-    /// `##other`: any namespace but this one, and not none.
-    Other(Option<String>),
-    Only(Vec<Option<String>>),
-}
-
-impl Namespaces {
-    /// From the `namespace` attribute as written.
-    pub fn parse(spec: &str, target: Option<&str>) -> Self {
-        let spec = spec.trim();
-        match spec {
-            "" | "##any" => Self::Any,
-            "##other" => Self::Other(target.map(str::to_owned)),
-            list => Self::Only(
-                list.split_ascii_whitespace()
-                    .map(|t| match t {
-                        "##targetNamespace" => target.map(str::to_owned),
-                        "##local" => None,
-                        uri => Some(uri.to_owned()),
-                    })
-                    .collect(),
-            ),
-        }
-    }
-}
+/// A wildcard's namespace constraint, as the model resolved it.
+pub use crate::model::NamespaceConstraint as Namespaces;
 
 /// The elements that can start a group.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -24,7 +24,7 @@ pub use wsdl::{
 use crate::diagnostics::{FileId, Span};
 use crate::model::QName;
 
-pub use crate::model::MaxOccurs;
+pub use crate::model::{MaxOccurs, ProcessContents};
 
 /// All documents of a [`crate::load::SourceSet`], parsed.
 #[derive(Debug, Clone, Default)]

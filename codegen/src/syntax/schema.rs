@@ -240,8 +240,9 @@ pub enum Term {
 #[derive(Debug, Clone)]
 pub struct Wildcard {
     pub span: Span,
+    /// The `namespace` attribute as written (`##any`, `##other`, a list).
     pub namespace: String,
-    pub process_contents: String,
+    pub process_contents: crate::model::ProcessContents,
 }
 
 /// `xs:group` (a named model group).
