@@ -81,7 +81,9 @@
 //! name of that element's own type, so `P::SnippetElement` holds what
 //! `SnippetElement` holds; of two such branches from different namespaces,
 //! the one in the enum's namespace keeps the name and the other is
-//! prefixed with its module's (`GxAltitudeMode`). Only what nothing else
+//! prefixed with its module's (`GxAltitudeMode`), and so is a field for
+//! an element of another namespace beside one of the struct's own
+//! (`gx_altitude_mode`). Only what nothing else
 //! tells apart is numbered (`Foo2`, `foo_2`), in schema order. Schema
 //! types named like the prelude types the generated code uses (`String`,
 //! `Option`, `Result`, ...) get the kind suffix too.

@@ -99,3 +99,30 @@ fn a_branch_from_another_namespace_takes_its_modules_name() {
         "{code}"
     );
 }
+
+#[test]
+fn a_field_from_another_namespace_takes_its_modules_name() {
+    let a = r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:a="urn:x:kml"
+                 xmlns:b="urn:x:gx" targetNamespace="urn:x:kml" elementFormDefault="qualified">
+      <xs:import namespace="urn:x:gx" schemaLocation="b.xsd"/>
+      <xs:element name="altitudeMode" type="xs:string"/>
+      <xs:element name="Placemark"><xs:complexType><xs:sequence>
+        <xs:element ref="b:altitudeMode" minOccurs="0"/>
+        <xs:element ref="a:altitudeMode" minOccurs="0"/>
+      </xs:sequence></xs:complexType></xs:element>
+    </xs:schema>"#;
+    let b = r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+                 targetNamespace="urn:x:gx" elementFormDefault="qualified">
+      <xs:element name="altitudeMode" type="xs:int"/>
+    </xs:schema>"#;
+    let files = xsdgen::Config::new()
+        .generate_in_memory(&[("a.xsd", a), ("b.xsd", b)])
+        .expect("generates");
+    let code = &files[0].contents;
+    assert!(
+        code.contains(
+            "pub gx_altitude_mode: Option<i32>,\n        pub altitude_mode: Option<String>,"
+        ),
+        "{code}"
+    );
+}

@@ -16,6 +16,7 @@ mod complex;
 mod derives;
 mod docs;
 mod elements;
+mod field_names;
 mod headers;
 mod idents;
 mod layout;
@@ -89,6 +90,7 @@ pub fn plan(
     planner.plan_polymorphic();
     let operations = planner.plan_operations();
     let (mut krate, found) = planner.finish(operations);
+    field_names::prefix_foreign(&mut krate);
     layout::apply_budget(&mut krate, options.size_budget);
     derives::compute(&mut krate);
     diagnostics.extend(found);
