@@ -8,8 +8,12 @@ use super::Diagnostic;
 /// What a caller of the generator gets when it cannot produce code.
 ///
 /// `Display` prints everything a user needs: for [`Error::Diagnostics`] the
-/// rendered messages with file, line, column and source excerpt.
-#[derive(Debug, thiserror::Error)]
+/// rendered messages with file, line, column and source excerpt. `Debug`
+/// prints the same (as `anyhow` and `miette` errors do), so that a build
+/// script's `fn main() -> Result<(), Box<dyn Error>>` returning it with
+/// `?` shows `schemas/a.xsd:41:7: error: ...` and the caret, not a dump of
+/// spans.
+#[derive(thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// An input named by the caller could not be read. Files reached through
@@ -36,5 +40,11 @@ impl Error {
             Error::Diagnostics { diagnostics, .. } => diagnostics,
             Error::Io { .. } => &[],
         }
+    }
+}
+
+impl std::fmt::Debug for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
     }
 }
