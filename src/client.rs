@@ -6,7 +6,9 @@
 //! server), and unwraps the result from the twice-wrapped response element.
 
 use xsdgen_runtime::Error;
-use xsdgen_runtime::client::{Client, ClientBuilder};
+use xsdgen_runtime::client::Client;
+
+use crate::builder::UmClientBuilder;
 
 use crate::um::{self, operations as op};
 
@@ -18,12 +20,27 @@ pub struct UmClient {
 }
 
 impl UmClient {
-    /// A builder for the underlying SOAP client: credentials, timeout,
-    /// retry policy.
-    pub fn builder(endpoint: impl Into<String>) -> ClientBuilder {
-        Client::builder(endpoint)
+    /// A client of the service at `endpoint` (such as
+    /// `https://mail.example.com/EWS/UM2007Legacy.asmx`), with the
+    /// settings given to the builder: credentials, timeouts, retry policy.
+    ///
+    /// ```no_run
+    /// # async fn run() -> Result<(), xsdgen_runtime::Error> {
+    /// use xsdgen_runtime::auth::Credentials;
+    ///
+    /// let client = exchange_um::UmClient::builder("https://mail.example.com/EWS/UM2007Legacy.asmx")
+    ///     .credentials(Credentials::basic("alice", "correct horse"))
+    ///     .build()?;
+    /// client.reset_pin().await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn builder(endpoint: impl Into<String>) -> UmClientBuilder {
+        UmClientBuilder::new(endpoint.into())
     }
 
+    /// A client over a SOAP client built elsewhere, for instance one
+    /// shared with other services at the same endpoint.
     pub fn from_client(inner: Client) -> Self {
         Self { inner }
     }

@@ -13,6 +13,8 @@ pub mod um {
 
 #[cfg(feature = "blocking")]
 pub mod blocking;
+mod builder;
 mod client;
 
+pub use builder::UmClientBuilder;
 pub use client::UmClient;

@@ -2,7 +2,6 @@
 //! runs on a runtime of its own thread: every operation works without an
 //! async runtime in the caller, and calling it from inside one is an error.
 
-use exchange_um::blocking::UmClient;
 use exchange_um_emulator::{Emulator, demo};
 use xsdgen_runtime::auth::Credentials;
 
@@ -24,11 +23,10 @@ fn emulator() -> (
 #[test]
 fn every_operation_works_without_an_async_runtime() {
     let (emulator, _runtime) = emulator();
-    let client = exchange_um::UmClient::builder(emulator.ews_url())
+    let um = exchange_um::UmClient::builder(emulator.ews_url())
         .credentials(Credentials::basic(demo::ALICE, demo::ALICE_PASSWORD))
-        .build()
-        .expect("a client");
-    let um = UmClient::new(client).expect("a blocking client");
+        .build_blocking()
+        .expect("a blocking client");
 
     assert!(um.is_um_enabled().expect("IsUMEnabled"));
     um.set_oof_status(true).expect("SetOofStatus");
@@ -75,11 +73,10 @@ fn every_operation_works_without_an_async_runtime() {
 #[test]
 fn inside_an_async_runtime_it_refuses_instead_of_blocking() {
     let (emulator, runtime) = emulator();
-    let client = exchange_um::UmClient::builder(emulator.ews_url())
+    let um = exchange_um::UmClient::builder(emulator.ews_url())
         .credentials(Credentials::basic(demo::ALICE, demo::ALICE_PASSWORD))
-        .build()
-        .expect("a client");
-    let um = UmClient::new(client).expect("a blocking client");
+        .build_blocking()
+        .expect("a blocking client");
     let err = runtime
         .block_on(async { um.is_um_enabled() })
         .expect_err("called from inside a runtime");

@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use e2e::{Transport, over_both};
-use exchange_um::UmClient;
 use exchange_um_emulator::hash::{SecretHash, verify};
 use exchange_um_emulator::store::pin_in_reset_mail;
 use exchange_um_emulator::users::parse_users_file;
@@ -67,11 +66,10 @@ async fn a_thousand_concurrent_resets_for_a_hundred_users(transport: Transport) 
     // others, so the client's default call timeout (100 s) is kept.
     let clients: Vec<_> = (0..USERS)
         .map(|i| {
-            let client = e2e::builder(&emulator)
+            e2e::builder(&emulator)
                 .credentials(Credentials::basic(name(i), password(i)))
                 .build()
-                .unwrap();
-            UmClient::from_client(client)
+                .unwrap()
         })
         .collect();
     let mut calls = JoinSet::new();

@@ -103,7 +103,7 @@ async fn busy_without_back_off(transport: Transport) {
         .unwrap();
     next(&emulator, busy);
     let started = Instant::now();
-    assert!(UmClient::from_client(client).is_um_enabled().await.unwrap());
+    assert!(client.is_um_enabled().await.unwrap());
     assert!(started.elapsed() >= Duration::from_millis(200));
 }
 
@@ -254,10 +254,7 @@ async fn slow_answer(transport: Transport) {
         .timeout(Duration::from_millis(500))
         .build()
         .unwrap();
-    let err = UmClient::from_client(impatient)
-        .reset_pin()
-        .await
-        .unwrap_err();
+    let err = impatient.reset_pin().await.unwrap_err();
     assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
     assert_eq!(err.delivery(), Delivery::MayHaveExecuted);
     assert_eq!(emulator.faults().soap_requests(), 2, "not resent");

@@ -7,7 +7,7 @@ use std::time::Duration;
 mod e2e;
 
 use e2e::{Transport, over_both};
-use exchange_um::{UmClient, um};
+use exchange_um::um;
 use exchange_um_emulator::{InjectedFault, demo};
 use xsdgen_runtime::auth::Credentials;
 use xsdgen_runtime::xml::{
@@ -112,7 +112,7 @@ async fn a_user_who_is_not_um_enabled_gets_the_exception_fault(transport: Transp
 
 async fn missing_or_wrong_credentials_get_401(transport: Transport) {
     let emulator = e2e::demo(transport).await;
-    let anonymous = UmClient::from_client(e2e::builder(&emulator).build().unwrap());
+    let anonymous = e2e::builder(&emulator).build().unwrap();
     let wrong = e2e::client(&emulator, demo::ALICE, "not-the-password");
     for err in [
         anonymous.reset_pin().await.unwrap_err(),
@@ -204,13 +204,11 @@ async fn a_safe_operation_waits_out_the_busy_back_off(transport: Transport) {
 async fn a_slow_answer_is_a_call_timeout_and_reset_pin_is_not_resent(transport: Transport) {
     let emulator = e2e::demo(transport).await;
     emulator.faults().set_delay(Duration::from_secs(2));
-    let alice = UmClient::from_client(
-        e2e::builder(&emulator)
-            .credentials(Credentials::basic(demo::ALICE, demo::ALICE_PASSWORD))
-            .timeout(Duration::from_millis(500))
-            .build()
-            .unwrap(),
-    );
+    let alice = e2e::builder(&emulator)
+        .credentials(Credentials::basic(demo::ALICE, demo::ALICE_PASSWORD))
+        .timeout(Duration::from_millis(500))
+        .build()
+        .unwrap();
     let err = alice.reset_pin().await.unwrap_err();
     assert!(matches!(err, Error::Timeout { .. }), "{err}");
     assert_eq!(err.delivery(), Delivery::MayHaveExecuted);

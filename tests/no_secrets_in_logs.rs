@@ -177,10 +177,9 @@ async fn start(transport: Transport) -> RunningEmulator {
 }
 
 fn client(emulator: &RunningEmulator, credentials: Credentials) -> UmClient {
-    let client = e2e::builder(emulator)
+    e2e::builder(emulator)
         .credentials(credentials)
         .log_bodies(true)
         .build()
-        .unwrap();
-    UmClient::from_client(client)
+        .unwrap()
 }

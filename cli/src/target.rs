@@ -47,7 +47,7 @@ pub async fn connect(target: &Target) -> Result<Session, Box<dyn std::error::Err
             }
             let client = builder.build()?;
             Ok(Session {
-                client: UmClient::from_client(client),
+                client,
                 emulator: None,
                 user,
                 password,
@@ -79,7 +79,7 @@ pub async fn connect(target: &Target) -> Result<Session, Box<dyn std::error::Err
                 .timeout(timeout)
                 .build()?;
             Ok(Session {
-                client: UmClient::from_client(client),
+                client,
                 emulator: Some(emulator),
                 user: user.to_owned(),
                 password,

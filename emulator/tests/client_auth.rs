@@ -19,11 +19,10 @@ use xsdgen_runtime::auth::{BoxFuture, Credentials, Secret, TokenError, TokenProv
 const ALICE_TOKEN: &str = "alice-bearer-token-0123456789";
 
 fn client(emu: &RunningEmulator, credentials: Credentials) -> UmClient {
-    let client = UmClient::builder(emu.ews_url())
+    UmClient::builder(emu.ews_url())
         .credentials(credentials)
         .build()
-        .expect("a loopback URL is valid");
-    UmClient::from_client(client)
+        .expect("a loopback URL is valid")
 }
 
 fn mails(emu: &RunningEmulator, user: &str) -> usize {

@@ -4,10 +4,9 @@
 
 use std::time::Duration;
 
-use exchange_um::UmClient;
+use exchange_um::{UmClient, UmClientBuilder};
 use exchange_um_emulator::{Emulator, EmulatorConfig, RunningEmulator, TlsConfig};
 use xsdgen_runtime::auth::Credentials;
-use xsdgen_runtime::client::ClientBuilder;
 
 /// How the emulator is reached.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +46,7 @@ pub async fn demo(transport: Transport) -> RunningEmulator {
 }
 
 /// A builder for the emulator's EWS endpoint that trusts its certificate.
-pub fn builder(emulator: &RunningEmulator) -> ClientBuilder {
+pub fn builder(emulator: &RunningEmulator) -> UmClientBuilder {
     let builder = UmClient::builder(emulator.ews_url());
     match emulator.tls_root_pem() {
         Some(pem) => builder.add_root_certificate_pem(pem),
@@ -57,12 +56,11 @@ pub fn builder(emulator: &RunningEmulator) -> ClientBuilder {
 
 /// A client logged on as `user` with Basic auth, with a 10 s call timeout.
 pub fn client(emulator: &RunningEmulator, user: &str, password: &str) -> UmClient {
-    let client = builder(emulator)
+    builder(emulator)
         .credentials(Credentials::basic(user, password))
         .timeout(Duration::from_secs(10))
         .build()
-        .unwrap_or_else(|e| panic!("cannot build the client: {e}"));
-    UmClient::from_client(client)
+        .unwrap_or_else(|e| panic!("cannot build the client: {e}"))
 }
 
 /// The number of messages in `user`'s mailbox.

@@ -54,10 +54,9 @@ pub fn um_client(
     user: &str,
     password: &str,
 ) -> Result<exchange_um::UmClient, xsdgen_runtime::Error> {
-    let client = exchange_um::UmClient::builder(url)
+    exchange_um::UmClient::builder(url)
         .credentials(xsdgen_runtime::auth::Credentials::basic(user, password))
-        .build()?;
-    Ok(exchange_um::UmClient::from_client(client))
+        .build()
 }
 
 /// The class name of the fault a failed call answered with, e.g.
