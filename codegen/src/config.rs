@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Error;
 use crate::load::LoadOptions;
-use crate::passes::Roots;
-use crate::pipeline::{BackOptions, Inputs, pipeline, plain_error};
+use crate::passes::{OnlyBranches, Roots};
+use crate::pipeline::{BackOptions, Inputs, front, pipeline, plain_error};
 use crate::plan::PlanOptions;
 use crate::render::GeneratedFile;
 
@@ -31,6 +31,7 @@ pub struct Config {
     root_elements: Vec<String>,
     root_types: Vec<String>,
     root_operations: Vec<String>,
+    only_branches: OnlyBranches,
     renames: BTreeMap<String, String>,
     generate_all: bool,
     safe_to_retry: BTreeMap<String, bool>,
@@ -65,6 +66,7 @@ impl Config {
             root_elements: Vec::new(),
             root_types: Vec::new(),
             root_operations: Vec::new(),
+            only_branches: OnlyBranches::new(),
             renames: BTreeMap::new(),
             generate_all: false,
             safe_to_retry: BTreeMap::new(),
@@ -116,6 +118,40 @@ impl Config {
     /// be repeated, and combined with root elements and types.
     pub fn root_operation(&mut self, name: impl Into<String>) -> &mut Self {
         self.root_operations.push(name.into());
+        self
+    }
+
+    /// Declares that where the complex type `type_name` (`{uri}local` or
+    /// a local name) has a choice, only the element branches named in
+    /// `branches` (`{uri}local` or local names, as the branch elements are
+    /// named on the wire) occur: the others are dropped from the generated
+    /// enum, and what only they reach is not generated. A document that
+    /// carries a dropped branch fails to read with an unexpected-element
+    /// error. Calls for the same type add up, so that each operation a
+    /// crate uses can name its own branches.
+    ///
+    /// The schema cannot say what a service really sends: EWS's
+    /// `ArrayOfResponseMessagesType` is a choice of every response message
+    /// of every operation, so one operation's response reaches nearly the
+    /// whole schema. Choices without a named branch keep every branch; a
+    /// name that no choice of the type has is an error.
+    ///
+    /// ```no_run
+    /// xsdgen::Config::new()
+    ///     .root_operation("ConvertId")
+    ///     .only_branches("ArrayOfResponseMessagesType", ["ConvertIdResponseMessage"])
+    ///     .compile(&["schemas/services.wsdl"])?;
+    /// # Ok::<(), xsdgen::Error>(())
+    /// ```
+    pub fn only_branches<S: Into<String>>(
+        &mut self,
+        type_name: impl Into<String>,
+        branches: impl IntoIterator<Item = S>,
+    ) -> &mut Self {
+        self.only_branches
+            .entry(type_name.into())
+            .or_default()
+            .extend(branches.into_iter().map(Into::into));
         self
     }
 
@@ -250,6 +286,31 @@ impl Config {
         })
     }
 
+    /// Why the element or type `name` is generated: the chain of
+    /// references from one of the roots to it, one step a line with the
+    /// position where each reference is written:
+    ///
+    /// ```text
+    /// operation ConvertId  (services.wsdl:1227:9)
+    ///   -> output element ConvertIdResponse  (services.wsdl:1227:9)
+    ///   -> type ConvertIdResponseType  (messages.xsd:2263:5)
+    ///   -> base type BaseResponseMessageType  (messages.xsd:2263:5)
+    ///   -> field ResponseMessages: type ArrayOfResponseMessagesType  (messages.xsd:537:13)
+    /// ```
+    ///
+    /// `name` is written as [`Config::rename`] keys are: `{uri}local` or a
+    /// local name, optionally after `type:` or `element:`. Each item is
+    /// explained by the reference it was first reached by, so the chain is
+    /// a shortest one. A name that names nothing (the error lists close
+    /// matches), several items, or an item the roots do not reach is an
+    /// error. With [`Config::generate_all`], the chains start from the
+    /// default roots.
+    pub fn explain(&self, inputs: &[impl AsRef<Path>], name: &str) -> Result<String, Error> {
+        let inputs: Vec<PathBuf> = inputs.iter().map(|p| p.as_ref().to_path_buf()).collect();
+        let front = front(Inputs::Disk(&inputs), &self.load)?;
+        crate::pipeline::explain(front, &self.back_options(), name)
+    }
+
     /// Like [`Config::generate`] over schemas held in memory: `files` are
     /// `(path, contents)`, the first is the input, and the others are what
     /// it includes or imports by those paths. Nothing is read from disk.
@@ -305,6 +366,7 @@ impl Config {
         };
         BackOptions {
             roots,
+            only_branches: self.only_branches.clone(),
             plan: PlanOptions {
                 runtime: self.runtime_crate.clone(),
                 enum_unknown_variant: self.enum_unknown_variant,

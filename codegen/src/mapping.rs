@@ -97,7 +97,12 @@
 //! [`Config::root_operation`](crate::Config::root_operation), or
 //! everything with [`Config::generate_all`](crate::Config::generate_all).
 //! An element reaches the members of its substitution group and the
-//! types derived from its type. [`Config::rename`](crate::Config::rename)
+//! types derived from its type (a type reached only as a base does not,
+//! nor does an abstract element's type);
+//! [`Config::explain`](crate::Config::explain) prints the chain of
+//! references that reaches an item, and
+//! [`Config::only_branches`](crate::Config::only_branches) drops the
+//! branches of a choice that never occur. [`Config::rename`](crate::Config::rename)
 //! gives any global element, named type or field the Rust name you
 //! choose.
 //!

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::{Diagnostic, Diagnostics, Error, Severity, render};
 use crate::load::{LoadOptions, SourceSet};
 use crate::model::Model;
-use crate::passes::Roots;
+use crate::passes::{OnlyBranches, Roots};
 use crate::plan::PlanOptions;
 use crate::render::GeneratedFile;
 
@@ -44,6 +44,8 @@ impl Inputs<'_> {
 #[derive(Debug, Clone, Default)]
 pub struct BackOptions {
     pub roots: Roots,
+    /// Choices narrowed before the tree shaking.
+    pub only_branches: OnlyBranches,
     pub plan: PlanOptions,
     /// Name of the generated file; by default the first input's stem + `.rs`.
     pub file_name: Option<String>,
@@ -135,6 +137,7 @@ pub fn back(front: Front, options: &BackOptions) -> Result<Output, Error> {
         .unwrap_or_else(|| default_file_name(first));
 
     diagnostics.begin_stage();
+    let model = narrowed(model, options, &mut diagnostics);
     let (model, analysis) = crate::passes::run(&model, &options.roots, &mut diagnostics);
     gate(&diagnostics, &sources)?;
     diagnostics.begin_stage();
@@ -153,6 +156,38 @@ pub fn back(front: Front, options: &BackOptions) -> Result<Output, Error> {
         warnings: diagnostics.warnings(),
         sources,
     })
+}
+
+/// The chain of references from one of the roots to the element or type
+/// `name`, rendered one step a line with positions (see
+/// [`crate::passes::explain`]).
+pub fn explain(front: Front, options: &BackOptions, name: &str) -> Result<String, Error> {
+    let Front {
+        sources,
+        model,
+        mut diagnostics,
+        ..
+    } = front;
+    diagnostics.begin_stage();
+    let model = narrowed(model, options, &mut diagnostics);
+    let result = crate::passes::explain(&model, &options.roots, name, &mut diagnostics);
+    gate(&diagnostics, &sources)?;
+    match result {
+        Ok(chain) => Ok(chain.render(&sources)),
+        Err(diagnostic) => Err(Error::Diagnostics {
+            rendered: render(std::slice::from_ref(&diagnostic), &sources),
+            diagnostics: vec![diagnostic],
+        }),
+    }
+}
+
+/// `model` with the choices of [`BackOptions::only_branches`] narrowed.
+fn narrowed(model: Model, options: &BackOptions, diagnostics: &mut Diagnostics) -> Model {
+    if options.only_branches.is_empty() {
+        model
+    } else {
+        crate::passes::only_branches(&model, &options.only_branches, diagnostics)
+    }
 }
 
 fn default_file_name(first: &Path) -> String {

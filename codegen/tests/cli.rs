@@ -155,3 +155,31 @@ fn safe_to_retry_overrides_the_wsdl() {
         stderr(&out)
     );
 }
+
+#[test]
+fn explain_prints_the_chain_and_rejects_an_unknown_name() {
+    let dir = scratch("explain");
+    let schema = dir.join("s.xsd");
+    std::fs::write(
+        &schema,
+        r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:t="urn:t" targetNamespace="urn:t">
+<xs:complexType name="InnerType"><xs:sequence><xs:element name="V" type="xs:string"/></xs:sequence></xs:complexType>
+<xs:complexType name="OuterType"><xs:sequence><xs:element name="Inner" type="t:InnerType"/></xs:sequence></xs:complexType>
+<xs:element name="Outer" type="t:OuterType"/>
+</xs:schema>"#,
+    )
+    .unwrap();
+    let out = xsdgen(&["explain", "InnerType", "s.xsd", "--root", "Outer"], &dir);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "element Outer  (s.xsd:4:1)\n  -> type OuterType  (s.xsd:4:1)\n  -> field Inner: type InnerType  (s.xsd:3:47)\n"
+    );
+    let out = xsdgen(&["explain", "element:Inner", "s.xsd"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("'element:Inner' names no element or type"),
+        "{}",
+        stderr(&out)
+    );
+}

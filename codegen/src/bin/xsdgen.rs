@@ -4,11 +4,13 @@
 //! ```text
 //! xsdgen generate schemas/um.wsdl -o generated/src
 //! xsdgen check schemas/um.wsdl -o generated/src
+//! xsdgen explain ArrayOfResponseMessagesType services.wsdl --operation ConvertId
 //! ```
 //!
 //! Exit status: 0 on success (and, for `check`, when every file is up to
 //! date), 1 when `check` finds stale or missing files, 2 when the schemas
-//! have errors or a file cannot be read or written.
+//! have errors, a file cannot be read or written, or `explain` is given a
+//! name it cannot explain.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -34,17 +36,36 @@ enum Command {
     /// Regenerates in memory and compares with the output directory:
     /// exits with 1 and lists the stale or missing files when they differ.
     Check(Options),
+    /// Prints why an element or type is generated: the chain of
+    /// references from a root to it, with the position of each.
+    Explain(ExplainOptions),
+}
+
+#[derive(Args)]
+struct ExplainOptions {
+    /// The element or type: `{uri}local` or a local name, optionally
+    /// after `type:` or `element:`.
+    name: String,
+    #[command(flatten)]
+    common: Common,
 }
 
 #[derive(Args)]
 struct Options {
+    /// Output directory.
+    #[arg(short = 'o', long = "out-dir")]
+    out_dir: PathBuf,
+    #[command(flatten)]
+    common: Common,
+}
+
+/// The inputs and every option of generation.
+#[derive(Args)]
+struct Common {
     /// Schema (.xsd) and WSDL (.wsdl) files; includes and imports are
     /// followed.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
-    /// Output directory.
-    #[arg(short = 'o', long = "out-dir")]
-    out_dir: PathBuf,
     /// Name of the generated file (default: the first input's stem + .rs).
     #[arg(long)]
     file_name: Option<String>,
@@ -63,6 +84,10 @@ struct Options {
     /// repeated.
     #[arg(long = "operation", value_name = "NAME")]
     operations: Vec<String>,
+    /// In the choices of the complex type TYPE, keeps only the element
+    /// branches named (comma-separated); may be repeated.
+    #[arg(long = "only-branches", value_name = "TYPE=BRANCH,...")]
+    only_branches: Vec<String>,
     /// Names the Rust item of a schema type or element (`{uri}local` or a
     /// local name) `IDENT`; may be repeated.
     #[arg(long = "rename", value_name = "NAME=IDENT")]
@@ -88,7 +113,7 @@ struct Options {
     catalogs: Vec<PathBuf>,
 }
 
-impl Options {
+impl Common {
     fn config(&self) -> Result<Config, String> {
         let mut config = Config::new();
         config.emit_rerun_if_changed(false);
@@ -111,6 +136,12 @@ impl Options {
         }
         for op in &self.operations {
             config.root_operation(op);
+        }
+        for spec in &self.only_branches {
+            let Some((ty, branches)) = spec.split_once('=') else {
+                return Err(format!("--only-branches {spec}: expected TYPE=BRANCH,..."));
+            };
+            config.only_branches(ty, branches.split(',').filter(|b| !b.is_empty()));
         }
         for spec in &self.map_locations {
             let Some((location, file)) = spec.rsplit_once('=') else {
@@ -146,10 +177,14 @@ impl Options {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (Command::Generate(options) | Command::Check(options)) = &cli.command;
+    let options = match &cli.command {
+        Command::Generate(options) | Command::Check(options) => options,
+        Command::Explain(explain) => return run_explain(explain),
+    };
     let generated = match options
+        .common
         .config()
-        .and_then(|c| c.build(&options.inputs).map_err(|e| e.to_string()))
+        .and_then(|c| c.build(&options.common.inputs).map_err(|e| e.to_string()))
     {
         Ok(generated) => generated,
         Err(message) => {
@@ -159,8 +194,26 @@ fn main() -> ExitCode {
     };
     eprint!("{}", generated.warnings);
     match cli.command {
-        Command::Generate(_) => generate(&options.out_dir, &generated),
         Command::Check(_) => check(&options.out_dir, &generated),
+        _ => generate(&options.out_dir, &generated),
+    }
+}
+
+/// Prints the chain to stdout; errors go to stderr with status 2.
+fn run_explain(explain: &ExplainOptions) -> ExitCode {
+    let chain = explain.common.config().and_then(|c| {
+        c.explain(&explain.common.inputs, &explain.name)
+            .map_err(|e| e.to_string())
+    });
+    match chain {
+        Ok(chain) => {
+            print!("{chain}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprint!("{}", with_newline(&message));
+            ExitCode::from(2)
+        }
     }
 }
 

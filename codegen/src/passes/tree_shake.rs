@@ -9,20 +9,18 @@
 //!   dropped.
 //! - `All`: everything, named types without any element among them.
 //!
-//! From a root, a type reaches its base, list item and union members,
-//! the types of its attributes and of its elements (local or referenced);
-//! an element reaches the members of its substitution group and the types
-//! derived from its type (see [`super::polymorphism`]).
+//! What a root reaches is the closure of [`super::reach`].
 //! The result is a new [`Model`] whose arenas hold the kept items in their
 //! original order.
 
 use std::collections::BTreeSet;
 
-use super::polymorphism::{Polymorphism, polymorphism};
+use super::polymorphism::polymorphism;
+use super::reach::{Reach, Walk, operations};
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::model::{
-    ComplexType, Content, ElementDecl, ElementId, Model, Operation, Particle, QName, SimpleType,
-    Term, TypeDef, TypeId, TypeKind, TypeRef,
+    Content, ElementDecl, ElementId, Model, Particle, QName, SimpleType, Term, TypeDef, TypeId,
+    TypeKind, TypeRef,
 };
 
 /// What to generate.
@@ -46,41 +44,49 @@ pub enum Roots {
 /// The reachable part of `model`. A root that names nothing is an error
 /// in `diagnostics`.
 pub fn tree_shake(model: &Model, roots: &Roots, diagnostics: &mut Diagnostics) -> Model {
+    if *roots == Roots::All {
+        return model.clone();
+    }
+    let reach = reach(model, roots, diagnostics);
+    let operations = match roots {
+        Roots::Select { operations, .. } => Some(operations.as_slice()),
+        _ => None,
+    };
+    rebuild(model, &reach.elements, &reach.types, operations)
+}
+
+/// What `roots` reach in `model`, with the edge each item was first
+/// reached by. `Roots::All` reaches what the default roots reach (the
+/// rest is kept without being reached). A root that names nothing is an
+/// error in `diagnostics`.
+pub fn reach(model: &Model, roots: &Roots, diagnostics: &mut Diagnostics) -> Reach {
     let poly = polymorphism(model);
     let mut walk = Walk::new(model, &poly);
     match roots {
-        Roots::All => return model.clone(),
-        Roots::Auto if !model.services.is_empty() => {
-            for op in model.services.iter().flat_map(|s| &s.operations) {
-                walk.operation(op);
-            }
+        Roots::Auto | Roots::All if !model.services.is_empty() => {
+            (0..operations(model).count()).for_each(|i| walk.root_operation(i));
         }
-        Roots::Auto => model.element_ids().for_each(|e| walk.element(e)),
+        Roots::Auto | Roots::All => model.element_ids().for_each(|e| walk.root_element(e)),
         Roots::Select {
             elements,
             types,
-            operations,
+            operations: names,
         } => {
             for name in elements {
-                match find(&model.element_index, name, "element") {
-                    Ok(id) => walk.element(id),
+                match find(&model.element_index, name, "root element") {
+                    Ok(id) => walk.root_element(id),
                     Err(d) => diagnostics.push(d),
                 }
             }
             for name in types {
-                match find(&model.type_index, name, "type") {
-                    Ok(id) => walk.element_type(TypeRef::Defined(id)),
+                match find(&model.type_index, name, "root type") {
+                    Ok(id) => walk.root_type(id),
                     Err(d) => diagnostics.push(d),
                 }
             }
-            for name in operations {
-                let op = model
-                    .services
-                    .iter()
-                    .flat_map(|s| &s.operations)
-                    .find(|op| op.name == *name);
-                match op {
-                    Some(op) => walk.operation(op),
+            for name in names {
+                match operations(model).position(|op| op.name == *name) {
+                    Some(index) => walk.root_operation(index),
                     None => diagnostics.push(Diagnostic::new(
                         Severity::Error,
                         None,
@@ -90,16 +96,12 @@ pub fn tree_shake(model: &Model, roots: &Roots, diagnostics: &mut Diagnostics) -
             }
         }
     }
-    walk.run();
-    let operations = match roots {
-        Roots::Select { operations, .. } => Some(operations.as_slice()),
-        _ => None,
-    };
-    rebuild(model, &walk.elements, &walk.types, operations)
+    walk.run()
 }
 
 /// `{uri}local`, or a local name that only one namespace declares.
-fn find<Id: Copy>(
+/// `what` names the role in messages (`root type`).
+pub(super) fn find<Id: Copy>(
     index: &std::collections::BTreeMap<QName, Id>,
     name: &str,
     what: &str,
@@ -121,7 +123,7 @@ fn find<Id: Copy>(
         [] => Err(Diagnostic::new(
             Severity::Error,
             None,
-            format!("root {what} '{name}' is not declared by the schemas"),
+            format!("{what} '{name}' is not declared by the schemas"),
         )),
         several => {
             let names: Vec<String> = several.iter().map(|(q, _)| q.to_string()).collect();
@@ -129,113 +131,10 @@ fn find<Id: Copy>(
                 Severity::Error,
                 None,
                 format!(
-                    "root {what} '{name}' is ambiguous: write one of {}",
+                    "{what} '{name}' is ambiguous: write one of {}",
                     names.join(", ")
                 ),
             ))
-        }
-    }
-}
-
-struct Walk<'m> {
-    model: &'m Model,
-    poly: &'m Polymorphism,
-    elements: BTreeSet<ElementId>,
-    types: BTreeSet<TypeId>,
-    pending: Vec<TypeId>,
-}
-
-impl<'m> Walk<'m> {
-    fn new(model: &'m Model, poly: &'m Polymorphism) -> Self {
-        Self {
-            model,
-            poly,
-            elements: BTreeSet::new(),
-            types: BTreeSet::new(),
-            pending: Vec::new(),
-        }
-    }
-
-    fn element(&mut self, id: ElementId) {
-        if self.elements.insert(id) {
-            let decl = self.model.element(id);
-            self.element_type(decl.type_ref);
-            for &member in self.poly.substitutes(id).unwrap_or_default() {
-                self.element(member);
-            }
-        }
-    }
-
-    /// The elements of an operation's messages, headers and faults.
-    fn operation(&mut self, op: &Operation) {
-        for msg in std::iter::once(&op.input)
-            .chain(std::iter::once(&op.output))
-            .chain(&op.faults)
-        {
-            self.element(msg.element);
-            for header in &msg.headers {
-                self.element(header.element);
-            }
-        }
-    }
-
-    /// The type of an element, and the types `xsi:type` may give it.
-    fn element_type(&mut self, t: TypeRef) {
-        self.type_ref(t);
-        if let TypeRef::Defined(id) = t {
-            for &derived in self.poly.derived(id).unwrap_or_default() {
-                self.type_ref(TypeRef::Defined(derived));
-            }
-        }
-    }
-
-    fn type_ref(&mut self, t: TypeRef) {
-        if let TypeRef::Defined(id) = t {
-            if self.types.insert(id) {
-                self.pending.push(id);
-            }
-        }
-    }
-
-    fn run(&mut self) {
-        while let Some(id) = self.pending.pop() {
-            match &self.model.ty(id).kind {
-                TypeKind::Simple(SimpleType::Restriction { base, .. }) => self.type_ref(*base),
-                TypeKind::Simple(SimpleType::List { item }) => self.type_ref(*item),
-                TypeKind::Simple(SimpleType::Union { members }) => {
-                    members.iter().for_each(|m| self.type_ref(*m));
-                }
-                TypeKind::Complex(c) => self.complex(c),
-            }
-        }
-    }
-
-    fn complex(&mut self, c: &ComplexType) {
-        if let Some((base, _)) = c.base {
-            self.type_ref(base);
-        }
-        for a in &c.attributes {
-            self.type_ref(a.type_ref);
-        }
-        match &c.content {
-            Content::Empty => {}
-            Content::Simple(t) => self.type_ref(*t),
-            Content::Elements(p) => self.particle(p),
-        }
-    }
-
-    fn particle(&mut self, p: &Particle) {
-        match &p.term {
-            Term::Element(e) => {
-                self.element_type(e.type_ref);
-                if let Some(global) = e.global {
-                    self.element(global);
-                }
-            }
-            Term::Sequence(ps) | Term::Choice(ps) | Term::All(ps) => {
-                ps.iter().for_each(|p| self.particle(p));
-            }
-            Term::Any(_) => {}
         }
     }
 }
