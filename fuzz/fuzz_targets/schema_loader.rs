@@ -4,8 +4,4 @@
 
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    if let Some(split) = xsdgen_fuzz::split::split(data) {
-        xsdgen_fuzz::generate(&split.inputs[0], &split.files, split.all);
-    }
-});
+fuzz_target!(|data: &[u8]| xsdgen_fuzz::targets::schema_loader(data));

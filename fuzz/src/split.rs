@@ -1,4 +1,4 @@
-//! The input format of `schema_loader`: raw bytes become one to eight
+//! The input format of `schema_loader`: raw bytes become one to 64
 //! in-memory files.
 //!
 //! ```text
@@ -21,7 +21,7 @@ pub struct Split {
     pub all: bool,
 }
 
-const MAX_FILES: usize = 8;
+const MAX_FILES: usize = 64;
 
 pub fn split(data: &[u8]) -> Option<Split> {
     let (&flags, rest) = data.split_first()?;

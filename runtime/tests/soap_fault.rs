@@ -239,3 +239,25 @@ fn soap_codes_and_raw_detail_are_written() {
         "{xml}"
     );
 }
+
+#[test]
+fn a_read_detail_is_written_back_whole() {
+    // A MessageXml in another namespace is no typed value, but a fault
+    // passed on must still carry it (found by fuzz/xml_reader).
+    let detail = r#"<detail><e:ResponseCode xmlns:e="http://schemas.microsoft.com/exchange/services/2006/errors">ErrorServerBusy</e:ResponseCode><t:MessageXml xmlns:t="urn:other"><t:Value Name="BackOffMilliseconds">5000</t:Value></t:MessageXml></detail>"#;
+    let xml = format!(
+        r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault><faultcode>s:Server</faultcode><faultstring>busy</faultstring>{detail}</s:Fault></s:Body></s:Envelope>"#
+    );
+    let read = fault(&xml);
+    assert_eq!(
+        read.detail.response_code.as_deref(),
+        Some("ErrorServerBusy")
+    );
+    assert!(read.detail.values.is_empty());
+    let written = read.to_envelope(&EnvelopeStyle::COMPACT).unwrap();
+    assert!(
+        written.contains(r#"<t:MessageXml xmlns:t="urn:other">"#),
+        "{written}"
+    );
+    assert_eq!(fault(&written), read);
+}

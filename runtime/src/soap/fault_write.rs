@@ -94,8 +94,11 @@ impl Fault {
         write_with(style, headers, |w| self.write_xml(w))
     }
 
-    /// Writes the `soap:Fault` element. The typed detail fields are
-    /// written when there are any; otherwise the raw detail, if kept.
+    /// Writes the `soap:Fault` element. The detail is made of the typed
+    /// fields, laid out as the rest of the envelope, when they say all that
+    /// the raw detail (if kept) says; otherwise the raw detail is written as
+    /// it came, so that a fault passed on loses nothing the typed fields do
+    /// not model (another `MessageXml` namespace, unknown elements).
     pub fn write_xml(&self, w: &mut XmlWriter) -> Result<(), WriteError> {
         w.start(FAULT);
         write_code(w, &self.code)?;
@@ -110,10 +113,10 @@ impl Fault {
             w.text(actor)?;
             w.end()?;
         }
-        if self.detail.has_fields() {
-            write_detail(w, &self.detail)?;
-        } else if let Some(raw) = &self.detail.raw {
-            w.raw(raw);
+        match &self.detail.raw {
+            Some(raw) if !fields_say_all_of(&self.detail, raw)? => w.raw(raw),
+            _ if self.detail.has_fields() => write_detail(w, &self.detail)?,
+            _ => {}
         }
         w.end()
     }
@@ -135,6 +138,35 @@ fn write_code(w: &mut XmlWriter, code: &FaultCode) -> Result<(), WriteError> {
         (None, _) => w.text(&code.raw)?,
     }
     w.end()
+}
+
+/// Whether `detail`'s typed fields, written, are `raw` but for the
+/// whitespace between tags and the `xmlns=""` that reading adds.
+fn fields_say_all_of(detail: &FaultDetail, raw: &str) -> Result<bool, WriteError> {
+    if !detail.has_fields() {
+        return Ok(false);
+    }
+    let mut w = XmlWriter::new();
+    write_detail(&mut w, detail)?;
+    let typed = w.into_string();
+    let raw = raw.replacen("<detail xmlns=\"\"", "<detail", 1);
+    Ok(without_blank_text(&raw) == without_blank_text(&typed))
+}
+
+/// `xml` without the whitespace-only text between two tags.
+fn without_blank_text(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(close) = rest.find('>') {
+        out.push_str(&rest[..=close]);
+        rest = &rest[close + 1..];
+        let text = rest.find('<').map_or(rest, |open| &rest[..open]);
+        if !text.is_empty() && text.trim().is_empty() && rest.len() > text.len() {
+            rest = &rest[text.len()..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn write_detail(w: &mut XmlWriter, detail: &FaultDetail) -> Result<(), WriteError> {
