@@ -443,3 +443,41 @@ fn broken_messages_are_rejected() {
         );
     }
 }
+
+/// The synthetic FindItem responses the `xsdgen-ews` benches read, made
+/// here by the same code.
+#[path = "../ews/benches/support/document.rs"]
+mod find_item_document;
+
+#[test]
+fn the_benched_find_item_responses_validate_against_the_2016_schemas() {
+    let Some(corpus) = corpus() else {
+        return;
+    };
+    if !xmllint_installed() {
+        return;
+    }
+    let temp = TempDir::new("bench");
+    let (exchange2016, _) = wrappers(&corpus, &temp);
+    // Both sizes the benches use: a first page and a whole folder.
+    for items in [36, 9_500] {
+        let xml = find_item_document::find_item_response(items);
+        assert_eq!(
+            xml.matches("<t:ItemId ").count(),
+            items,
+            "one item per requested item"
+        );
+        let file = temp.write(&format!("FindItem-{items}.xml"), &xml);
+        let output = xmllint([
+            OsStr::new("--noout"),
+            OsStr::new("--schema"),
+            exchange2016.as_os_str(),
+            file.as_os_str(),
+        ]);
+        assert!(
+            output.status.success(),
+            "xmllint rejected the benched FindItem response of {items} items:\n{}",
+            stderr(&output)
+        );
+    }
+}
