@@ -6,68 +6,27 @@
 //! reported is the highest number of bytes live at once during the call,
 //! above what was live when it began, and how many allocations it made.
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 mod support;
 
 use support::{SIZES, document, generated, serde_model};
 
-/// The system allocator, counting. A global allocator is an `unsafe`
-/// trait; this one only forwards to `System` and adds up sizes.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-static COUNT: AtomicUsize = AtomicUsize::new(0);
-
-fn grew(by: usize) {
-    let live = LIVE.fetch_add(by, Relaxed) + by;
-    PEAK.fetch_max(live, Relaxed);
-    COUNT.fetch_add(1, Relaxed);
-}
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        grew(layout.size());
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        grew(layout.size());
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        if new_size > layout.size() {
-            grew(new_size - layout.size());
-        } else {
-            LIVE.fetch_sub(layout.size() - new_size, Relaxed);
-            COUNT.fetch_add(1, Relaxed);
-        }
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
+// dhat's counting allocator: heap peaks without writing an allocator
+// (and its `unsafe`) here.
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
+static ALLOCATOR: dhat::Alloc = dhat::Alloc;
 
-/// Peak bytes above the start and allocations made while `f` runs; what
-/// `f` returns is dropped after the measurement.
+/// Peak bytes and allocations made while `f` runs; what `f` returns is
+/// dropped after the measurement. Blocks allocated before (the document)
+/// are not counted, as dhat counts from the profiler's start.
 fn measure<T>(f: impl FnOnce() -> T) -> (usize, usize) {
-    let base = LIVE.load(Relaxed);
-    PEAK.store(base, Relaxed);
-    let count = COUNT.load(Relaxed);
+    let profiler = dhat::Profiler::builder().testing().build();
     let kept = black_box(f());
-    let result = (PEAK.load(Relaxed) - base, COUNT.load(Relaxed) - count);
+    let stats = dhat::HeapStats::get();
+    drop(profiler);
     drop(kept);
-    result
+    (stats.max_bytes, stats.total_blocks as usize)
 }
 
 fn row(what: &str, ours: (usize, usize), theirs: (usize, usize)) {
