@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use xsdgen_runtime::xml::{ReadErrorKind, XmlElement, from_xml, to_xml};
+use xsdgen_testkit::canonical;
 
 /// `case!(folder, RootType)`: a module with the folder's golden code, and
 /// a test that round-trips its examples through `RootType`.
@@ -86,58 +87,6 @@ fn round_trip_examples<T: XmlElement + PartialEq + std::fmt::Debug>(case: &str) 
         );
         let again: T = from_xml(&written).unwrap();
         assert_eq!(again, value, "{}", path.display());
-    }
-}
-
-/// The XML infoset as text: expanded names, attributes sorted, text
-/// trimmed, whitespace-only text and namespace declarations left out.
-fn canonical(xml: &str) -> String {
-    let doc = roxmltree::Document::parse(xml).unwrap();
-    let mut out = String::new();
-    write_node(doc.root_element(), 0, &mut out);
-    out
-}
-
-fn write_node(node: roxmltree::Node<'_, '_>, depth: usize, out: &mut String) {
-    let indent = "  ".repeat(depth);
-    let name = |ns: Option<&str>, local: &str| match ns.filter(|ns| !ns.is_empty()) {
-        Some(ns) => format!("{{{ns}}}{local}"),
-        None => local.to_owned(),
-    };
-    const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
-    let mut attrs: Vec<String> = node
-        .attributes()
-        .map(|a| {
-            // `xsi:type` holds a QName: its prefix is not part of the infoset.
-            let value = if a.namespace() == Some(XSI) && a.name() == "type" {
-                let (prefix, local) = a
-                    .value()
-                    .trim()
-                    .split_once(':')
-                    .unwrap_or(("", a.value().trim()));
-                let prefix = (!prefix.is_empty()).then_some(prefix);
-                name(node.lookup_namespace_uri(prefix), local)
-            } else {
-                a.value().to_owned()
-            };
-            format!("{}={:?}", name(a.namespace(), a.name()), value)
-        })
-        .collect();
-    attrs.sort();
-    out.push_str(&format!(
-        "{indent}<{} {}>\n",
-        name(node.tag_name().namespace(), node.tag_name().name()),
-        attrs.join(" ")
-    ));
-    for child in node.children() {
-        if child.is_element() {
-            write_node(child, depth + 1, out);
-        } else if child.is_text() {
-            let text = child.text().unwrap_or_default().trim();
-            if !text.is_empty() {
-                out.push_str(&format!("{indent}  {text:?}\n"));
-            }
-        }
     }
 }
 

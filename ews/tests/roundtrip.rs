@@ -7,6 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
+use xsdgen_testkit::canonical;
+
 use xsdgen_ews::ews2016::{MESSAGES_NS, TYPES_NS, messages, types};
 use xsdgen_runtime::xml::{
     Name, ReadError, Start, WriteError, XmlElement, XmlRead, XmlReader, XmlWrite, XmlWriter,
@@ -99,39 +101,6 @@ fn round_trip(xml: &str) -> Result<String, Failure> {
 
 fn messages_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/ews/messages")
-}
-
-/// The XML infoset as text: expanded names, attributes sorted, text
-/// trimmed, whitespace-only text and namespace declarations left out.
-fn canonical(xml: &str) -> String {
-    fn node(n: roxmltree::Node<'_, '_>, depth: usize, out: &mut String) {
-        let name = |ns: Option<&str>, local: &str| match ns {
-            Some(ns) => format!("{{{ns}}}{local}"),
-            None => local.to_owned(),
-        };
-        let mut attrs: Vec<String> = n
-            .attributes()
-            .map(|a| format!("{}={:?}", name(a.namespace(), a.name()), a.value()))
-            .collect();
-        attrs.sort();
-        let indent = "  ".repeat(depth);
-        out.push_str(&format!(
-            "{indent}<{} {}>\n",
-            name(n.tag_name().namespace(), n.tag_name().name()),
-            attrs.join(" ")
-        ));
-        for child in n.children() {
-            if child.is_element() {
-                node(child, depth + 1, out);
-            } else if let Some(text) = child.text().map(str::trim).filter(|t| !t.is_empty()) {
-                out.push_str(&format!("{indent}  {text:?}\n"));
-            }
-        }
-    }
-    let doc = roxmltree::Document::parse(xml).unwrap_or_else(|e| panic!("{e}\n{xml}"));
-    let mut out = String::new();
-    node(doc.root_element(), 0, &mut out);
-    out
 }
 
 #[test]

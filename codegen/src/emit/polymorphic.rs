@@ -59,6 +59,19 @@ impl Cx<'_> {
                 r.xsi_type(start, #base, &[], None)?;
                 Err(r.expected_one_of(None, &[]))
             }
+        } else if let [only] = d.variants.as_slice() {
+            // One concrete type: `xsi:type` is still checked, but there is
+            // nothing to choose (a one-arm match is what clippy flags).
+            let variant = ident_tokens(&only.ident);
+            let read = if only.ty.boxed {
+                quote!(#xml::read(r, start).map(|v| Self::#variant(Box::new(v))))
+            } else {
+                quote!(#xml::read(r, start).map(Self::#variant))
+            };
+            quote! {
+                r.xsi_type(start, #base, &[#(#names),*], #default)?;
+                #read
+            }
         } else {
             quote! {
                 match r.xsi_type(start, #base, &[#(#names),*], #default)? {

@@ -248,12 +248,27 @@ impl SimpleValue for HexBinary {
 }
 
 /// `xs:QName`: resolved against the namespaces in scope where it was read;
-/// the prefix is kept so that it can be written back as it was.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// the prefix is kept so that it can be written back as it was, but is not
+/// part of the value: two QNames are equal when namespace and local part are.
+#[derive(Debug, Clone)]
 pub struct QNameValue {
     pub namespace: String,
     pub local: String,
     pub prefix: String,
+}
+
+impl PartialEq for QNameValue {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.namespace, &self.local) == (&other.namespace, &other.local)
+    }
+}
+
+impl Eq for QNameValue {}
+
+impl std::hash::Hash for QNameValue {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (&self.namespace, &self.local).hash(state);
+    }
 }
 
 impl SimpleValue for QNameValue {
@@ -273,17 +288,50 @@ impl SimpleValue for QNameValue {
         })
     }
 
+    /// Writes the prefix that denotes the namespace where the value is
+    /// written: the one it was read with when that still does.
     fn write_value(&self, sink: &mut ValueSink<'_>) -> Result<(), WriteError> {
-        if !self.prefix.is_empty() {
-            sink.push_str(&self.prefix)?;
+        let prefix = match sink.scope() {
+            Some(scope) => scope
+                .qname_prefix(&self.prefix, &self.namespace)
+                .ok_or_else(|| {
+                    sink.invalid(format!(
+                        "no prefix denotes '{}' where QName '{}' is written",
+                        self.namespace, self.local
+                    ))
+                })?,
+            None => self.prefix.clone().into(),
+        };
+        if !prefix.is_empty() {
+            sink.push_str(&prefix)?;
             sink.push_plain(":");
+        } else if !self.namespace.is_empty() {
+            sink.note_unprefixed();
         }
         sink.push_str(&self.local)
     }
 
+    /// Makes the namespace denotable on the open start tag: by the prefix
+    /// it was read with, by the default namespace, or by another prefix.
     fn declare_namespaces(&self, w: &mut super::XmlWriter) {
-        if !self.prefix.is_empty() {
+        let (denoted, as_read) = {
+            let scope = w.scope();
+            (
+                scope.qname_prefix("", &self.namespace).is_some(),
+                self.prefix.is_empty() || scope.prefix_is(&self.prefix, &self.namespace),
+            )
+        };
+        if as_read && (denoted || !self.prefix.is_empty()) {
+            return;
+        }
+        if !self.prefix.is_empty() && !w.prefix_is_used_here(&self.prefix) {
             w.bind_prefix(self.prefix.clone().into(), self.namespace.clone().into());
+        } else if self.namespace.is_empty() {
+            // Only an unprefixed QName denotes no namespace, and only where
+            // there is no default namespace.
+            w.undeclare_default();
+        } else if !denoted {
+            w.ensure_prefix_for(self.namespace.clone().into());
         }
     }
 }

@@ -21,6 +21,7 @@ mod nillable;
 pub mod options;
 mod pattern;
 mod reader;
+mod scope;
 mod sequence;
 mod traits;
 mod value;

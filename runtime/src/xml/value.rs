@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use super::escape::{InvalidChar, escape_attr, escape_text};
+use super::scope::Scope;
 use super::{Name, ValueError, WriteError, XmlWriter};
 
 /// Resolves prefixes in QName-valued content during reading.
@@ -28,23 +29,51 @@ pub struct ValueSink<'a> {
     out: &'a mut String,
     attribute: bool,
     name: Name,
+    /// The namespaces in scope where the value is written (`None` outside
+    /// a document), for QName values.
+    scope: Option<Scope<'a>>,
+    /// Where unprefixed QNames in the default namespace are noted (see
+    /// `XmlWriter::undeclare_default`).
+    unprefixed: Option<&'a mut Vec<usize>>,
 }
 
 impl<'a> ValueSink<'a> {
-    pub(crate) fn text(out: &'a mut String, name: Name) -> Self {
+    pub(crate) fn text(out: &'a mut String, name: Name, scope: Option<Scope<'a>>) -> Self {
         Self {
             out,
             attribute: false,
             name,
+            scope,
+            unprefixed: None,
         }
     }
 
-    pub(crate) fn attribute(out: &'a mut String, name: Name) -> Self {
+    pub(crate) fn attribute(
+        out: &'a mut String,
+        name: Name,
+        scope: Scope<'a>,
+        unprefixed: Option<&'a mut Vec<usize>>,
+    ) -> Self {
         Self {
             out,
             attribute: true,
             name,
+            scope: Some(scope),
+            unprefixed,
         }
+    }
+
+    /// Notes that what is written next is an unprefixed name that relies
+    /// on the default namespace.
+    pub(crate) fn note_unprefixed(&mut self) {
+        let at = self.out.len();
+        if let Some(list) = self.unprefixed.as_deref_mut() {
+            list.push(at);
+        }
+    }
+
+    pub(crate) fn scope(&self) -> Option<Scope<'a>> {
+        self.scope
     }
 
     /// Appends text, escaping what must be escaped.
@@ -98,7 +127,7 @@ pub fn parse_value<T: SimpleValue>(text: &str) -> Result<T, ValueError> {
 /// The text of a value as it would be written in element content.
 pub fn value_to_string<T: SimpleValue>(value: &T) -> Result<String, WriteError> {
     let mut out = String::new();
-    value.write_value(&mut ValueSink::text(&mut out, Name::local("value")))?;
+    value.write_value(&mut ValueSink::text(&mut out, Name::local("value"), None))?;
     Ok(out)
 }
 

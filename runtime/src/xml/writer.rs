@@ -11,6 +11,7 @@ use std::borrow::Cow;
 
 use super::bytes::same;
 use super::escape::{escape_attr, escape_text};
+use super::scope::Scope;
 use super::value::ValueSink;
 use super::{Name, SimpleValue, WriteError};
 
@@ -25,6 +26,12 @@ pub struct WriteOptions {
 
 struct Open {
     local: &'static str,
+    /// Where its `<` is in the output, for [`XmlWriter::undeclare_default`].
+    tag_at: usize,
+    /// Where, in its start tag, QName values (`xsi:type` too) written
+    /// unprefixed in the default namespace begin: they get a prefix if
+    /// the default namespace is undeclared.
+    unprefixed: Vec<usize>,
     prefix: Option<Cow<'static, str>>,
     /// Length of `defaults`/`prefixes` when this element started, so that
     /// its declarations go out of scope with it.
@@ -131,6 +138,7 @@ impl XmlWriter {
                 .map(|(p, ns)| (Cow::Borrowed(*p), Cow::Borrowed(*ns))),
         );
         let prefix = self.prefix_for(name.ns);
+        let tag_at = self.out.len();
         self.out.push('<');
         if let Some(p) = &prefix {
             self.out.push_str(p);
@@ -154,6 +162,8 @@ impl XmlWriter {
         }
         self.open.push(Open {
             local: name.local,
+            tag_at,
+            unprefixed: Vec::new(),
             prefix,
             defaults_len,
             prefixes_len,
@@ -172,7 +182,13 @@ impl XmlWriter {
         value.declare_namespaces(self);
         self.attribute_name(name);
         let mut out = std::mem::take(&mut self.out);
-        let result = value.write_value(&mut ValueSink::attribute(&mut out, name));
+        let scope = Scope {
+            default: self.defaults.last().copied().unwrap_or(""),
+            prefixes: &self.prefixes,
+        };
+        let unprefixed = self.open.last_mut().map(|o| &mut o.unprefixed);
+        let result =
+            value.write_value(&mut ValueSink::attribute(&mut out, name, scope, unprefixed));
         self.out = out;
         result?;
         self.out.push('"');
@@ -212,7 +228,7 @@ impl XmlWriter {
         self.close_start_tag();
         let name = self.current_name();
         let mut out = std::mem::take(&mut self.out);
-        let result = value.write_value(&mut ValueSink::text(&mut out, name));
+        let result = value.write_value(&mut ValueSink::text(&mut out, name, Some(self.scope())));
         self.out = out;
         result
     }
@@ -305,16 +321,67 @@ impl XmlWriter {
     /// A prefix bound to `ns` for qualified attributes; declares one on the
     /// open start tag if none is in scope.
     pub fn ensure_prefix(&mut self, ns: &'static str) -> Cow<'static, str> {
-        if let Some(p) = self.prefix_for(ns) {
+        self.ensure_prefix_for(Cow::Borrowed(ns))
+    }
+
+    /// [`XmlWriter::ensure_prefix`] for a namespace known only at run time
+    /// (that of a QName value).
+    pub(super) fn ensure_prefix_for(&mut self, ns: Cow<'static, str>) -> Cow<'static, str> {
+        if let Some(p) = self.prefix_for(&ns) {
             return p;
         }
-        let prefix = match ns {
+        let prefix = match ns.as_ref() {
             super::ns::XSI => "xsi",
             super::ns::XSD => "xsd",
             _ => GENERATED_PREFIXES[self.prefixes.len() % GENERATED_PREFIXES.len()],
         };
-        self.bind_prefix(Cow::Borrowed(prefix), Cow::Borrowed(ns));
+        self.bind_prefix(Cow::Borrowed(prefix), ns);
         Cow::Borrowed(prefix)
+    }
+
+    /// Makes "no namespace" the default one on the open start tag, so that
+    /// an unprefixed QName in its attributes or text denotes a name in no
+    /// namespace: an element written in the default namespace is given a
+    /// prefix for it instead. Only while the start tag is open.
+    pub(super) fn undeclare_default(&mut self) {
+        let default = self.current_default();
+        if default.is_empty() || !self.in_start_tag {
+            return;
+        }
+        let Some(open) = self.open.last() else {
+            return;
+        };
+        let (tag_at, own) = (open.tag_at, self.defaults.len() > open.defaults_len);
+        let unprefixed = open.unprefixed.clone();
+        let prefix = self.ensure_prefix(default);
+        // From the end, so that each insertion leaves the earlier offsets
+        // valid.
+        for at in unprefixed.iter().rev() {
+            self.out.insert_str(*at, &format!("{prefix}:"));
+        }
+        if let Some(open) = self.open.last_mut() {
+            open.unprefixed.clear();
+            if open.prefix.is_none() {
+                // Unprefixed, so in the default namespace.
+                self.out.insert_str(tag_at + 1, &format!("{prefix}:"));
+                open.prefix = Some(prefix);
+            }
+        }
+        if own {
+            // `start` wrote `xmlns="default"` on this tag: it becomes
+            // `xmlns=""`. Escaped attribute values hold no `"`, so this
+            // text is the declaration.
+            let declared = format!(" xmlns=\"{default}\"");
+            if let Some(at) = self.out[tag_at..].find(&declared) {
+                let at = tag_at + at;
+                self.out
+                    .replace_range(at..at + declared.len(), " xmlns=\"\"");
+            }
+            self.defaults.pop();
+        } else {
+            self.out.push_str(" xmlns=\"\"");
+        }
+        self.defaults.push("");
     }
 
     /// Makes `prefix` denote `ns` on the open start tag unless it already
@@ -343,20 +410,21 @@ impl XmlWriter {
         self.prefix_for(ns)
     }
 
+    /// Notes that an unprefixed name relying on the default namespace
+    /// starts at `at` in the open start tag.
+    pub(super) fn note_unprefixed(&mut self, at: usize) {
+        if let Some(open) = self.open.last_mut() {
+            open.unprefixed.push(at);
+        }
+    }
+
     pub(super) fn type_written(&self) -> bool {
         self.type_written
     }
 
     /// Whether `prefix` denotes `ns` where the writer is.
     pub(super) fn prefix_is(&self, prefix: &str, ns: &str) -> bool {
-        if prefix == "xml" {
-            return same(ns, super::ns::XML);
-        }
-        self.prefixes
-            .iter()
-            .rev()
-            .find(|(p, _)| p == prefix)
-            .is_some_and(|(_, bound)| same(bound.as_ref(), ns))
+        self.scope().prefix_is(prefix, ns)
     }
 
     /// Whether the open element's own name is written with `prefix`, so
@@ -401,22 +469,15 @@ impl XmlWriter {
             // The common case below the envelope: nothing to look up.
             return same(ns, super::ns::XML).then_some(Cow::Borrowed("xml"));
         }
-        if same(ns, super::ns::XML) {
-            return Some(Cow::Borrowed("xml"));
+        self.scope().prefix_for(ns)
+    }
+
+    /// The bindings in scope at the open element.
+    pub(super) fn scope(&self) -> Scope<'_> {
+        Scope {
+            default: self.current_default(),
+            prefixes: &self.prefixes,
         }
-        self.prefixes
-            .iter()
-            .rev()
-            .find(|(_, bound)| same(bound.as_ref(), ns))
-            .map(|(p, _)| p.clone())
-            .filter(|p| {
-                // A prefix shadowed by a later binding is no longer usable.
-                self.prefixes
-                    .iter()
-                    .rev()
-                    .find(|(q, _)| same(q.as_ref(), p.as_ref()))
-                    .is_some_and(|b| same(b.1.as_ref(), ns))
-            })
     }
 
     pub(crate) fn current_default(&self) -> &'static str {

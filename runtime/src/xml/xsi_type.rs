@@ -62,8 +62,12 @@ impl XmlWriter {
     /// the prefixes it needs there.
     pub(super) fn write_xsi_type(&mut self, t: Name) {
         let xsi = self.ensure_prefix(ns::XSI);
-        // A type in the default namespace needs no prefix; one in no
-        // namespace needs none either.
+        // A type in no namespace is written unprefixed, which needs the
+        // default namespace undeclared; one in the default namespace needs
+        // no prefix either.
+        if t.ns.is_empty() {
+            self.undeclare_default();
+        }
         let prefix = if t.ns.is_empty() || same(self.current_default().as_bytes(), t.ns.as_bytes())
         {
             None
@@ -74,12 +78,17 @@ impl XmlWriter {
         out.push(' ');
         out.push_str(&xsi);
         out.push_str(":type=\"");
+        let at = out.len();
         if let Some(p) = prefix {
             out.push_str(&p);
             out.push(':');
         }
+        let relies_on_default = out.len() == at && !t.ns.is_empty();
         out.push_str(t.local);
         out.push('"');
+        if relies_on_default {
+            self.note_unprefixed(at);
+        }
     }
 }
 
