@@ -203,6 +203,9 @@
 //!   a read error.
 //! - A `fixed` value is applied like a default but not checked against
 //!   the value read.
+//! - An element with a `default` that is present but empty reads as the
+//!   default, and is written back with the default's text: equal in value,
+//!   not in form (Maven's `<relativePath/>`).
 //! - Facets: ranges on `gYear`, `gYearMonth`, `gMonth`, `gMonthDay`,
 //!   `gDay` (kept as `String`) and length facets on `QName` are documented
 //!   on the newtype, not checked. The whitespace rule of `token`,

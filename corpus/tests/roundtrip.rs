@@ -319,6 +319,18 @@ fn xmllint(schema: &Path, xml: &str, tag: &str) -> Option<String> {
 /// its root element (or envelope payload) is, and checks (a) to (d), with
 /// `rules` for (c).
 fn check_set(set: &str, roots: &[Root], rules: &Rules<'_>) {
+    check_set_known(set, roots, rules, &[]);
+}
+
+/// A difference the generator is known to make, by the instance's path
+/// suffix and a text its report contains. Each must still happen, so that
+/// the list shrinks when one is fixed.
+struct Known {
+    path: &'static str,
+    report: &'static str,
+}
+
+fn check_set_known(set: &str, roots: &[Root], rules: &Rules<'_>, known: &[Known]) {
     let files = instances(set);
     assert!(!files.is_empty(), "{set}: no instances");
     let mut failures = Vec::new();
@@ -376,6 +388,19 @@ fn check_set(set: &str, roots: &[Root], rules: &Rules<'_>) {
             ));
         }
     }
+    for k in known {
+        let before = failures.len();
+        failures.retain(|f| {
+            !(f.split(':').next().is_some_and(|p| p.ends_with(k.path)) && f.contains(k.report))
+        });
+        assert_eq!(
+            before - failures.len(),
+            1,
+            "{set}: the known difference of {} ('{}') no longer happens exactly once: remove it",
+            k.path,
+            k.report
+        );
+    }
     assert!(
         failures.is_empty(),
         "{set}: {} of {} instances failed:\n\n{}",
@@ -415,7 +440,7 @@ fn maven_pom400() {
         "{all:?}"
     );
     let unordered = |n: Node<'_, '_>| all.contains(n.tag_name().name());
-    check_set(
+    check_set_known(
         "maven-pom400",
         &[root!(
             maven_pom400::Project,
@@ -425,6 +450,15 @@ fn maven_pom400() {
             unordered: &unordered,
             ..Rules::NONE
         },
+        // A generator limitation, not libxml2's: an empty element with a
+        // schema default (`<relativePath/>`, default `../pom.xml`) reads
+        // as the default, and the value cannot tell that it was empty, so
+        // it is written back with the default's text. Valid and equal in
+        // value, not in infoset.
+        &[Known {
+            path: "maven-site/pom.xml",
+            report: "relativePath",
+        }],
     );
 }
 
