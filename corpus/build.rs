@@ -81,7 +81,10 @@ fn main() {
     let corpus = std::env::var_os("XSDGEN_CORPUS")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"));
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let Some(out) = std::env::var_os("OUT_DIR").map(PathBuf::from) else {
+        eprintln!("OUT_DIR is not set: run this build script through cargo");
+        std::process::exit(1);
+    };
     let missing: Vec<&str> = SETS
         .iter()
         .flat_map(|(_, entries)| entries.iter().copied())

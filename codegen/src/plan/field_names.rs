@@ -46,12 +46,10 @@ fn rename(fields: &mut [Field], home: Option<&str>, prefixes: &BTreeMap<Option<S
     let mut taken: BTreeSet<String> = fields.iter().map(|f| f.ident.name.clone()).collect();
     for (plain, group) in by_name {
         // A field the user renamed keeps the user's name.
-        if group.iter().any(|&i| {
-            !fields[i]
-                .ident
-                .name
-                .starts_with(plain.trim_start_matches("r#"))
-        }) {
+        if group
+            .iter()
+            .any(|&i| !fields[i].ident.name.starts_with(plain.as_str()))
+        {
             continue;
         }
         let namespaces: BTreeSet<Option<&str>> = group

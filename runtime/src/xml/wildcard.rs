@@ -163,7 +163,7 @@ impl XmlWriter {
             let prefix = if a.namespace.is_empty() {
                 None
             } else {
-                Some(self.prefix_for_dynamic(&a.namespace))
+                Some(self.ensure_prefix_for(Cow::Owned(a.namespace.clone())))
             };
             let value = match &a.binding {
                 Some((p, uri)) => self.qname_value(&a.value, p, uri),
@@ -195,23 +195,9 @@ impl XmlWriter {
             self.bind_prefix(Cow::Owned(prefix.to_owned()), Cow::Owned(uri.to_owned()));
             return Cow::Borrowed(value);
         }
-        let other = self.prefix_for_dynamic(uri);
+        let other = self.ensure_prefix_for(Cow::Owned(uri.to_owned()));
         let local = value.trim().split_once(':').map_or(value, |(_, l)| l);
         Cow::Owned(format!("{other}:{local}"))
-    }
-
-    /// A prefix bound to `ns`, declared on the open start tag when none
-    /// is in scope.
-    fn prefix_for_dynamic(&mut self, ns: &str) -> Cow<'static, str> {
-        if let Some(p) = self.prefix_in_scope(ns) {
-            return p;
-        }
-        let prefix = match ns {
-            super::ns::XSI => Cow::Borrowed("xsi"),
-            _ => Cow::Owned(format!("a{}", self.prefix_count())),
-        };
-        self.bind_prefix(prefix.clone(), Cow::Owned(ns.to_owned()));
-        prefix
     }
 }
 

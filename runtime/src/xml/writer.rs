@@ -406,10 +406,6 @@ impl XmlWriter {
         self.prefixes.push((prefix, ns));
     }
 
-    pub(super) fn prefix_in_scope(&self, ns: &str) -> Option<Cow<'static, str>> {
-        self.prefix_for(ns)
-    }
-
     /// Notes that an unprefixed name relying on the default namespace
     /// starts at `at` in the open start tag.
     pub(super) fn note_unprefixed(&mut self, at: usize) {
@@ -434,10 +430,6 @@ impl XmlWriter {
             .last()
             .and_then(|o| o.prefix.as_deref())
             .is_some_and(|p| p == prefix)
-    }
-
-    pub(super) fn prefix_count(&self) -> usize {
-        self.prefixes.len()
     }
 
     pub(crate) fn depth(&self) -> usize {
