@@ -91,30 +91,22 @@ impl xml::XmlRead for IsUmEnabledResponse {
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(
-                &[xml::Name::new(MESSAGES_NS, "IsUMEnabledResponse")],
-                1,
-                1,
-            ),
+            xml::Particle::el(MESSAGES_NS, "IsUMEnabledResponse", 1, 1),
         ];
         let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
         let mut is_um_enabled_response = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "IsUMEnabledResponse" if seq.at(r, &child, 0)? => {
-                    is_um_enabled_response = Some(xml::text(r, &child)?);
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "IsUMEnabledResponse" => {
+                    seq.take(r, &c, 0, &mut is_um_enabled_response, xml::text)?
                 }
-                _ => seq.unknown(r, &child)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let is_um_enabled_response = xml::present(
-            is_um_enabled_response,
-            r,
-            &[xml::Name::new(MESSAGES_NS, "IsUMEnabledResponse")],
-        )?;
+        let is_um_enabled_response = xml::present(is_um_enabled_response, r, &P[0])?;
         Ok(Self {
             other_attributes,
             is_um_enabled_response,
@@ -194,13 +186,11 @@ impl xml::XmlWrite for GetUmPropertiesResponse {
     ) -> Result<(), xml::WriteError> {
         w.start(name);
         w.other_attributes(&self.other_attributes, &[], None)?;
-        if let Some(v) = &self.get_um_properties_response {
-            xml::XmlWrite::write_xml(
-                v,
-                w,
-                xml::Name::new(MESSAGES_NS, "GetUMPropertiesResponse"),
-            )?;
-        }
+        w.elements(
+            MESSAGES_NS,
+            "GetUMPropertiesResponse",
+            &self.get_um_properties_response,
+        )?;
         w.end()
     }
 }
@@ -210,35 +200,25 @@ impl xml::XmlRead for GetUmPropertiesResponse {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let mut other_attributes = xml::AnyAttributes::new();
-        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+        let mut out = Self::default();
+        let [] = r.attributes(start, &[], None, &mut out.other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(
-                &[xml::Name::new(MESSAGES_NS, "GetUMPropertiesResponse")],
-                0,
-                1,
-            ),
+            xml::Particle::el(MESSAGES_NS, "GetUMPropertiesResponse", 0, 1),
         ];
         let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
-        let mut get_um_properties_response = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "GetUMPropertiesResponse" if seq.at(r, &child, 0)? => {
-                    get_um_properties_response = Some(
-                        <UmProperties as xml::XmlRead>::read_xml(r, &child)?,
-                    );
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "GetUMPropertiesResponse" => {
+                    seq.take(r, &c, 0, &mut out.get_um_properties_response, xml::read)?
                 }
-                _ => seq.unknown(r, &child)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        Ok(Self {
-            other_attributes,
-            get_um_properties_response,
-        })
+        Ok(out)
     }
 }
 
@@ -287,21 +267,19 @@ impl xml::XmlRead for SetOofStatus {
         let mut other_attributes = xml::AnyAttributes::new();
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
-        const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(MESSAGES_NS, "status")], 1, 1),
-        ];
+        const P: &[xml::Particle] = &[xml::Particle::el(MESSAGES_NS, "status", 1, 1)];
         let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
         let mut status = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "status" if seq.at(r, &child, 0)? => status = Some(xml::text(r, &child)?),
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "status" => seq.take(r, &c, 0, &mut status, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let status = xml::present(status, r, &[xml::Name::new(MESSAGES_NS, "status")])?;
+        let status = xml::present(status, r, &P[0])?;
         Ok(Self { other_attributes, status })
     }
 }
@@ -378,9 +356,7 @@ impl xml::XmlWrite for SetPlayOnPhoneDialString {
     ) -> Result<(), xml::WriteError> {
         w.start(name);
         w.other_attributes(&self.other_attributes, &[], None)?;
-        if let Some(v) = &self.dial_string {
-            w.simple_element(xml::Name::new(MESSAGES_NS, "dialString"), v)?;
-        }
+        w.simple_elements(MESSAGES_NS, "dialString", &self.dial_string)?;
         w.end()
     }
 }
@@ -390,29 +366,23 @@ impl xml::XmlRead for SetPlayOnPhoneDialString {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let mut other_attributes = xml::AnyAttributes::new();
-        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+        let mut out = Self::default();
+        let [] = r.attributes(start, &[], None, &mut out.other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(MESSAGES_NS, "dialString")], 0, 1),
+            xml::Particle::el(MESSAGES_NS, "dialString", 0, 1),
         ];
         let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
-        let mut dial_string = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "dialString" if seq.at(r, &child, 0)? => {
-                    dial_string = Some(xml::text(r, &child)?);
-                }
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "dialString" => seq.take(r, &c, 0, &mut out.dial_string, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        Ok(Self {
-            other_attributes,
-            dial_string,
-        })
+        Ok(out)
     }
 }
 
@@ -491,9 +461,7 @@ impl xml::XmlWrite for SetTelephoneAccessFolderEmail {
     ) -> Result<(), xml::WriteError> {
         w.start(name);
         w.other_attributes(&self.other_attributes, &[], None)?;
-        if let Some(v) = &self.base64_folder_id {
-            w.simple_element(xml::Name::new(MESSAGES_NS, "base64FolderId"), v)?;
-        }
+        w.simple_elements(MESSAGES_NS, "base64FolderId", &self.base64_folder_id)?;
         w.end()
     }
 }
@@ -503,29 +471,25 @@ impl xml::XmlRead for SetTelephoneAccessFolderEmail {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let mut other_attributes = xml::AnyAttributes::new();
-        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+        let mut out = Self::default();
+        let [] = r.attributes(start, &[], None, &mut out.other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(MESSAGES_NS, "base64FolderId")], 0, 1),
+            xml::Particle::el(MESSAGES_NS, "base64FolderId", 0, 1),
         ];
         let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
-        let mut base64_folder_id = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "base64FolderId" if seq.at(r, &child, 0)? => {
-                    base64_folder_id = Some(xml::text(r, &child)?);
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "base64FolderId" => {
+                    seq.take(r, &c, 0, &mut out.base64_folder_id, xml::text)?
                 }
-                _ => seq.unknown(r, &child)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        Ok(Self {
-            other_attributes,
-            base64_folder_id,
-        })
+        Ok(out)
     }
 }
 
@@ -620,21 +584,19 @@ impl xml::XmlRead for SetMissedCallNotificationEnabled {
         let mut other_attributes = xml::AnyAttributes::new();
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
-        const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(MESSAGES_NS, "status")], 1, 1),
-        ];
+        const P: &[xml::Particle] = &[xml::Particle::el(MESSAGES_NS, "status", 1, 1)];
         let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
         let mut status = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "status" if seq.at(r, &child, 0)? => status = Some(xml::text(r, &child)?),
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "status" => seq.take(r, &c, 0, &mut status, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let status = xml::present(status, r, &[xml::Name::new(MESSAGES_NS, "status")])?;
+        let status = xml::present(status, r, &P[0])?;
         Ok(Self { other_attributes, status })
     }
 }
@@ -805,12 +767,8 @@ impl xml::XmlWrite for PlayOnPhone {
     ) -> Result<(), xml::WriteError> {
         w.start(name);
         w.other_attributes(&self.other_attributes, &[], None)?;
-        if let Some(v) = &self.entry_id {
-            w.simple_element(xml::Name::new(MESSAGES_NS, "entryId"), v)?;
-        }
-        if let Some(v) = &self.dial_string {
-            w.simple_element(xml::Name::new(MESSAGES_NS, "DialString"), v)?;
-        }
+        w.simple_elements(MESSAGES_NS, "entryId", &self.entry_id)?;
+        w.simple_elements(MESSAGES_NS, "DialString", &self.dial_string)?;
         w.end()
     }
 }
@@ -820,35 +778,25 @@ impl xml::XmlRead for PlayOnPhone {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let mut other_attributes = xml::AnyAttributes::new();
-        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+        let mut out = Self::default();
+        let [] = r.attributes(start, &[], None, &mut out.other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(MESSAGES_NS, "entryId")], 0, 1),
-            xml::Particle::new(&[xml::Name::new(MESSAGES_NS, "DialString")], 0, 1),
+            xml::Particle::el(MESSAGES_NS, "entryId", 0, 1),
+            xml::Particle::el(MESSAGES_NS, "DialString", 0, 1),
         ];
         let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
-        let mut entry_id = None;
-        let mut dial_string = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "entryId" if seq.at(r, &child, 0)? => {
-                    entry_id = Some(xml::text(r, &child)?);
-                }
-                "DialString" if seq.at(r, &child, 1)? => {
-                    dial_string = Some(xml::text(r, &child)?);
-                }
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "entryId" => seq.take(r, &c, 0, &mut out.entry_id, xml::text)?,
+                "DialString" => seq.take(r, &c, 1, &mut out.dial_string, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        Ok(Self {
-            other_attributes,
-            entry_id,
-            dial_string,
-        })
+        Ok(out)
     }
 }
 
@@ -881,9 +829,11 @@ impl xml::XmlWrite for PlayOnPhoneResponse {
     ) -> Result<(), xml::WriteError> {
         w.start(name);
         w.other_attributes(&self.other_attributes, &[], None)?;
-        if let Some(v) = &self.play_on_phone_response {
-            w.simple_element(xml::Name::new(MESSAGES_NS, "PlayOnPhoneResponse"), v)?;
-        }
+        w.simple_elements(
+            MESSAGES_NS,
+            "PlayOnPhoneResponse",
+            &self.play_on_phone_response,
+        )?;
         w.end()
     }
 }
@@ -893,33 +843,25 @@ impl xml::XmlRead for PlayOnPhoneResponse {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let mut other_attributes = xml::AnyAttributes::new();
-        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+        let mut out = Self::default();
+        let [] = r.attributes(start, &[], None, &mut out.other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(
-                &[xml::Name::new(MESSAGES_NS, "PlayOnPhoneResponse")],
-                0,
-                1,
-            ),
+            xml::Particle::el(MESSAGES_NS, "PlayOnPhoneResponse", 0, 1),
         ];
         let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
-        let mut play_on_phone_response = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "PlayOnPhoneResponse" if seq.at(r, &child, 0)? => {
-                    play_on_phone_response = Some(xml::text(r, &child)?);
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "PlayOnPhoneResponse" => {
+                    seq.take(r, &c, 0, &mut out.play_on_phone_response, xml::text)?
                 }
-                _ => seq.unknown(r, &child)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        Ok(Self {
-            other_attributes,
-            play_on_phone_response,
-        })
+        Ok(out)
     }
 }
 
@@ -952,9 +894,7 @@ impl xml::XmlWrite for GetCallInfo {
     ) -> Result<(), xml::WriteError> {
         w.start(name);
         w.other_attributes(&self.other_attributes, &[], None)?;
-        if let Some(v) = &self.call_id {
-            w.simple_element(xml::Name::new(MESSAGES_NS, "CallId"), v)?;
-        }
+        w.simple_elements(MESSAGES_NS, "CallId", &self.call_id)?;
         w.end()
     }
 }
@@ -964,26 +904,21 @@ impl xml::XmlRead for GetCallInfo {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let mut other_attributes = xml::AnyAttributes::new();
-        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+        let mut out = Self::default();
+        let [] = r.attributes(start, &[], None, &mut out.other_attributes)?;
 
-        const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(MESSAGES_NS, "CallId")], 0, 1),
-        ];
+        const P: &[xml::Particle] = &[xml::Particle::el(MESSAGES_NS, "CallId", 0, 1)];
         let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
-        let mut call_id = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "CallId" if seq.at(r, &child, 0)? => {
-                    call_id = Some(xml::text(r, &child)?);
-                }
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "CallId" => seq.take(r, &c, 0, &mut out.call_id, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        Ok(Self { other_attributes, call_id })
+        Ok(out)
     }
 }
 
@@ -1016,13 +951,7 @@ impl xml::XmlWrite for GetCallInfoResponse {
     ) -> Result<(), xml::WriteError> {
         w.start(name);
         w.other_attributes(&self.other_attributes, &[], None)?;
-        if let Some(v) = &self.get_call_info_response {
-            xml::XmlWrite::write_xml(
-                v,
-                w,
-                xml::Name::new(MESSAGES_NS, "GetCallInfoResponse"),
-            )?;
-        }
+        w.elements(MESSAGES_NS, "GetCallInfoResponse", &self.get_call_info_response)?;
         w.end()
     }
 }
@@ -1032,35 +961,25 @@ impl xml::XmlRead for GetCallInfoResponse {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let mut other_attributes = xml::AnyAttributes::new();
-        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+        let mut out = Self::default();
+        let [] = r.attributes(start, &[], None, &mut out.other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(
-                &[xml::Name::new(MESSAGES_NS, "GetCallInfoResponse")],
-                0,
-                1,
-            ),
+            xml::Particle::el(MESSAGES_NS, "GetCallInfoResponse", 0, 1),
         ];
         let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
-        let mut get_call_info_response = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "GetCallInfoResponse" if seq.at(r, &child, 0)? => {
-                    get_call_info_response = Some(
-                        <UmCallInfo as xml::XmlRead>::read_xml(r, &child)?,
-                    );
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "GetCallInfoResponse" => {
+                    seq.take(r, &c, 0, &mut out.get_call_info_response, xml::read)?
                 }
-                _ => seq.unknown(r, &child)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        Ok(Self {
-            other_attributes,
-            get_call_info_response,
-        })
+        Ok(out)
     }
 }
 
@@ -1093,9 +1012,7 @@ impl xml::XmlWrite for Disconnect {
     ) -> Result<(), xml::WriteError> {
         w.start(name);
         w.other_attributes(&self.other_attributes, &[], None)?;
-        if let Some(v) = &self.call_id {
-            w.simple_element(xml::Name::new(MESSAGES_NS, "CallId"), v)?;
-        }
+        w.simple_elements(MESSAGES_NS, "CallId", &self.call_id)?;
         w.end()
     }
 }
@@ -1105,26 +1022,21 @@ impl xml::XmlRead for Disconnect {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let mut other_attributes = xml::AnyAttributes::new();
-        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+        let mut out = Self::default();
+        let [] = r.attributes(start, &[], None, &mut out.other_attributes)?;
 
-        const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(MESSAGES_NS, "CallId")], 0, 1),
-        ];
+        const P: &[xml::Particle] = &[xml::Particle::el(MESSAGES_NS, "CallId", 0, 1)];
         let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
-        let mut call_id = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "CallId" if seq.at(r, &child, 0)? => {
-                    call_id = Some(xml::text(r, &child)?);
-                }
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "CallId" => seq.take(r, &c, 0, &mut out.call_id, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        Ok(Self { other_attributes, call_id })
+        Ok(out)
     }
 }
 
@@ -1210,9 +1122,7 @@ impl xml::XmlWrite for PlayOnPhoneGreeting {
             xml::Name::new(MESSAGES_NS, "GreetingType"),
             &self.greeting_type,
         )?;
-        if let Some(v) = &self.dial_string {
-            w.simple_element(xml::Name::new(MESSAGES_NS, "DialString"), v)?;
-        }
+        w.simple_elements(MESSAGES_NS, "DialString", &self.dial_string)?;
         w.end()
     }
 }
@@ -1226,31 +1136,23 @@ impl xml::XmlRead for PlayOnPhoneGreeting {
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(MESSAGES_NS, "GreetingType")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(MESSAGES_NS, "DialString")], 0, 1),
+            xml::Particle::el(MESSAGES_NS, "GreetingType", 1, 1),
+            xml::Particle::el(MESSAGES_NS, "DialString", 0, 1),
         ];
         let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
         let mut greeting_type = None;
         let mut dial_string = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "GreetingType" if seq.at(r, &child, 0)? => {
-                    greeting_type = Some(xml::text(r, &child)?);
-                }
-                "DialString" if seq.at(r, &child, 1)? => {
-                    dial_string = Some(xml::text(r, &child)?);
-                }
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "GreetingType" => seq.take(r, &c, 0, &mut greeting_type, xml::text)?,
+                "DialString" => seq.take(r, &c, 1, &mut dial_string, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let greeting_type = xml::present(
-            greeting_type,
-            r,
-            &[xml::Name::new(MESSAGES_NS, "GreetingType")],
-        )?;
+        let greeting_type = xml::present(greeting_type, r, &P[0])?;
         Ok(Self {
             other_attributes,
             greeting_type,
@@ -1288,12 +1190,11 @@ impl xml::XmlWrite for PlayOnPhoneGreetingResponse {
     ) -> Result<(), xml::WriteError> {
         w.start(name);
         w.other_attributes(&self.other_attributes, &[], None)?;
-        if let Some(v) = &self.play_on_phone_greeting_response {
-            w.simple_element(
-                xml::Name::new(MESSAGES_NS, "PlayOnPhoneGreetingResponse"),
-                v,
-            )?;
-        }
+        w.simple_elements(
+            MESSAGES_NS,
+            "PlayOnPhoneGreetingResponse",
+            &self.play_on_phone_greeting_response,
+        )?;
         w.end()
     }
 }
@@ -1303,33 +1204,31 @@ impl xml::XmlRead for PlayOnPhoneGreetingResponse {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let mut other_attributes = xml::AnyAttributes::new();
-        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+        let mut out = Self::default();
+        let [] = r.attributes(start, &[], None, &mut out.other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(
-                &[xml::Name::new(MESSAGES_NS, "PlayOnPhoneGreetingResponse")],
-                0,
-                1,
-            ),
+            xml::Particle::el(MESSAGES_NS, "PlayOnPhoneGreetingResponse", 0, 1),
         ];
         let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
-        let mut play_on_phone_greeting_response = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "PlayOnPhoneGreetingResponse" if seq.at(r, &child, 0)? => {
-                    play_on_phone_greeting_response = Some(xml::text(r, &child)?);
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "PlayOnPhoneGreetingResponse" => {
+                    seq.take(
+                        r,
+                        &c,
+                        0,
+                        &mut out.play_on_phone_greeting_response,
+                        xml::text,
+                    )?
                 }
-                _ => seq.unknown(r, &child)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        Ok(Self {
-            other_attributes,
-            play_on_phone_greeting_response,
-        })
+        Ok(out)
     }
 }
 
@@ -1382,18 +1281,21 @@ impl xml::XmlWrite for UmProperties {
             xml::Name::new(MESSAGES_NS, "MissedCallNotificationEnabled"),
             &self.missed_call_notification_enabled,
         )?;
-        if let Some(v) = &self.play_on_phone_dial_string {
-            w.simple_element(xml::Name::new(MESSAGES_NS, "PlayOnPhoneDialString"), v)?;
-        }
-        if let Some(v) = &self.telephone_access_numbers {
-            w.simple_element(xml::Name::new(MESSAGES_NS, "TelephoneAccessNumbers"), v)?;
-        }
-        if let Some(v) = &self.telephone_access_folder_email {
-            w.simple_element(
-                xml::Name::new(MESSAGES_NS, "TelephoneAccessFolderEmail"),
-                v,
-            )?;
-        }
+        w.simple_elements(
+            MESSAGES_NS,
+            "PlayOnPhoneDialString",
+            &self.play_on_phone_dial_string,
+        )?;
+        w.simple_elements(
+            MESSAGES_NS,
+            "TelephoneAccessNumbers",
+            &self.telephone_access_numbers,
+        )?;
+        w.simple_elements(
+            MESSAGES_NS,
+            "TelephoneAccessFolderEmail",
+            &self.telephone_access_folder_email,
+        )?;
         w.end()
     }
 }
@@ -1407,27 +1309,11 @@ impl xml::XmlRead for UmProperties {
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(MESSAGES_NS, "OofStatus")], 1, 1),
-            xml::Particle::new(
-                &[xml::Name::new(MESSAGES_NS, "MissedCallNotificationEnabled")],
-                1,
-                1,
-            ),
-            xml::Particle::new(
-                &[xml::Name::new(MESSAGES_NS, "PlayOnPhoneDialString")],
-                0,
-                1,
-            ),
-            xml::Particle::new(
-                &[xml::Name::new(MESSAGES_NS, "TelephoneAccessNumbers")],
-                0,
-                1,
-            ),
-            xml::Particle::new(
-                &[xml::Name::new(MESSAGES_NS, "TelephoneAccessFolderEmail")],
-                0,
-                1,
-            ),
+            xml::Particle::el(MESSAGES_NS, "OofStatus", 1, 1),
+            xml::Particle::el(MESSAGES_NS, "MissedCallNotificationEnabled", 1, 1),
+            xml::Particle::el(MESSAGES_NS, "PlayOnPhoneDialString", 0, 1),
+            xml::Particle::el(MESSAGES_NS, "TelephoneAccessNumbers", 0, 1),
+            xml::Particle::el(MESSAGES_NS, "TelephoneAccessFolderEmail", 0, 1),
         ];
         let mut seq = xml::Sequence::<5>::new(P, xml::Order::Sequence);
         let mut oof_status = None;
@@ -1436,37 +1322,31 @@ impl xml::XmlRead for UmProperties {
         let mut telephone_access_numbers = None;
         let mut telephone_access_folder_email = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "OofStatus" if seq.at(r, &child, 0)? => {
-                    oof_status = Some(xml::text(r, &child)?);
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "OofStatus" => seq.take(r, &c, 0, &mut oof_status, xml::text)?,
+                "MissedCallNotificationEnabled" => {
+                    seq.take(r, &c, 1, &mut missed_call_notification_enabled, xml::text)?
                 }
-                "MissedCallNotificationEnabled" if seq.at(r, &child, 1)? => {
-                    missed_call_notification_enabled = Some(xml::text(r, &child)?);
+                "PlayOnPhoneDialString" => {
+                    seq.take(r, &c, 2, &mut play_on_phone_dial_string, xml::text)?
                 }
-                "PlayOnPhoneDialString" if seq.at(r, &child, 2)? => {
-                    play_on_phone_dial_string = Some(xml::text(r, &child)?);
+                "TelephoneAccessNumbers" => {
+                    seq.take(r, &c, 3, &mut telephone_access_numbers, xml::text)?
                 }
-                "TelephoneAccessNumbers" if seq.at(r, &child, 3)? => {
-                    telephone_access_numbers = Some(xml::text(r, &child)?);
+                "TelephoneAccessFolderEmail" => {
+                    seq.take(r, &c, 4, &mut telephone_access_folder_email, xml::text)?
                 }
-                "TelephoneAccessFolderEmail" if seq.at(r, &child, 4)? => {
-                    telephone_access_folder_email = Some(xml::text(r, &child)?);
-                }
-                _ => seq.unknown(r, &child)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let oof_status = xml::present(
-            oof_status,
-            r,
-            &[xml::Name::new(MESSAGES_NS, "OofStatus")],
-        )?;
+        let oof_status = xml::present(oof_status, r, &P[0])?;
         let missed_call_notification_enabled = xml::present(
             missed_call_notification_enabled,
             r,
-            &[xml::Name::new(MESSAGES_NS, "MissedCallNotificationEnabled")],
+            &P[1],
         )?;
         Ok(Self {
             other_attributes,
@@ -1525,36 +1405,24 @@ impl xml::XmlRead for UmCallInfo {
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(MESSAGES_NS, "CallState")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(MESSAGES_NS, "EventCause")], 1, 1),
+            xml::Particle::el(MESSAGES_NS, "CallState", 1, 1),
+            xml::Particle::el(MESSAGES_NS, "EventCause", 1, 1),
         ];
         let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
         let mut call_state = None;
         let mut event_cause = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "CallState" if seq.at(r, &child, 0)? => {
-                    call_state = Some(xml::text(r, &child)?);
-                }
-                "EventCause" if seq.at(r, &child, 1)? => {
-                    event_cause = Some(xml::text(r, &child)?);
-                }
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "CallState" => seq.take(r, &c, 0, &mut call_state, xml::text)?,
+                "EventCause" => seq.take(r, &c, 1, &mut event_cause, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let call_state = xml::present(
-            call_state,
-            r,
-            &[xml::Name::new(MESSAGES_NS, "CallState")],
-        )?;
-        let event_cause = xml::present(
-            event_cause,
-            r,
-            &[xml::Name::new(MESSAGES_NS, "EventCause")],
-        )?;
+        let call_state = xml::present(call_state, r, &P[0])?;
+        let event_cause = xml::present(event_cause, r, &P[1])?;
         Ok(Self {
             other_attributes,
             call_state,

@@ -6,11 +6,11 @@
 //!
 //! ```text
 //! let next = &mut r.next_child()?;
-//! while let Some(child) = next.take() {
-//!     match child.local_name() {
-//!         "Subject" if seq.at(r, &child, 0)? => subject = Some(xml::text(r, &child)?),
-//!         "Message" | ... => { *next = Some(child); ... read_group(r, next)? ...; continue; }
-//!         _ => seq.unknown(r, &child)?,
+//! while let Some(c) = next.take() {
+//!     match c.local_name() {
+//!         "Subject" if seq.at(r, &c, 0)? => subject = Some(xml::text(r, &c)?),
+//!         "Message" | ... => { *next = Some(c); ... read_group(r, next)? ...; continue; }
+//!         _ => seq.unknown(r, &c)?,
 //!     }
 //!     *next = r.next_child()?;
 //! }
@@ -40,13 +40,28 @@ struct Slot<'f> {
     field: &'f Field,
     min: u32,
     max: Option<u32>,
+    /// Where the value goes: the field's local, or `out.field`.
+    place: TokenStream,
+    /// The particle's index in the table `P`.
+    index: usize,
+}
+
+/// Where the children's values are put while they are read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Into {
+    /// A local per field, assembled into the value at the end.
+    Locals,
+    /// The fields of `out`, a default value made beforehand: for types
+    /// whose particles are all optional, it saves a local and an
+    /// initialiser per field.
+    Out,
 }
 
 impl Cx<'_> {
     /// `let mut seq ...; let next ...; while ... { match ... }; seq.finish`
     /// for the content `fields`, in place of `next` (a `&mut Option<Start>`
     /// already set) when `mode` is a group.
-    pub(super) fn dispatch(&self, fields: &[&Field], mode: Mode) -> TokenStream {
+    pub(super) fn dispatch(&self, fields: &[&Field], mode: Mode, into: Into) -> TokenStream {
         let xml = self.xml();
         let slots: Vec<Slot<'_>> = fields
             .iter()
@@ -56,13 +71,27 @@ impl Cx<'_> {
                     Binding::Element { .. } | Binding::Group { .. } | Binding::Any(_)
                 )
             })
-            .map(|f| {
+            .enumerate()
+            .map(|(index, f)| {
                 let (min, max) = match f.ty.occurs {
                     Occurs::One => (1, Some(1)),
                     Occurs::Optional => (0, Some(1)),
                     Occurs::Many { min, max } => (min, max),
                 };
-                Slot { field: f, min, max }
+                let place = match into {
+                    Into::Locals => ident_tokens(&f.local).into_token_stream(),
+                    Into::Out => {
+                        let ident = ident_tokens(&f.ident);
+                        quote!(out.#ident)
+                    }
+                };
+                Slot {
+                    field: f,
+                    min,
+                    max,
+                    place,
+                    index,
+                }
             })
             .collect();
         let particles = slots.iter().map(|s| self.particle(s));
@@ -72,27 +101,21 @@ impl Cx<'_> {
             Mode::All => quote!(#xml::Order::All),
             Mode::Group => quote!(#xml::Order::Group),
         };
-        let slots_init = slots.iter().map(|s| {
+        let slots_init = slots.iter().filter(|_| into == Into::Locals).map(|s| {
             let local = ident_tokens(&s.field.local);
-            // A particle nothing can start (a head without members) is
-            // never filled.
-            let fillable = !slot_names(s.field).is_empty()
-                || matches!(&s.field.binding, Binding::Any(_))
-                || matches!(&s.field.binding, Binding::Group { first } if first.any);
-            let mutable = fillable.then(|| quote!(mut));
+            let mutable = fillable(s.field).then(|| quote!(mut));
             match s.field.ty.occurs {
                 Occurs::Many { .. } => quote!(let #mutable #local = Vec::new();),
                 Occurs::One | Occurs::Optional => quote!(let #mutable #local = None;),
             }
         });
         let other = match mode {
-            Mode::Element | Mode::All => quote!(seq.unknown(r, &child)?),
+            Mode::Element | Mode::All => quote!(seq.unknown(r, &c)?),
             Mode::Group => quote!({
-                *next = Some(child);
+                *next = Some(c);
                 break;
             }),
         };
-        let arms = self.arms(&slots, &other);
         let wildcards: Vec<usize> = slots
             .iter()
             .enumerate()
@@ -103,6 +126,10 @@ impl Cx<'_> {
             })
             .map(|(i, _)| i)
             .collect();
+        // Where a name no particle takes here goes straight to the policy,
+        // an arm is one call; otherwise it is a guard that falls through.
+        let compact = mode != Mode::Group && wildcards.is_empty();
+        let arms = self.arms(&slots, &other, compact);
         let fallback = if wildcards.is_empty() {
             other.clone()
         } else {
@@ -114,7 +141,7 @@ impl Cx<'_> {
                 Some(quote!(Some(#i) => #action,))
             });
             quote! {
-                match seq.wildcard(r, &child, &[#(#candidates),*])? {
+                match seq.wildcard(r, &c, &[#(#candidates),*])? {
                     #(#picks)*
                     _ => #other,
                 }
@@ -142,11 +169,12 @@ impl Cx<'_> {
         };
         let required = slots
             .iter()
-            .filter(|s| s.field.ty.occurs == Occurs::One)
-            .map(|s| {
+            .enumerate()
+            .filter(|(_, s)| s.field.ty.occurs == Occurs::One)
+            .map(|(i, s)| {
                 let local = ident_tokens(&s.field.local);
-                let names = self.names(&slot_names(s.field));
-                quote!(let #local = #xml::present(#local, r, #names)?;)
+                let i = Literal::usize_unsuffixed(i);
+                quote!(let #local = #xml::present(#local, r, &P[#i])?;)
             });
         let particles = if slots.is_empty() {
             quote!(const P: &[#xml::Particle] = &[];)
@@ -158,7 +186,7 @@ impl Cx<'_> {
             quote!(#fallback;)
         } else {
             quote! {
-                match child.local_name() {
+                match c.local_name() {
                     #(#arms)*
                     _ => #fallback,
                 }
@@ -169,7 +197,7 @@ impl Cx<'_> {
             let mut seq = #xml::Sequence::<#n>::new(P, #order);
             #(#slots_init)*
             #begin
-            while let Some(child) = next.take() {
+            while let Some(c) = next.take() {
                 #dispatch
                 #advance
             }
@@ -180,7 +208,7 @@ impl Cx<'_> {
 
     /// The arms for the names particles take, in the order they first
     /// appear.
-    fn arms(&self, slots: &[Slot<'_>], other: &TokenStream) -> Vec<TokenStream> {
+    fn arms(&self, slots: &[Slot<'_>], other: &TokenStream, compact: bool) -> Vec<TokenStream> {
         let mut order: Vec<String> = Vec::new();
         let mut by_local: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, slot) in slots.iter().enumerate() {
@@ -194,16 +222,33 @@ impl Cx<'_> {
                 }
             }
         }
-        order
-            .into_iter()
-            .filter_map(|local| {
-                let candidates = by_local.get(&local)?;
+        // The names only one particle takes, by particle: a group's first
+        // set is one arm.
+        let mut arms: Vec<(Vec<String>, Vec<usize>)> = Vec::new();
+        for local in order {
+            let Some(candidates) = by_local.get(&local) else {
+                continue;
+            };
+            let same = arms
+                .iter_mut()
+                .find(|(_, c)| c.len() == 1 && c == candidates);
+            match same {
+                Some((locals, _)) => locals.push(local),
+                None => arms.push((vec![local], candidates.clone())),
+            }
+        }
+        arms.into_iter()
+            .filter_map(|(locals, candidates)| {
+                let local = quote!(#(#locals)|*);
                 match candidates.as_slice() {
                     [i] => {
                         let slot = slots.get(*i)?;
+                        let index = Literal::usize_unsuffixed(*i);
+                        if compact && let Some(call) = self.take_call(slot, &index) {
+                            return Some(quote!(#local => #call,));
+                        }
                         let action = self.action(slot);
-                        let i = Literal::usize_unsuffixed(*i);
-                        Some(quote!(#local if seq.at(r, &child, #i)? => #action,))
+                        Some(quote!(#local if seq.at(r, &c, #index)? => #action,))
                     }
                     many => {
                         let list = many.iter().map(|&i| Literal::usize_unsuffixed(i));
@@ -213,7 +258,7 @@ impl Cx<'_> {
                             Some(quote!(Some(#i) => #action,))
                         });
                         Some(quote! {
-                            #local => match seq.pick(r, &child, &[#(#list),*])? {
+                            #local => match seq.pick(r, &c, &[#(#list),*])? {
                                 #(#picks)*
                                 _ => #other,
                             },
@@ -227,27 +272,24 @@ impl Cx<'_> {
     /// What taking `child` for `slot` does.
     fn action(&self, slot: &Slot<'_>) -> TokenStream {
         let xml = self.xml();
-        let local = ident_tokens(&slot.field.local);
+        let local = &slot.place;
         let ty = &slot.field.ty;
         let store = |value: TokenStream| match ty.occurs {
             Occurs::Many { .. } => quote!(#local.push(#value)),
             Occurs::One | Occurs::Optional => quote!(#local = Some(#value)),
         };
         match &slot.field.binding {
-            Binding::Group { first } => {
+            Binding::Group { .. } => {
                 let group = self.type_expr(&ty.inner);
-                let expected = self.names(&first.names);
-                let store = store(quote!(v));
+                let i = Literal::usize_unsuffixed(slot.index);
+                let store = store(quote!(#xml::group(r, next, &P[#i], #group::read_group)?));
                 quote!({
-                    *next = Some(child);
-                    let Some(v) = #group::read_group(r, next)? else {
-                        return Err(r.expected_one_of(next.as_ref(), #expected));
-                    };
+                    *next = Some(c);
                     #store;
                     continue;
                 })
             }
-            Binding::Any(_) => store(quote!(#xml::read::<#xml::AnyElement>(r, &child)?)),
+            Binding::Any(_) => store(quote!(#xml::read::<#xml::AnyElement>(r, &c)?)),
             Binding::Element { default, .. } => {
                 let value = self.read_child(ty, default.as_deref());
                 let value = if ty.boxed {
@@ -261,23 +303,40 @@ impl Cx<'_> {
         }
     }
 
+    /// `seq.take(r, &c, i, &mut field, read)?`: an element slot's whole arm.
+    fn take_call(&self, slot: &Slot<'_>, i: &Literal) -> Option<TokenStream> {
+        let Binding::Element { default, .. } = &slot.field.binding else {
+            return None;
+        };
+        let ty = &slot.field.ty;
+        let local = &slot.place;
+        let read = self.read_fn(ty, default.as_deref());
+        let read = if ty.boxed {
+            quote!(|r, s| #read(r, s).map(Box::new))
+        } else {
+            read
+        };
+        Some(match ty.occurs {
+            Occurs::Many { .. } => quote!(seq.push(r, &c, #i, &mut #local, #read)?),
+            Occurs::One | Occurs::Optional => quote!(seq.take(r, &c, #i, &mut #local, #read)?),
+        })
+    }
+
     /// Reads one element value whose start tag is `child`.
     pub(super) fn read_child(&self, ty: &FieldType, default: Option<&str>) -> TokenStream {
         let xml = self.xml();
         match (ty.kind, ty.nillable, default) {
             (ValueKind::Simple, false, Some(default)) => {
-                quote!(#xml::text_or(r, &child, #default)?)
+                quote!(#xml::text_or(r, &c, #default)?)
             }
-            (ValueKind::Simple, false, None) => quote!(#xml::text(r, &child)?),
-            (ValueKind::Simple, true, _) => quote!(#xml::Nillable::read_value(r, &child)?),
-            _ => {
-                let t = self.read_type(ty);
-                quote!(<#t as #xml::XmlRead>::read_xml(r, &child)?)
-            }
+            (ValueKind::Simple, false, None) => quote!(#xml::text(r, &c)?),
+            (ValueKind::Simple, true, _) => quote!(#xml::Nillable::read_value(r, &c)?),
+            // The field's type says which reader.
+            _ => quote!(#xml::read(r, &c)?),
         }
     }
 
-    /// `xml::Particle::new(&[names], min, max)` for a slot.
+    /// `xml::Particle::el(ns, local, min, max)` for an element's slot.
     fn particle(&self, slot: &Slot<'_>) -> TokenStream {
         let xml = self.xml();
         let min = Literal::u32_unsuffixed(slot.min);
@@ -293,10 +352,42 @@ impl Cx<'_> {
             }
             Binding::Group { first } if first.any => {
                 let w = self.wildcard(&crate::plan::rust::Namespaces::Any);
-                quote!(#xml::Particle { names: #names, min: #min, max: #max, wildcard: Some(#w) })
+                quote!(#xml::Particle::group_any(#names, #w, #min, #max))
+            }
+            Binding::Element { name, .. } => {
+                let (ns, local) = self.name_parts(name);
+                quote!(#xml::Particle::el(#ns, #local, #min, #max))
             }
             _ => quote!(#xml::Particle::new(#names, #min, #max)),
         }
+    }
+}
+
+/// Whether a content field's particle can be filled: not one nothing can
+/// start (a head without members).
+pub(super) fn fillable(field: &Field) -> bool {
+    !slot_names(field).is_empty()
+        || matches!(&field.binding, Binding::Any(_))
+        || matches!(&field.binding, Binding::Group { first } if first.any)
+}
+
+/// Whether `content` is read into a default value ([`Into::Out`]): every
+/// field of the type has a default, and every particle is optional, so
+/// that nothing is checked at the end.
+pub(super) fn into_for(default: bool, content: &[&Field]) -> Into {
+    let particle = |f: &&&Field| {
+        matches!(
+            f.binding,
+            Binding::Element { .. } | Binding::Group { .. } | Binding::Any(_)
+        )
+    };
+    let only_particles = content.iter().all(|f| particle(&f));
+    let optional = content.iter().all(|f| f.ty.occurs != Occurs::One);
+    let filled = content.iter().any(|f| fillable(f));
+    if default && only_particles && optional && filled {
+        Into::Out
+    } else {
+        Into::Locals
     }
 }
 

@@ -28,6 +28,9 @@ mod simple;
 mod types;
 mod writers;
 
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{ToTokens, quote};
 
@@ -59,14 +62,18 @@ pub fn emit(krate: &RustCrate) -> Result<TokenStream, EmitError> {
             krate,
             module: id,
             rt: runtime.to_token_stream(),
+            namespaces_used: RefCell::default(),
         };
+        let mut body = TokenStream::new();
+        for item in &module.items {
+            body.extend(cx.item(item));
+        }
         let mut items = TokenStream::new();
         if !module.items.is_empty() {
             items.extend(quote!(use #runtime::xml;));
         }
-        for item in &module.items {
-            items.extend(cx.item(item));
-        }
+        items.extend(cx.namespace_imports());
+        items.extend(body);
         match (&module.ident, &module.namespace) {
             (None, _) => out.extend(items),
             (Some(ident), ns) => {
@@ -87,6 +94,7 @@ pub fn emit(krate: &RustCrate) -> Result<TokenStream, EmitError> {
             krate,
             module: OPERATIONS,
             rt: runtime.to_token_stream(),
+            namespaces_used: RefCell::default(),
         };
         out.extend(cx.operations());
     }
@@ -101,6 +109,11 @@ pub(crate) struct Cx<'k> {
     krate: &'k RustCrate,
     module: ModuleId,
     rt: TokenStream,
+    /// The namespace constants a module other than the root refers to, so
+    /// that it imports them (`use super::{TYPES_NS};`) and names them bare:
+    /// `super::` on every name would push most generated lines past the
+    /// formatter's width.
+    namespaces_used: RefCell<BTreeSet<String>>,
 }
 
 impl Cx<'_> {
@@ -139,18 +152,25 @@ impl Cx<'_> {
 
     /// The path of a namespace constant as seen from here.
     fn namespace(&self, uri: &str) -> TokenStream {
-        let ident = self
-            .krate
-            .namespaces
-            .get(uri)
-            .map(|i| ident_tokens(i).to_token_stream())
-            // The plan registers every namespace it puts in a name.
-            .unwrap_or_else(|| quote!(compile_error!("namespace without a constant")));
-        if self.module == 0 {
-            quote!(#ident)
-        } else {
-            quote!(super::#ident)
+        // The plan registers every namespace it puts in a name.
+        let Some(ident) = self.krate.namespaces.get(uri) else {
+            return quote!(compile_error!("namespace without a constant"));
+        };
+        if self.module != 0 {
+            self.namespaces_used.borrow_mut().insert(ident.name.clone());
         }
+        ident_tokens(ident).to_token_stream()
+    }
+
+    /// `use super::{A_NS, B_NS};` for the namespace constants used so far.
+    pub(crate) fn namespace_imports(&self) -> TokenStream {
+        let used = self.namespaces_used.borrow();
+        if used.is_empty() {
+            return TokenStream::new();
+        }
+        let idents = used.iter().map(|i| Ident::new(i, Span::call_site()));
+        // Namespace constants are never raw identifiers (they are upper case).
+        quote!(use super::{#(#idents),*};)
     }
 
     /// A `Name` constant expression.
@@ -164,6 +184,16 @@ impl Cx<'_> {
             }
             None => quote!(#xml::Name::local(#local)),
         }
+    }
+
+    /// A name as the namespace constant (`""` for none) and the local
+    /// name, the two arguments of the runtime's per-particle helpers.
+    pub(crate) fn name_parts(&self, name: &XmlName) -> (TokenStream, String) {
+        let ns = match &name.namespace {
+            Some(ns) => self.namespace(ns),
+            None => quote!(""),
+        };
+        (ns, name.local.clone())
     }
 
     /// A wildcard's namespace constraint, `xml::Wildcard::Any`.

@@ -55,11 +55,13 @@ impl Cx<'_> {
                 }
             });
         }
+        let imports = self.namespace_imports();
         quote! {
             /// One type per WSDL operation, implementing `Operation`, and
             /// the types of their `soap:Header` entries.
             pub mod #module {
                 use #rt::xml;
+                #imports
 
                 #items
 

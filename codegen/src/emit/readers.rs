@@ -7,7 +7,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens, quote};
 
-use super::dispatch::Mode;
+use super::dispatch::{Into, Mode, into_for};
 use super::{Cx, ident_tokens};
 use crate::plan::rust::{
     Binding, ChoiceDef, ContentKind, Field, FieldType, Occurs, Role, StructDef, ValueKind, Variant,
@@ -20,10 +20,14 @@ impl Cx<'_> {
         let ident = ident_tokens(&d.ident);
         let (attributes, content): (Vec<&Field>, Vec<&Field>) =
             d.fields.iter().partition(|f| is_attribute(&f.binding));
-        let construct = construct(&d.fields);
+        let into = into_for(d.derives.default, &content);
+        let (begin, construct) = match into {
+            Into::Locals => (TokenStream::new(), construct(&d.fields)),
+            Into::Out => (quote!(let mut out = Self::default();), quote!(out)),
+        };
         match d.role {
             Role::Type => {
-                let attribute_reads = self.read_attributes(&attributes);
+                let attribute_reads = self.read_attributes(&attributes, into);
                 let body = match d.content {
                     ContentKind::Empty => quote!(r.end_empty()?;),
                     ContentKind::Simple => {
@@ -39,7 +43,7 @@ impl Cx<'_> {
                         } else {
                             Mode::Element
                         };
-                        let dispatch = self.dispatch(&content, mode);
+                        let dispatch = self.dispatch(&content, mode, into);
                         let mixed = content.iter().find(|f| f.binding == Binding::Mixed);
                         let begin = mixed.map(|_| quote!(r.begin_mixed();));
                         let end = mixed.map(|f| {
@@ -56,6 +60,7 @@ impl Cx<'_> {
                 quote! {
                     impl #xml::XmlRead for #ident {
                         fn read_xml(r: &mut #xml::XmlReader<'_>, start: &#xml::Start<'_>) -> Result<Self, #xml::ReadError> {
+                            #begin
                             #attribute_reads
                             #body
                             Ok(#construct)
@@ -64,13 +69,14 @@ impl Cx<'_> {
                 }
             }
             Role::Group => {
-                let dispatch = self.dispatch(&content, Mode::Group);
+                let dispatch = self.dispatch(&content, Mode::Group, into);
                 quote! {
                     impl #ident {
                         pub(crate) fn read_group<'i>(
                             r: &mut #xml::XmlReader<'i>,
                             next: &mut Option<#xml::Start<'i>>,
                         ) -> Result<Option<Self>, #xml::ReadError> {
+                            #begin
                             #dispatch
                             Ok(Some(#construct))
                         }
@@ -82,7 +88,7 @@ impl Cx<'_> {
 
     /// The attributes of a struct of an element's type: one pass over the
     /// start tag, then each declared one parsed.
-    fn read_attributes(&self, attributes: &[&Field]) -> TokenStream {
+    fn read_attributes(&self, attributes: &[&Field], into: Into) -> TokenStream {
         let xml = self.xml();
         let declared: Vec<&XmlName> = attributes
             .iter()
@@ -104,6 +110,20 @@ impl Cx<'_> {
             // Every struct of an element's type has the field.
             None => (quote!(other_attributes), quote!(None)),
         };
+        let (other_init, other_place) = match into {
+            Into::Locals => (
+                quote!(let mut #other_local = #xml::AnyAttributes::new();),
+                other_local,
+            ),
+            Into::Out => {
+                let field = attributes
+                    .iter()
+                    .find(|f| matches!(f.binding, Binding::AnyAttributes(_)))
+                    .map(|f| ident_tokens(&f.ident).into_token_stream())
+                    .unwrap_or_else(|| quote!(other_attributes));
+                (TokenStream::new(), quote!(out.#field))
+            }
+        };
         let raws: Vec<TokenStream> = attributes
             .iter()
             .filter(|f| matches!(f.binding, Binding::Attribute { .. }))
@@ -115,16 +135,23 @@ impl Cx<'_> {
                 return None;
             };
             let local = ident_tokens(&f.local);
+            let place = match into {
+                Into::Locals => quote!(let #local),
+                Into::Out => {
+                    let ident = ident_tokens(&f.ident);
+                    quote!(out.#ident)
+                }
+            };
             let name = self.name(name);
             Some(if *required {
-                quote!(let #local = r.required_attribute_of(#local, #name)?;)
+                quote!(#place = r.required_attribute_of(#local, #name)?;)
             } else {
-                quote!(let #local = r.attribute_of(#local, #name)?;)
+                quote!(#place = r.attribute_of(#local, #name)?;)
             })
         });
         quote! {
-            let mut #other_local = #xml::AnyAttributes::new();
-            let [#(#raws),*] = r.attributes(start, #names, #wildcard, &mut #other_local)?;
+            #other_init
+            let [#(#raws),*] = r.attributes(start, #names, #wildcard, &mut #other_place)?;
             #(#parses)*
         }
     }
@@ -309,7 +336,7 @@ impl Cx<'_> {
     }
 
     /// The function reading one value once its start tag is taken.
-    fn read_fn(&self, ty: &FieldType, default: Option<&str>) -> TokenStream {
+    pub(super) fn read_fn(&self, ty: &FieldType, default: Option<&str>) -> TokenStream {
         let xml = self.xml();
         match (ty.kind, ty.nillable, default) {
             (ValueKind::Simple, false, Some(default)) => {
@@ -331,14 +358,17 @@ pub(super) fn is_attribute(binding: &Binding) -> bool {
 
 /// `Self { a, b: b_, .. }`.
 fn construct(fields: &[Field]) -> TokenStream {
-    let inits = fields.iter().map(|f| {
-        let ident = ident_tokens(&f.ident);
-        let local = ident_tokens(&f.local);
-        if f.ident == f.local {
-            quote!(#ident)
-        } else {
-            quote!(#ident: #local)
-        }
-    });
+    let inits = fields.iter().map(init);
     quote!(Self { #(#inits),* })
+}
+
+/// `a`, or `b: b_` where the local is not the field's name.
+fn init(f: &Field) -> TokenStream {
+    let ident = ident_tokens(&f.ident);
+    let local = ident_tokens(&f.local);
+    if f.ident == f.local {
+        quote!(#ident)
+    } else {
+        quote!(#ident: #local)
+    }
 }

@@ -134,6 +134,9 @@ impl Cx<'_> {
                 _ => quote!(w.attribute(#name, &self.#ident)?;),
             };
         }
+        if let Some(line) = self.write_particle(f, &place) {
+            return line;
+        }
         match f.ty.occurs {
             Occurs::One => self.write_one(&f.ty, &f.binding, Place::Field(&place)),
             Occurs::Optional => {
@@ -145,6 +148,29 @@ impl Cx<'_> {
                 quote!(for v in &#place { #one })
             }
         }
+    }
+
+    /// An element field in one call, whatever its occurrence:
+    /// `w.elements(NS, "Local", &self.f)?;`. None for the shapes that
+    /// need more (nillable, boxed simple values).
+    fn write_particle(&self, f: &Field, place: &TokenStream) -> Option<TokenStream> {
+        let Binding::Element { name, .. } = &f.binding else {
+            return None;
+        };
+        if f.ty.nillable || (f.ty.boxed && f.ty.kind == ValueKind::Simple) {
+            return None;
+        }
+        let (ns, local) = self.name_parts(name);
+        let simple = f.ty.kind == ValueKind::Simple;
+        Some(match (f.ty.occurs, simple) {
+            (Occurs::One, true) => {
+                let name = self.name(name);
+                quote!(w.simple_element(#name, &#place)?;)
+            }
+            (Occurs::One, false) => quote!(w.element(#ns, #local, &#place)?;),
+            (_, true) => quote!(w.simple_elements(#ns, #local, &#place)?;),
+            (_, false) => quote!(w.elements(#ns, #local, &#place)?;),
+        })
     }
 
     /// Writes one value bound as `binding`.

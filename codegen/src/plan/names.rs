@@ -122,7 +122,7 @@ pub fn const_ident(raw: &str) -> RustIdent {
 }
 
 /// Names the generated readers use for their own variables.
-const READER_LOCALS: &[&str] = &["r", "start", "next", "s", "v", "item"];
+const READER_LOCALS: &[&str] = &["r", "start", "next", "s", "v", "item", "c", "child", "seq"];
 
 /// The local variable for a field while it is read: the field's own name,
 /// or with a trailing underscore if a reader variable has it.

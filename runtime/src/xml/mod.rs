@@ -42,8 +42,8 @@ pub use pattern::{
     Pattern, PatternError, translate as translate_pattern, validate as validate_pattern,
 };
 pub use reader::{Start, XmlReader};
-pub use sequence::{Order, Particle, Sequence, present};
-pub use traits::{XmlElement, XmlRead, XmlWrite, from_xml, to_xml};
+pub use sequence::{Order, Particle, Sequence, group, present};
+pub use traits::{Occurrences, XmlElement, XmlRead, XmlWrite, from_xml, to_xml};
 pub use value::{
     NamespaceContext, NoNamespaces, SimpleValue, ValueSink, collapse, parse_value, value_to_string,
 };

@@ -8,10 +8,10 @@
 //!
 //! ```text
 //! let next = &mut r.next_child()?;
-//! while let Some(child) = next.take() {
-//!     match child.local_name() {
-//!         "Subject" if seq.at(r, &child, 0)? => subject = Some(xml::text(r, &child)?),
-//!         _ => seq.unknown(r, &child)?,
+//! while let Some(c) = next.take() {
+//!     match c.local_name() {
+//!         "Subject" if seq.at(r, &c, 0)? => subject = Some(xml::text(r, &c)?),
+//!         _ => seq.unknown(r, &c)?,
 //!     }
 //!     *next = r.next_child()?;
 //! }
@@ -26,35 +26,85 @@
 
 use super::{Name, ReadError, ReadErrorKind, Start, Wildcard, XmlReader};
 
-/// One particle of a content model.
+/// One particle of a content model. Built by the constructors, which are
+/// `const` so that a generated reader's table is a constant.
 #[derive(Debug, Clone, Copy)]
 pub struct Particle {
-    /// The elements that can start it: one for an element, the first set
-    /// of a nested group; none for a wildcard.
-    pub names: &'static [Name],
-    pub min: u32,
+    starts: Starts,
+    min: u32,
     /// `u32::MAX` for unbounded.
-    pub max: u32,
-    pub wildcard: Option<Wildcard>,
+    max: u32,
+    wildcard: Option<Wildcard>,
+}
+
+/// The elements that can start a particle. One element is held by value
+/// so that a table entry is one short line of generated code.
+#[derive(Debug, Clone, Copy)]
+enum Starts {
+    One(Name),
+    Many(&'static [Name]),
 }
 
 impl Particle {
-    pub const fn new(names: &'static [Name], min: u32, max: u32) -> Self {
+    /// An element particle: `ns` is `""` for an unqualified element.
+    pub const fn el(ns: &'static str, local: &'static str, min: u32, max: u32) -> Self {
         Self {
-            names,
+            starts: Starts::One(Name::new(ns, local)),
             min,
             max,
             wildcard: None,
         }
     }
 
+    /// A nested group, started by any of `names` (its first set).
+    pub const fn new(names: &'static [Name], min: u32, max: u32) -> Self {
+        Self {
+            starts: Starts::Many(names),
+            min,
+            max,
+            wildcard: None,
+        }
+    }
+
+    /// A wildcard.
     pub const fn any(wildcard: Wildcard, min: u32, max: u32) -> Self {
         Self {
-            names: &[],
+            starts: Starts::Many(&[]),
             min,
             max,
             wildcard: Some(wildcard),
         }
+    }
+
+    /// A nested group that a wildcard can start, besides `names`.
+    pub const fn group_any(names: &'static [Name], wildcard: Wildcard, min: u32, max: u32) -> Self {
+        Self {
+            starts: Starts::Many(names),
+            min,
+            max,
+            wildcard: Some(wildcard),
+        }
+    }
+
+    /// The elements that can start the particle: none for a wildcard.
+    pub fn names(&self) -> &[Name] {
+        match &self.starts {
+            Starts::One(name) => std::slice::from_ref(name),
+            Starts::Many(names) => names,
+        }
+    }
+
+    pub fn min(&self) -> u32 {
+        self.min
+    }
+
+    /// `u32::MAX` for unbounded.
+    pub fn max(&self) -> u32 {
+        self.max
+    }
+
+    fn starts_with(&self, r: &XmlReader<'_>, child: &Start<'_>) -> bool {
+        self.names().iter().any(|n| r.is(child, *n))
     }
 }
 
@@ -105,10 +155,46 @@ impl<const N: usize> Sequence<N> {
         let Some(p) = self.particles.get(i) else {
             return Ok(false);
         };
-        if !p.names.iter().any(|n| r.is(child, *n)) {
+        if !p.starts_with(r, child) {
             return Ok(false);
         }
         self.claim(r, child, i)
+    }
+
+    /// Reads `child` into `slot` with `read` if particle `i` takes it
+    /// here, or hands it to [`Self::unknown`]: a whole `match` arm of an
+    /// element's content in one call, for content without wildcards.
+    pub fn take<T>(
+        &mut self,
+        r: &mut XmlReader<'_>,
+        child: &Start<'_>,
+        i: usize,
+        slot: &mut Option<T>,
+        read: impl FnOnce(&mut XmlReader<'_>, &Start<'_>) -> Result<T, ReadError>,
+    ) -> Result<(), ReadError> {
+        if self.at(r, child, i)? {
+            *slot = Some(read(r, child)?);
+            Ok(())
+        } else {
+            self.unknown(r, child)
+        }
+    }
+
+    /// [`Self::take`] for a repeated particle.
+    pub fn push<T>(
+        &mut self,
+        r: &mut XmlReader<'_>,
+        child: &Start<'_>,
+        i: usize,
+        slot: &mut Vec<T>,
+        read: impl FnOnce(&mut XmlReader<'_>, &Start<'_>) -> Result<T, ReadError>,
+    ) -> Result<(), ReadError> {
+        if self.at(r, child, i)? {
+            slot.push(read(r, child)?);
+            Ok(())
+        } else {
+            self.unknown(r, child)
+        }
     }
 
     /// The first of `candidates` (particles taking `child`'s local name)
@@ -120,10 +206,7 @@ impl<const N: usize> Sequence<N> {
         candidates: &[usize],
     ) -> Result<Option<usize>, ReadError> {
         let fits = |s: &Self, i: usize| {
-            s.particles
-                .get(i)
-                .is_some_and(|p| p.names.iter().any(|n| r.is(child, *n)))
-                && s.has_room(i)
+            s.particles.get(i).is_some_and(|p| p.starts_with(r, child)) && s.has_room(i)
         };
         let found = candidates
             .iter()
@@ -164,10 +247,7 @@ impl<const N: usize> Sequence<N> {
     /// here: an error, or skipped with a warning, as the reader's
     /// [`super::Undeclared`] policy says.
     pub fn unknown(&mut self, r: &mut XmlReader<'_>, child: &Start<'_>) -> Result<(), ReadError> {
-        let declared = self
-            .particles
-            .iter()
-            .any(|p| p.names.iter().any(|n| r.is(child, *n)));
+        let declared = self.particles.iter().any(|p| p.starts_with(r, child));
         let error = self.no_place(r, child);
         if declared {
             return Err(error);
@@ -250,7 +330,7 @@ impl<const N: usize> Sequence<N> {
         let namesake = self
             .particles
             .iter()
-            .flat_map(|p| p.names.iter())
+            .flat_map(|p| p.names().iter())
             .find(|n| n.local == child.local_name() && !r.is(child, **n));
         match namesake {
             Some(name) => r.unexpected(child, *name),
@@ -260,7 +340,7 @@ impl<const N: usize> Sequence<N> {
 }
 
 fn expected(r: &XmlReader<'_>, found: Option<&Start<'_>>, p: &Particle) -> ReadError {
-    if p.names.is_empty() {
+    if p.names().is_empty() {
         return match found {
             Some(found) => r.extra(found),
             None => r.error(ReadErrorKind::MissingElement(
@@ -268,7 +348,7 @@ fn expected(r: &XmlReader<'_>, found: Option<&Start<'_>>, p: &Particle) -> ReadE
             )),
         };
     }
-    r.expected_one_of(found, p.names)
+    r.expected_one_of(found, p.names())
 }
 
 impl XmlReader<'_> {
@@ -284,10 +364,25 @@ impl XmlReader<'_> {
     }
 }
 
-/// The value of a required particle, which [`Sequence::finish`] has
-/// checked is there; `names` start the particle.
-pub fn present<T>(value: Option<T>, r: &XmlReader<'_>, names: &[Name]) -> Result<T, ReadError> {
-    value.ok_or_else(|| r.expected_one_of(None, names))
+/// The value of the nested group of particle `p`, whose first element is
+/// the lookahead `next`: `read` is the group's reader, and a group that
+/// does not start there is an error naming what would have started it.
+pub fn group<'i, T>(
+    r: &mut XmlReader<'i>,
+    next: &mut Option<Start<'i>>,
+    p: &Particle,
+    read: impl FnOnce(&mut XmlReader<'i>, &mut Option<Start<'i>>) -> Result<Option<T>, ReadError>,
+) -> Result<T, ReadError> {
+    match read(r, next)? {
+        Some(v) => Ok(v),
+        None => Err(r.expected_one_of(next.as_ref(), p.names())),
+    }
+}
+
+/// The value of the required particle `p`, which [`Sequence::finish`]
+/// has checked is there.
+pub fn present<T>(value: Option<T>, r: &XmlReader<'_>, p: &Particle) -> Result<T, ReadError> {
+    value.ok_or_else(|| expected(r, None, p))
 }
 
 #[cfg(test)]

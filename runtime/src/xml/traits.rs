@@ -8,6 +8,34 @@ pub trait XmlWrite {
     fn write_xml(&self, w: &mut XmlWriter, name: Name) -> Result<(), WriteError>;
 }
 
+/// The values of an optional or repeated particle as a field holds them:
+/// an `Option` or a `Vec`.
+pub trait Occurrences {
+    type Item;
+    fn as_slice(&self) -> &[Self::Item];
+}
+
+impl<T> Occurrences for Option<T> {
+    type Item = T;
+    fn as_slice(&self) -> &[T] {
+        Option::as_slice(self)
+    }
+}
+
+impl<T> Occurrences for Vec<T> {
+    type Item = T;
+    fn as_slice(&self) -> &[T] {
+        self
+    }
+}
+
+/// A boxed value (a large or recursive field) writes as the value.
+impl<T: XmlWrite + ?Sized> XmlWrite for Box<T> {
+    fn write_xml(&self, w: &mut XmlWriter, name: Name) -> Result<(), WriteError> {
+        (**self).write_xml(w, name)
+    }
+}
+
 /// A value that can be read from an element.
 pub trait XmlRead: Sized {
     /// Reads the element whose start tag `start` has just been read: its

@@ -13,7 +13,7 @@ use super::bytes::same;
 use super::escape::{escape_attr, escape_text};
 use super::scope::Scope;
 use super::value::ValueSink;
-use super::{Name, SimpleValue, WriteError};
+use super::{Name, Occurrences, SimpleValue, WriteError, XmlWrite};
 
 /// How the output is laid out. The default is compact, as servers send it.
 #[derive(Debug, Clone, Default)]
@@ -279,6 +279,47 @@ impl XmlWriter {
         self.start(name);
         self.value(value)?;
         self.end()
+    }
+
+    /// Each of `values` as the simple-typed element `ns`:`local`: the
+    /// elements of an optional or repeated particle, one call per field of
+    /// generated code.
+    pub fn simple_elements<T: SimpleValue>(
+        &mut self,
+        ns: &'static str,
+        local: &'static str,
+        values: &impl Occurrences<Item = T>,
+    ) -> Result<(), WriteError> {
+        let name = Name::new(ns, local);
+        values
+            .as_slice()
+            .iter()
+            .try_for_each(|v| self.simple_element(name, v))
+    }
+
+    /// `value` as the element `ns`:`local`.
+    pub fn element<T: XmlWrite + ?Sized>(
+        &mut self,
+        ns: &'static str,
+        local: &'static str,
+        value: &T,
+    ) -> Result<(), WriteError> {
+        value.write_xml(self, Name::new(ns, local))
+    }
+
+    /// Each of `values` as the element `ns`:`local`: the elements of an
+    /// optional or repeated particle.
+    pub fn elements<T: XmlWrite>(
+        &mut self,
+        ns: &'static str,
+        local: &'static str,
+        values: &impl Occurrences<Item = T>,
+    ) -> Result<(), WriteError> {
+        let name = Name::new(ns, local);
+        values
+            .as_slice()
+            .iter()
+            .try_for_each(|v| v.write_xml(self, name))
     }
 
     /// `<name xsi:nil="true"/>`.

@@ -34,9 +34,7 @@ impl xml::XmlWrite for Options {
         w.start(name);
         w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::new(ALL_NS, "Color"), &self.color)?;
-        if let Some(v) = &self.size {
-            w.simple_element(xml::Name::new(ALL_NS, "Size"), v)?;
-        }
+        w.simple_elements(ALL_NS, "Size", &self.size)?;
         w.simple_element(xml::Name::new(ALL_NS, "Shape"), &self.shape)?;
         w.end()
     }
@@ -51,27 +49,27 @@ impl xml::XmlRead for Options {
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(ALL_NS, "Color")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(ALL_NS, "Size")], 0, 1),
-            xml::Particle::new(&[xml::Name::new(ALL_NS, "Shape")], 1, 1),
+            xml::Particle::el(ALL_NS, "Color", 1, 1),
+            xml::Particle::el(ALL_NS, "Size", 0, 1),
+            xml::Particle::el(ALL_NS, "Shape", 1, 1),
         ];
         let mut seq = xml::Sequence::<3>::new(P, xml::Order::All);
         let mut color = None;
         let mut size = None;
         let mut shape = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Color" if seq.at(r, &child, 0)? => color = Some(xml::text(r, &child)?),
-                "Size" if seq.at(r, &child, 1)? => size = Some(xml::text(r, &child)?),
-                "Shape" if seq.at(r, &child, 2)? => shape = Some(xml::text(r, &child)?),
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Color" => seq.take(r, &c, 0, &mut color, xml::text)?,
+                "Size" => seq.take(r, &c, 1, &mut size, xml::text)?,
+                "Shape" => seq.take(r, &c, 2, &mut shape, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let color = xml::present(color, r, &[xml::Name::new(ALL_NS, "Color")])?;
-        let shape = xml::present(shape, r, &[xml::Name::new(ALL_NS, "Shape")])?;
+        let color = xml::present(color, r, &P[0])?;
+        let shape = xml::present(shape, r, &P[2])?;
         Ok(Self {
             other_attributes,
             color,

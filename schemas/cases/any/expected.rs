@@ -50,12 +50,8 @@ impl xml::XmlWrite for Extensible {
         for v in &self.any {
             w.raw_element(v.as_str());
         }
-        if let Some(v) = &self.note {
-            w.simple_element(xml::Name::new(ANY_NS, "Note"), v)?;
-        }
-        if let Some(v) = &self.payload {
-            xml::XmlWrite::write_xml(v, w, xml::Name::new(ANY_NS, "Payload"))?;
-        }
+        w.simple_elements(ANY_NS, "Note", &self.note)?;
+        w.elements(ANY_NS, "Payload", &self.payload)?;
         if let Some(v) = &self.any_2 {
             w.raw_element(v.as_str());
         }
@@ -79,10 +75,10 @@ impl xml::XmlRead for Extensible {
         let version = r.attribute_of(version, xml::Name::local("version"))?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(ANY_NS, "Name")], 1, 1),
+            xml::Particle::el(ANY_NS, "Name", 1, 1),
             xml::Particle::any(xml::Wildcard::Other("urn:xsdgen:test:any"), 0, u32::MAX),
-            xml::Particle::new(&[xml::Name::new(ANY_NS, "Note")], 0, 1),
-            xml::Particle::new(&[xml::Name::new(ANY_NS, "Payload")], 0, 1),
+            xml::Particle::el(ANY_NS, "Note", 0, 1),
+            xml::Particle::el(ANY_NS, "Payload", 0, 1),
             xml::Particle::any(xml::Wildcard::Only(&["urn:example:trailer", ""]), 0, 1),
         ];
         let mut seq = xml::Sequence::<5>::new(P, xml::Order::Sequence);
@@ -92,27 +88,23 @@ impl xml::XmlRead for Extensible {
         let mut payload = None;
         let mut any_2 = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Name" if seq.at(r, &child, 0)? => name = Some(xml::text(r, &child)?),
-                "Note" if seq.at(r, &child, 2)? => note = Some(xml::text(r, &child)?),
-                "Payload" if seq.at(r, &child, 3)? => {
-                    payload = Some(
-                        <xml::AnyElement as xml::XmlRead>::read_xml(r, &child)?,
-                    );
-                }
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Name" if seq.at(r, &c, 0)? => name = Some(xml::text(r, &c)?),
+                "Note" if seq.at(r, &c, 2)? => note = Some(xml::text(r, &c)?),
+                "Payload" if seq.at(r, &c, 3)? => payload = Some(xml::read(r, &c)?),
                 _ => {
-                    match seq.wildcard(r, &child, &[1, 4])? {
-                        Some(1) => any.push(xml::read::<xml::AnyElement>(r, &child)?),
-                        Some(4) => any_2 = Some(xml::read::<xml::AnyElement>(r, &child)?),
-                        _ => seq.unknown(r, &child)?,
+                    match seq.wildcard(r, &c, &[1, 4])? {
+                        Some(1) => any.push(xml::read::<xml::AnyElement>(r, &c)?),
+                        Some(4) => any_2 = Some(xml::read::<xml::AnyElement>(r, &c)?),
+                        _ => seq.unknown(r, &c)?,
                     }
                 }
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let name = xml::present(name, r, &[xml::Name::new(ANY_NS, "Name")])?;
+        let name = xml::present(name, r, &P[0])?;
         Ok(Self {
             version,
             other_attributes,

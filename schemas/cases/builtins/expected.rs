@@ -241,11 +241,7 @@ impl xml::XmlWrite for Builtins {
         w.simple_element(xml::Name::new(BUILTINS_NS, "hexBinary"), &self.hex_binary)?;
         w.simple_element(xml::Name::new(BUILTINS_NS, "anyURI"), &self.any_uri)?;
         w.simple_element(xml::Name::new(BUILTINS_NS, "QName"), &self.q_name)?;
-        xml::XmlWrite::write_xml(
-            &self.any_type,
-            w,
-            xml::Name::new(BUILTINS_NS, "anyType"),
-        )?;
+        w.element(BUILTINS_NS, "anyType", &self.any_type)?;
         w.end()
     }
 }
@@ -259,59 +255,51 @@ impl xml::XmlRead for Builtins {
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "anySimpleType")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "string")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "normalizedString")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "token")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "language")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "Name")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "NCName")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "NMTOKEN")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "NMTOKENS")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "ID")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "IDREF")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "IDREFS")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "ENTITY")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "ENTITIES")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "boolean")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "decimal")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "integer")], 1, 1),
-            xml::Particle::new(
-                &[xml::Name::new(BUILTINS_NS, "nonPositiveInteger")],
-                1,
-                1,
-            ),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "negativeInteger")], 1, 1),
-            xml::Particle::new(
-                &[xml::Name::new(BUILTINS_NS, "nonNegativeInteger")],
-                1,
-                1,
-            ),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "positiveInteger")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "long")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "int")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "short")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "byte")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "unsignedLong")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "unsignedInt")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "unsignedShort")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "unsignedByte")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "float")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "double")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "dateTime")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "date")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "time")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "duration")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "gYear")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "gYearMonth")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "gMonth")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "gMonthDay")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "gDay")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "base64Binary")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "hexBinary")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "anyURI")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "QName")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(BUILTINS_NS, "anyType")], 1, 1),
+            xml::Particle::el(BUILTINS_NS, "anySimpleType", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "string", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "normalizedString", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "token", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "language", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "Name", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "NCName", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "NMTOKEN", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "NMTOKENS", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "ID", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "IDREF", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "IDREFS", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "ENTITY", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "ENTITIES", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "boolean", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "decimal", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "integer", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "nonPositiveInteger", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "negativeInteger", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "nonNegativeInteger", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "positiveInteger", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "long", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "int", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "short", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "byte", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "unsignedLong", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "unsignedInt", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "unsignedShort", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "unsignedByte", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "float", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "double", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "dateTime", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "date", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "time", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "duration", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "gYear", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "gYearMonth", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "gMonth", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "gMonthDay", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "gDay", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "base64Binary", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "hexBinary", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "anyURI", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "QName", 1, 1),
+            xml::Particle::el(BUILTINS_NS, "anyType", 1, 1),
         ];
         let mut seq = xml::Sequence::<45>::new(P, xml::Order::Sequence);
         let mut any_simple_type = None;
@@ -360,273 +348,113 @@ impl xml::XmlRead for Builtins {
         let mut q_name = None;
         let mut any_type = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "anySimpleType" if seq.at(r, &child, 0)? => {
-                    any_simple_type = Some(xml::text(r, &child)?);
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "anySimpleType" => seq.take(r, &c, 0, &mut any_simple_type, xml::text)?,
+                "string" => seq.take(r, &c, 1, &mut string, xml::text)?,
+                "normalizedString" => {
+                    seq.take(r, &c, 2, &mut normalized_string, xml::text)?
                 }
-                "string" if seq.at(r, &child, 1)? => string = Some(xml::text(r, &child)?),
-                "normalizedString" if seq.at(r, &child, 2)? => {
-                    normalized_string = Some(xml::text(r, &child)?);
+                "token" => seq.take(r, &c, 3, &mut token, xml::text)?,
+                "language" => seq.take(r, &c, 4, &mut language, xml::text)?,
+                "Name" => seq.take(r, &c, 5, &mut name, xml::text)?,
+                "NCName" => seq.take(r, &c, 6, &mut nc_name, xml::text)?,
+                "NMTOKEN" => seq.take(r, &c, 7, &mut nmtoken, xml::text)?,
+                "NMTOKENS" => seq.take(r, &c, 8, &mut nmtokens, xml::text)?,
+                "ID" => seq.take(r, &c, 9, &mut id, xml::text)?,
+                "IDREF" => seq.take(r, &c, 10, &mut idref, xml::text)?,
+                "IDREFS" => seq.take(r, &c, 11, &mut idrefs, xml::text)?,
+                "ENTITY" => seq.take(r, &c, 12, &mut entity, xml::text)?,
+                "ENTITIES" => seq.take(r, &c, 13, &mut entities, xml::text)?,
+                "boolean" => seq.take(r, &c, 14, &mut boolean, xml::text)?,
+                "decimal" => seq.take(r, &c, 15, &mut decimal, xml::text)?,
+                "integer" => seq.take(r, &c, 16, &mut integer, xml::text)?,
+                "nonPositiveInteger" => {
+                    seq.take(r, &c, 17, &mut non_positive_integer, xml::text)?
                 }
-                "token" if seq.at(r, &child, 3)? => token = Some(xml::text(r, &child)?),
-                "language" if seq.at(r, &child, 4)? => {
-                    language = Some(xml::text(r, &child)?);
+                "negativeInteger" => {
+                    seq.take(r, &c, 18, &mut negative_integer, xml::text)?
                 }
-                "Name" if seq.at(r, &child, 5)? => name = Some(xml::text(r, &child)?),
-                "NCName" if seq.at(r, &child, 6)? => {
-                    nc_name = Some(xml::text(r, &child)?);
+                "nonNegativeInteger" => {
+                    seq.take(r, &c, 19, &mut non_negative_integer, xml::text)?
                 }
-                "NMTOKEN" if seq.at(r, &child, 7)? => {
-                    nmtoken = Some(xml::text(r, &child)?);
+                "positiveInteger" => {
+                    seq.take(r, &c, 20, &mut positive_integer, xml::text)?
                 }
-                "NMTOKENS" if seq.at(r, &child, 8)? => {
-                    nmtokens = Some(xml::text(r, &child)?);
-                }
-                "ID" if seq.at(r, &child, 9)? => id = Some(xml::text(r, &child)?),
-                "IDREF" if seq.at(r, &child, 10)? => idref = Some(xml::text(r, &child)?),
-                "IDREFS" if seq.at(r, &child, 11)? => {
-                    idrefs = Some(xml::text(r, &child)?);
-                }
-                "ENTITY" if seq.at(r, &child, 12)? => {
-                    entity = Some(xml::text(r, &child)?);
-                }
-                "ENTITIES" if seq.at(r, &child, 13)? => {
-                    entities = Some(xml::text(r, &child)?);
-                }
-                "boolean" if seq.at(r, &child, 14)? => {
-                    boolean = Some(xml::text(r, &child)?);
-                }
-                "decimal" if seq.at(r, &child, 15)? => {
-                    decimal = Some(xml::text(r, &child)?);
-                }
-                "integer" if seq.at(r, &child, 16)? => {
-                    integer = Some(xml::text(r, &child)?);
-                }
-                "nonPositiveInteger" if seq.at(r, &child, 17)? => {
-                    non_positive_integer = Some(xml::text(r, &child)?);
-                }
-                "negativeInteger" if seq.at(r, &child, 18)? => {
-                    negative_integer = Some(xml::text(r, &child)?);
-                }
-                "nonNegativeInteger" if seq.at(r, &child, 19)? => {
-                    non_negative_integer = Some(xml::text(r, &child)?);
-                }
-                "positiveInteger" if seq.at(r, &child, 20)? => {
-                    positive_integer = Some(xml::text(r, &child)?);
-                }
-                "long" if seq.at(r, &child, 21)? => long = Some(xml::text(r, &child)?),
-                "int" if seq.at(r, &child, 22)? => int = Some(xml::text(r, &child)?),
-                "short" if seq.at(r, &child, 23)? => short = Some(xml::text(r, &child)?),
-                "byte" if seq.at(r, &child, 24)? => byte = Some(xml::text(r, &child)?),
-                "unsignedLong" if seq.at(r, &child, 25)? => {
-                    unsigned_long = Some(xml::text(r, &child)?);
-                }
-                "unsignedInt" if seq.at(r, &child, 26)? => {
-                    unsigned_int = Some(xml::text(r, &child)?);
-                }
-                "unsignedShort" if seq.at(r, &child, 27)? => {
-                    unsigned_short = Some(xml::text(r, &child)?);
-                }
-                "unsignedByte" if seq.at(r, &child, 28)? => {
-                    unsigned_byte = Some(xml::text(r, &child)?);
-                }
-                "float" if seq.at(r, &child, 29)? => float = Some(xml::text(r, &child)?),
-                "double" if seq.at(r, &child, 30)? => {
-                    double = Some(xml::text(r, &child)?);
-                }
-                "dateTime" if seq.at(r, &child, 31)? => {
-                    date_time = Some(xml::text(r, &child)?);
-                }
-                "date" if seq.at(r, &child, 32)? => date = Some(xml::text(r, &child)?),
-                "time" if seq.at(r, &child, 33)? => time = Some(xml::text(r, &child)?),
-                "duration" if seq.at(r, &child, 34)? => {
-                    duration = Some(xml::text(r, &child)?);
-                }
-                "gYear" if seq.at(r, &child, 35)? => g_year = Some(xml::text(r, &child)?),
-                "gYearMonth" if seq.at(r, &child, 36)? => {
-                    g_year_month = Some(xml::text(r, &child)?);
-                }
-                "gMonth" if seq.at(r, &child, 37)? => {
-                    g_month = Some(xml::text(r, &child)?);
-                }
-                "gMonthDay" if seq.at(r, &child, 38)? => {
-                    g_month_day = Some(xml::text(r, &child)?);
-                }
-                "gDay" if seq.at(r, &child, 39)? => g_day = Some(xml::text(r, &child)?),
-                "base64Binary" if seq.at(r, &child, 40)? => {
-                    base64_binary = Some(xml::text(r, &child)?);
-                }
-                "hexBinary" if seq.at(r, &child, 41)? => {
-                    hex_binary = Some(xml::text(r, &child)?);
-                }
-                "anyURI" if seq.at(r, &child, 42)? => {
-                    any_uri = Some(xml::text(r, &child)?);
-                }
-                "QName" if seq.at(r, &child, 43)? => q_name = Some(xml::text(r, &child)?),
-                "anyType" if seq.at(r, &child, 44)? => {
-                    any_type = Some(
-                        <xml::AnyElement as xml::XmlRead>::read_xml(r, &child)?,
-                    );
-                }
-                _ => seq.unknown(r, &child)?,
+                "long" => seq.take(r, &c, 21, &mut long, xml::text)?,
+                "int" => seq.take(r, &c, 22, &mut int, xml::text)?,
+                "short" => seq.take(r, &c, 23, &mut short, xml::text)?,
+                "byte" => seq.take(r, &c, 24, &mut byte, xml::text)?,
+                "unsignedLong" => seq.take(r, &c, 25, &mut unsigned_long, xml::text)?,
+                "unsignedInt" => seq.take(r, &c, 26, &mut unsigned_int, xml::text)?,
+                "unsignedShort" => seq.take(r, &c, 27, &mut unsigned_short, xml::text)?,
+                "unsignedByte" => seq.take(r, &c, 28, &mut unsigned_byte, xml::text)?,
+                "float" => seq.take(r, &c, 29, &mut float, xml::text)?,
+                "double" => seq.take(r, &c, 30, &mut double, xml::text)?,
+                "dateTime" => seq.take(r, &c, 31, &mut date_time, xml::text)?,
+                "date" => seq.take(r, &c, 32, &mut date, xml::text)?,
+                "time" => seq.take(r, &c, 33, &mut time, xml::text)?,
+                "duration" => seq.take(r, &c, 34, &mut duration, xml::text)?,
+                "gYear" => seq.take(r, &c, 35, &mut g_year, xml::text)?,
+                "gYearMonth" => seq.take(r, &c, 36, &mut g_year_month, xml::text)?,
+                "gMonth" => seq.take(r, &c, 37, &mut g_month, xml::text)?,
+                "gMonthDay" => seq.take(r, &c, 38, &mut g_month_day, xml::text)?,
+                "gDay" => seq.take(r, &c, 39, &mut g_day, xml::text)?,
+                "base64Binary" => seq.take(r, &c, 40, &mut base64_binary, xml::text)?,
+                "hexBinary" => seq.take(r, &c, 41, &mut hex_binary, xml::text)?,
+                "anyURI" => seq.take(r, &c, 42, &mut any_uri, xml::text)?,
+                "QName" => seq.take(r, &c, 43, &mut q_name, xml::text)?,
+                "anyType" => seq.take(r, &c, 44, &mut any_type, xml::read)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let any_simple_type = xml::present(
-            any_simple_type,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "anySimpleType")],
-        )?;
-        let string = xml::present(string, r, &[xml::Name::new(BUILTINS_NS, "string")])?;
-        let normalized_string = xml::present(
-            normalized_string,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "normalizedString")],
-        )?;
-        let token = xml::present(token, r, &[xml::Name::new(BUILTINS_NS, "token")])?;
-        let language = xml::present(
-            language,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "language")],
-        )?;
-        let name = xml::present(name, r, &[xml::Name::new(BUILTINS_NS, "Name")])?;
-        let nc_name = xml::present(
-            nc_name,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "NCName")],
-        )?;
-        let nmtoken = xml::present(
-            nmtoken,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "NMTOKEN")],
-        )?;
-        let nmtokens = xml::present(
-            nmtokens,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "NMTOKENS")],
-        )?;
-        let id = xml::present(id, r, &[xml::Name::new(BUILTINS_NS, "ID")])?;
-        let idref = xml::present(idref, r, &[xml::Name::new(BUILTINS_NS, "IDREF")])?;
-        let idrefs = xml::present(idrefs, r, &[xml::Name::new(BUILTINS_NS, "IDREFS")])?;
-        let entity = xml::present(entity, r, &[xml::Name::new(BUILTINS_NS, "ENTITY")])?;
-        let entities = xml::present(
-            entities,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "ENTITIES")],
-        )?;
-        let boolean = xml::present(
-            boolean,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "boolean")],
-        )?;
-        let decimal = xml::present(
-            decimal,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "decimal")],
-        )?;
-        let integer = xml::present(
-            integer,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "integer")],
-        )?;
-        let non_positive_integer = xml::present(
-            non_positive_integer,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "nonPositiveInteger")],
-        )?;
-        let negative_integer = xml::present(
-            negative_integer,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "negativeInteger")],
-        )?;
-        let non_negative_integer = xml::present(
-            non_negative_integer,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "nonNegativeInteger")],
-        )?;
-        let positive_integer = xml::present(
-            positive_integer,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "positiveInteger")],
-        )?;
-        let long = xml::present(long, r, &[xml::Name::new(BUILTINS_NS, "long")])?;
-        let int = xml::present(int, r, &[xml::Name::new(BUILTINS_NS, "int")])?;
-        let short = xml::present(short, r, &[xml::Name::new(BUILTINS_NS, "short")])?;
-        let byte = xml::present(byte, r, &[xml::Name::new(BUILTINS_NS, "byte")])?;
-        let unsigned_long = xml::present(
-            unsigned_long,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "unsignedLong")],
-        )?;
-        let unsigned_int = xml::present(
-            unsigned_int,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "unsignedInt")],
-        )?;
-        let unsigned_short = xml::present(
-            unsigned_short,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "unsignedShort")],
-        )?;
-        let unsigned_byte = xml::present(
-            unsigned_byte,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "unsignedByte")],
-        )?;
-        let float = xml::present(float, r, &[xml::Name::new(BUILTINS_NS, "float")])?;
-        let double = xml::present(double, r, &[xml::Name::new(BUILTINS_NS, "double")])?;
-        let date_time = xml::present(
-            date_time,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "dateTime")],
-        )?;
-        let date = xml::present(date, r, &[xml::Name::new(BUILTINS_NS, "date")])?;
-        let time = xml::present(time, r, &[xml::Name::new(BUILTINS_NS, "time")])?;
-        let duration = xml::present(
-            duration,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "duration")],
-        )?;
-        let g_year = xml::present(g_year, r, &[xml::Name::new(BUILTINS_NS, "gYear")])?;
-        let g_year_month = xml::present(
-            g_year_month,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "gYearMonth")],
-        )?;
-        let g_month = xml::present(
-            g_month,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "gMonth")],
-        )?;
-        let g_month_day = xml::present(
-            g_month_day,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "gMonthDay")],
-        )?;
-        let g_day = xml::present(g_day, r, &[xml::Name::new(BUILTINS_NS, "gDay")])?;
-        let base64_binary = xml::present(
-            base64_binary,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "base64Binary")],
-        )?;
-        let hex_binary = xml::present(
-            hex_binary,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "hexBinary")],
-        )?;
-        let any_uri = xml::present(
-            any_uri,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "anyURI")],
-        )?;
-        let q_name = xml::present(q_name, r, &[xml::Name::new(BUILTINS_NS, "QName")])?;
-        let any_type = xml::present(
-            any_type,
-            r,
-            &[xml::Name::new(BUILTINS_NS, "anyType")],
-        )?;
+        let any_simple_type = xml::present(any_simple_type, r, &P[0])?;
+        let string = xml::present(string, r, &P[1])?;
+        let normalized_string = xml::present(normalized_string, r, &P[2])?;
+        let token = xml::present(token, r, &P[3])?;
+        let language = xml::present(language, r, &P[4])?;
+        let name = xml::present(name, r, &P[5])?;
+        let nc_name = xml::present(nc_name, r, &P[6])?;
+        let nmtoken = xml::present(nmtoken, r, &P[7])?;
+        let nmtokens = xml::present(nmtokens, r, &P[8])?;
+        let id = xml::present(id, r, &P[9])?;
+        let idref = xml::present(idref, r, &P[10])?;
+        let idrefs = xml::present(idrefs, r, &P[11])?;
+        let entity = xml::present(entity, r, &P[12])?;
+        let entities = xml::present(entities, r, &P[13])?;
+        let boolean = xml::present(boolean, r, &P[14])?;
+        let decimal = xml::present(decimal, r, &P[15])?;
+        let integer = xml::present(integer, r, &P[16])?;
+        let non_positive_integer = xml::present(non_positive_integer, r, &P[17])?;
+        let negative_integer = xml::present(negative_integer, r, &P[18])?;
+        let non_negative_integer = xml::present(non_negative_integer, r, &P[19])?;
+        let positive_integer = xml::present(positive_integer, r, &P[20])?;
+        let long = xml::present(long, r, &P[21])?;
+        let int = xml::present(int, r, &P[22])?;
+        let short = xml::present(short, r, &P[23])?;
+        let byte = xml::present(byte, r, &P[24])?;
+        let unsigned_long = xml::present(unsigned_long, r, &P[25])?;
+        let unsigned_int = xml::present(unsigned_int, r, &P[26])?;
+        let unsigned_short = xml::present(unsigned_short, r, &P[27])?;
+        let unsigned_byte = xml::present(unsigned_byte, r, &P[28])?;
+        let float = xml::present(float, r, &P[29])?;
+        let double = xml::present(double, r, &P[30])?;
+        let date_time = xml::present(date_time, r, &P[31])?;
+        let date = xml::present(date, r, &P[32])?;
+        let time = xml::present(time, r, &P[33])?;
+        let duration = xml::present(duration, r, &P[34])?;
+        let g_year = xml::present(g_year, r, &P[35])?;
+        let g_year_month = xml::present(g_year_month, r, &P[36])?;
+        let g_month = xml::present(g_month, r, &P[37])?;
+        let g_month_day = xml::present(g_month_day, r, &P[38])?;
+        let g_day = xml::present(g_day, r, &P[39])?;
+        let base64_binary = xml::present(base64_binary, r, &P[40])?;
+        let hex_binary = xml::present(hex_binary, r, &P[41])?;
+        let any_uri = xml::present(any_uri, r, &P[42])?;
+        let q_name = xml::present(q_name, r, &P[43])?;
+        let any_type = xml::present(any_type, r, &P[44])?;
         Ok(Self {
             other_attributes,
             any_simple_type,

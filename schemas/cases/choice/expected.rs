@@ -159,18 +159,18 @@ impl ContactStreet {
         next: &mut Option<xml::Start<'i>>,
     ) -> Result<Option<Self>, xml::ReadError> {
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(CHOICE_NS, "Street")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(CHOICE_NS, "City")], 1, 1),
+            xml::Particle::el(CHOICE_NS, "Street", 1, 1),
+            xml::Particle::el(CHOICE_NS, "City", 1, 1),
         ];
         let mut seq = xml::Sequence::<2>::new(P, xml::Order::Group);
         let mut street = None;
         let mut city = None;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Street" if seq.at(r, &child, 0)? => street = Some(xml::text(r, &child)?),
-                "City" if seq.at(r, &child, 1)? => city = Some(xml::text(r, &child)?),
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Street" if seq.at(r, &c, 0)? => street = Some(xml::text(r, &c)?),
+                "City" if seq.at(r, &c, 1)? => city = Some(xml::text(r, &c)?),
                 _ => {
-                    *next = Some(child);
+                    *next = Some(c);
                     break;
                 }
             }
@@ -180,8 +180,8 @@ impl ContactStreet {
             return Ok(None);
         }
         seq.finish(r, next.as_ref())?;
-        let street = xml::present(street, r, &[xml::Name::new(CHOICE_NS, "Street")])?;
-        let city = xml::present(city, r, &[xml::Name::new(CHOICE_NS, "City")])?;
+        let street = xml::present(street, r, &P[0])?;
+        let city = xml::present(city, r, &P[1])?;
         Ok(Some(Self { street, city }))
     }
 }
@@ -219,11 +219,7 @@ impl xml::XmlWrite for Person {
         w.start(name);
         w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::new(CHOICE_NS, "Name"), &self.name)?;
-        xml::XmlWrite::write_xml(
-            &self.contact,
-            w,
-            xml::Name::new(CHOICE_NS, "Contact"),
-        )?;
+        w.element(CHOICE_NS, "Contact", &self.contact)?;
         self.choice.write_group(w)?;
         for v in &self.choice_2 {
             v.write_group(w)?;
@@ -241,8 +237,8 @@ impl xml::XmlRead for Person {
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(CHOICE_NS, "Name")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(CHOICE_NS, "Contact")], 1, 1),
+            xml::Particle::el(CHOICE_NS, "Name", 1, 1),
+            xml::Particle::el(CHOICE_NS, "Contact", 1, 1),
             xml::Particle::new(
                 &[xml::Name::new(CHOICE_NS, "Age"), xml::Name::new(CHOICE_NS, "Born")],
                 1,
@@ -260,92 +256,29 @@ impl xml::XmlRead for Person {
         let mut choice = None;
         let mut choice_2 = Vec::new();
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Name" if seq.at(r, &child, 0)? => name = Some(xml::text(r, &child)?),
-                "Contact" if seq.at(r, &child, 1)? => {
-                    contact = Some(<Contact as xml::XmlRead>::read_xml(r, &child)?);
-                }
-                "Age" if seq.at(r, &child, 2)? => {
-                    *next = Some(child);
-                    let Some(v) = PersonChoice::read_group(r, next)? else {
-                        return Err(
-                            r
-                                .expected_one_of(
-                                    next.as_ref(),
-                                    &[
-                                        xml::Name::new(CHOICE_NS, "Age"),
-                                        xml::Name::new(CHOICE_NS, "Born"),
-                                    ],
-                                ),
-                        );
-                    };
-                    choice = Some(v);
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Name" => seq.take(r, &c, 0, &mut name, xml::text)?,
+                "Contact" => seq.take(r, &c, 1, &mut contact, xml::read)?,
+                "Age" | "Born" if seq.at(r, &c, 2)? => {
+                    *next = Some(c);
+                    choice = Some(xml::group(r, next, &P[2], PersonChoice::read_group)?);
                     continue;
                 }
-                "Born" if seq.at(r, &child, 2)? => {
-                    *next = Some(child);
-                    let Some(v) = PersonChoice::read_group(r, next)? else {
-                        return Err(
-                            r
-                                .expected_one_of(
-                                    next.as_ref(),
-                                    &[
-                                        xml::Name::new(CHOICE_NS, "Age"),
-                                        xml::Name::new(CHOICE_NS, "Born"),
-                                    ],
-                                ),
-                        );
-                    };
-                    choice = Some(v);
+                "Nick" | "Alias" if seq.at(r, &c, 3)? => {
+                    *next = Some(c);
+                    choice_2
+                        .push(xml::group(r, next, &P[3], PersonChoice2::read_group)?);
                     continue;
                 }
-                "Nick" if seq.at(r, &child, 3)? => {
-                    *next = Some(child);
-                    let Some(v) = PersonChoice2::read_group(r, next)? else {
-                        return Err(
-                            r
-                                .expected_one_of(
-                                    next.as_ref(),
-                                    &[
-                                        xml::Name::new(CHOICE_NS, "Nick"),
-                                        xml::Name::new(CHOICE_NS, "Alias"),
-                                    ],
-                                ),
-                        );
-                    };
-                    choice_2.push(v);
-                    continue;
-                }
-                "Alias" if seq.at(r, &child, 3)? => {
-                    *next = Some(child);
-                    let Some(v) = PersonChoice2::read_group(r, next)? else {
-                        return Err(
-                            r
-                                .expected_one_of(
-                                    next.as_ref(),
-                                    &[
-                                        xml::Name::new(CHOICE_NS, "Nick"),
-                                        xml::Name::new(CHOICE_NS, "Alias"),
-                                    ],
-                                ),
-                        );
-                    };
-                    choice_2.push(v);
-                    continue;
-                }
-                _ => seq.unknown(r, &child)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let name = xml::present(name, r, &[xml::Name::new(CHOICE_NS, "Name")])?;
-        let contact = xml::present(contact, r, &[xml::Name::new(CHOICE_NS, "Contact")])?;
-        let choice = xml::present(
-            choice,
-            r,
-            &[xml::Name::new(CHOICE_NS, "Age"), xml::Name::new(CHOICE_NS, "Born")],
-        )?;
+        let name = xml::present(name, r, &P[0])?;
+        let contact = xml::present(contact, r, &P[1])?;
+        let choice = xml::present(choice, r, &P[2])?;
         Ok(Self {
             other_attributes,
             name,

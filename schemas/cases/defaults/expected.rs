@@ -87,15 +87,9 @@ impl xml::XmlWrite for Policy {
             None,
         )?;
         w.simple_element(xml::Name::new(DEFAULTS_NS, "MinLength"), &self.min_length)?;
-        if let Some(v) = &self.mode {
-            w.simple_element(xml::Name::new(DEFAULTS_NS, "Mode"), v)?;
-        }
-        if let Some(v) = &self.limit {
-            w.simple_element(xml::Name::new(DEFAULTS_NS, "Limit"), v)?;
-        }
-        if let Some(v) = &self.history {
-            w.simple_element(xml::Name::new(DEFAULTS_NS, "History"), v)?;
-        }
+        w.simple_elements(DEFAULTS_NS, "Mode", &self.mode)?;
+        w.simple_elements(DEFAULTS_NS, "Limit", &self.limit)?;
+        w.simple_elements(DEFAULTS_NS, "History", &self.history)?;
         w.end()
     }
 }
@@ -117,10 +111,10 @@ impl xml::XmlRead for Policy {
         let kind = r.attribute_of(kind, xml::Name::local("kind"))?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(DEFAULTS_NS, "MinLength")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(DEFAULTS_NS, "Mode")], 0, 1),
-            xml::Particle::new(&[xml::Name::new(DEFAULTS_NS, "Limit")], 0, 1),
-            xml::Particle::new(&[xml::Name::new(DEFAULTS_NS, "History")], 0, 1),
+            xml::Particle::el(DEFAULTS_NS, "MinLength", 1, 1),
+            xml::Particle::el(DEFAULTS_NS, "Mode", 0, 1),
+            xml::Particle::el(DEFAULTS_NS, "Limit", 0, 1),
+            xml::Particle::el(DEFAULTS_NS, "History", 0, 1),
         ];
         let mut seq = xml::Sequence::<4>::new(P, xml::Order::Sequence);
         let mut min_length = None;
@@ -128,30 +122,26 @@ impl xml::XmlRead for Policy {
         let mut limit = None;
         let mut history = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "MinLength" if seq.at(r, &child, 0)? => {
-                    min_length = Some(xml::text_or(r, &child, "6")?);
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "MinLength" => {
+                    seq.take(r, &c, 0, &mut min_length, |r, s| xml::text_or(r, s, "6"))?
                 }
-                "Mode" if seq.at(r, &child, 1)? => {
-                    mode = Some(xml::text_or(r, &child, "digits")?);
+                "Mode" => {
+                    seq.take(r, &c, 1, &mut mode, |r, s| xml::text_or(r, s, "digits"))?
                 }
-                "Limit" if seq.at(r, &child, 2)? => {
-                    limit = Some(xml::text_or(r, &child, "25")?);
+                "Limit" => {
+                    seq.take(r, &c, 2, &mut limit, |r, s| xml::text_or(r, s, "25"))?
                 }
-                "History" if seq.at(r, &child, 3)? => {
-                    history = Some(xml::text_or(r, &child, "5")?);
+                "History" => {
+                    seq.take(r, &c, 3, &mut history, |r, s| xml::text_or(r, s, "5"))?
                 }
-                _ => seq.unknown(r, &child)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let min_length = xml::present(
-            min_length,
-            r,
-            &[xml::Name::new(DEFAULTS_NS, "MinLength")],
-        )?;
+        let min_length = xml::present(min_length, r, &P[0])?;
         Ok(Self {
             version,
             kind,

@@ -354,13 +354,13 @@ impl xml::XmlRead for Order {
         let discount = r.attribute_of(discount, xml::Name::local("discount"))?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(DIGITS_NS, "Price")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(DIGITS_NS, "Quantity")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(DIGITS_NS, "Rate")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(DIGITS_NS, "Start")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(DIGITS_NS, "Day")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(DIGITS_NS, "Hour")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(DIGITS_NS, "Timeout")], 1, 1),
+            xml::Particle::el(DIGITS_NS, "Price", 1, 1),
+            xml::Particle::el(DIGITS_NS, "Quantity", 1, 1),
+            xml::Particle::el(DIGITS_NS, "Rate", 1, 1),
+            xml::Particle::el(DIGITS_NS, "Start", 1, 1),
+            xml::Particle::el(DIGITS_NS, "Day", 1, 1),
+            xml::Particle::el(DIGITS_NS, "Hour", 1, 1),
+            xml::Particle::el(DIGITS_NS, "Timeout", 1, 1),
         ];
         let mut seq = xml::Sequence::<7>::new(P, xml::Order::Sequence);
         let mut price = None;
@@ -371,35 +371,27 @@ impl xml::XmlRead for Order {
         let mut hour = None;
         let mut timeout = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Price" if seq.at(r, &child, 0)? => price = Some(xml::text(r, &child)?),
-                "Quantity" if seq.at(r, &child, 1)? => {
-                    quantity = Some(xml::text(r, &child)?);
-                }
-                "Rate" if seq.at(r, &child, 2)? => rate = Some(xml::text(r, &child)?),
-                "Start" if seq.at(r, &child, 3)? => start_ = Some(xml::text(r, &child)?),
-                "Day" if seq.at(r, &child, 4)? => day = Some(xml::text(r, &child)?),
-                "Hour" if seq.at(r, &child, 5)? => hour = Some(xml::text(r, &child)?),
-                "Timeout" if seq.at(r, &child, 6)? => {
-                    timeout = Some(xml::text(r, &child)?);
-                }
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Price" => seq.take(r, &c, 0, &mut price, xml::text)?,
+                "Quantity" => seq.take(r, &c, 1, &mut quantity, xml::text)?,
+                "Rate" => seq.take(r, &c, 2, &mut rate, xml::text)?,
+                "Start" => seq.take(r, &c, 3, &mut start_, xml::text)?,
+                "Day" => seq.take(r, &c, 4, &mut day, xml::text)?,
+                "Hour" => seq.take(r, &c, 5, &mut hour, xml::text)?,
+                "Timeout" => seq.take(r, &c, 6, &mut timeout, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let price = xml::present(price, r, &[xml::Name::new(DIGITS_NS, "Price")])?;
-        let quantity = xml::present(
-            quantity,
-            r,
-            &[xml::Name::new(DIGITS_NS, "Quantity")],
-        )?;
-        let rate = xml::present(rate, r, &[xml::Name::new(DIGITS_NS, "Rate")])?;
-        let start_ = xml::present(start_, r, &[xml::Name::new(DIGITS_NS, "Start")])?;
-        let day = xml::present(day, r, &[xml::Name::new(DIGITS_NS, "Day")])?;
-        let hour = xml::present(hour, r, &[xml::Name::new(DIGITS_NS, "Hour")])?;
-        let timeout = xml::present(timeout, r, &[xml::Name::new(DIGITS_NS, "Timeout")])?;
+        let price = xml::present(price, r, &P[0])?;
+        let quantity = xml::present(quantity, r, &P[1])?;
+        let rate = xml::present(rate, r, &P[2])?;
+        let start_ = xml::present(start_, r, &P[3])?;
+        let day = xml::present(day, r, &P[4])?;
+        let hour = xml::present(hour, r, &P[5])?;
+        let timeout = xml::present(timeout, r, &P[6])?;
         Ok(Self {
             discount,
             other_attributes,

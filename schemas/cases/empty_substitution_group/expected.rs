@@ -70,22 +70,22 @@ impl xml::XmlRead for Root {
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(T_NS, "x")], 1, 1),
+            xml::Particle::el(T_NS, "x", 1, 1),
             xml::Particle::new(&[], 0, u32::MAX),
         ];
         let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
         let mut x = None;
         let extension_group = Vec::new();
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "x" if seq.at(r, &child, 0)? => x = Some(xml::text(r, &child)?),
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "x" => seq.take(r, &c, 0, &mut x, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let x = xml::present(x, r, &[xml::Name::new(T_NS, "x")])?;
+        let x = xml::present(x, r, &P[0])?;
         Ok(Self {
             other_attributes,
             x,

@@ -146,9 +146,7 @@ impl xml::XmlWrite for Call {
             w.attribute(xml::Name::local("level"), v)?;
         }
         w.other_attributes(&self.other_attributes, &[xml::Name::local("level")], None)?;
-        for v in &self.state {
-            w.simple_element(xml::Name::new(ENUMERATION_NS, "State"), v)?;
-        }
+        w.simple_elements(ENUMERATION_NS, "State", &self.state)?;
         w.simple_element(xml::Name::new(ENUMERATION_NS, "Level"), &self.level_2)?;
         w.end()
     }
@@ -170,27 +168,23 @@ impl xml::XmlRead for Call {
         let level = r.attribute_of(level, xml::Name::local("level"))?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(ENUMERATION_NS, "State")], 1, u32::MAX),
-            xml::Particle::new(&[xml::Name::new(ENUMERATION_NS, "Level")], 1, 1),
+            xml::Particle::el(ENUMERATION_NS, "State", 1, u32::MAX),
+            xml::Particle::el(ENUMERATION_NS, "Level", 1, 1),
         ];
         let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
         let mut state = Vec::new();
         let mut level_2 = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "State" if seq.at(r, &child, 0)? => state.push(xml::text(r, &child)?),
-                "Level" if seq.at(r, &child, 1)? => level_2 = Some(xml::text(r, &child)?),
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "State" => seq.push(r, &c, 0, &mut state, xml::text)?,
+                "Level" => seq.take(r, &c, 1, &mut level_2, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let level_2 = xml::present(
-            level_2,
-            r,
-            &[xml::Name::new(ENUMERATION_NS, "Level")],
-        )?;
+        let level_2 = xml::present(level_2, r, &P[1])?;
         Ok(Self {
             level,
             other_attributes,

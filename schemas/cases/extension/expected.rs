@@ -58,21 +58,19 @@ impl xml::XmlRead for Item {
             )?;
         let version = r.attribute_of(version, xml::Name::local("version"))?;
 
-        const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(EXTENSION_NS, "Id")], 1, 1),
-        ];
+        const P: &[xml::Particle] = &[xml::Particle::el(EXTENSION_NS, "Id", 1, 1)];
         let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
         let mut id = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Id" if seq.at(r, &child, 0)? => id = Some(xml::text(r, &child)?),
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Id" => seq.take(r, &c, 0, &mut id, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let id = xml::present(id, r, &[xml::Name::new(EXTENSION_NS, "Id")])?;
+        let id = xml::present(id, r, &P[0])?;
         Ok(Self {
             version,
             other_attributes,
@@ -140,30 +138,24 @@ impl xml::XmlRead for Message {
         let version = r.attribute_of(version, xml::Name::local("version"))?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(EXTENSION_NS, "Id")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(EXTENSION_NS, "Subject")], 1, 1),
+            xml::Particle::el(EXTENSION_NS, "Id", 1, 1),
+            xml::Particle::el(EXTENSION_NS, "Subject", 1, 1),
         ];
         let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
         let mut id = None;
         let mut subject = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Id" if seq.at(r, &child, 0)? => id = Some(xml::text(r, &child)?),
-                "Subject" if seq.at(r, &child, 1)? => {
-                    subject = Some(xml::text(r, &child)?);
-                }
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Id" => seq.take(r, &c, 0, &mut id, xml::text)?,
+                "Subject" => seq.take(r, &c, 1, &mut subject, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let id = xml::present(id, r, &[xml::Name::new(EXTENSION_NS, "Id")])?;
-        let subject = xml::present(
-            subject,
-            r,
-            &[xml::Name::new(EXTENSION_NS, "Subject")],
-        )?;
+        let id = xml::present(id, r, &P[0])?;
+        let subject = xml::present(subject, r, &P[1])?;
         Ok(Self {
             version,
             other_attributes,
@@ -241,34 +233,28 @@ impl xml::XmlRead for MeetingType {
         let online = r.attribute_of(online, xml::Name::local("online"))?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(EXTENSION_NS, "Id")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(EXTENSION_NS, "Subject")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(EXTENSION_NS, "Start")], 1, 1),
+            xml::Particle::el(EXTENSION_NS, "Id", 1, 1),
+            xml::Particle::el(EXTENSION_NS, "Subject", 1, 1),
+            xml::Particle::el(EXTENSION_NS, "Start", 1, 1),
         ];
         let mut seq = xml::Sequence::<3>::new(P, xml::Order::Sequence);
         let mut id = None;
         let mut subject = None;
         let mut start_ = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Id" if seq.at(r, &child, 0)? => id = Some(xml::text(r, &child)?),
-                "Subject" if seq.at(r, &child, 1)? => {
-                    subject = Some(xml::text(r, &child)?);
-                }
-                "Start" if seq.at(r, &child, 2)? => start_ = Some(xml::text(r, &child)?),
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Id" => seq.take(r, &c, 0, &mut id, xml::text)?,
+                "Subject" => seq.take(r, &c, 1, &mut subject, xml::text)?,
+                "Start" => seq.take(r, &c, 2, &mut start_, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let id = xml::present(id, r, &[xml::Name::new(EXTENSION_NS, "Id")])?;
-        let subject = xml::present(
-            subject,
-            r,
-            &[xml::Name::new(EXTENSION_NS, "Subject")],
-        )?;
-        let start_ = xml::present(start_, r, &[xml::Name::new(EXTENSION_NS, "Start")])?;
+        let id = xml::present(id, r, &P[0])?;
+        let subject = xml::present(subject, r, &P[1])?;
+        let start_ = xml::present(start_, r, &P[2])?;
         Ok(Self {
             version,
             online,

@@ -35,7 +35,7 @@ impl xml::XmlWrite for Envelope {
         w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::local("Local"), &self.local)?;
         w.simple_element(xml::Name::new(FORM_NS, "Qualified"), &self.qualified)?;
-        xml::XmlWrite::write_xml(&self.nested, w, xml::Name::local("Nested"))?;
+        w.element("", "Nested", &self.nested)?;
         w.end()
     }
 }
@@ -49,36 +49,28 @@ impl xml::XmlRead for Envelope {
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::local("Local")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(FORM_NS, "Qualified")], 1, 1),
-            xml::Particle::new(&[xml::Name::local("Nested")], 1, 1),
+            xml::Particle::el("", "Local", 1, 1),
+            xml::Particle::el(FORM_NS, "Qualified", 1, 1),
+            xml::Particle::el("", "Nested", 1, 1),
         ];
         let mut seq = xml::Sequence::<3>::new(P, xml::Order::Sequence);
         let mut local = None;
         let mut qualified = None;
         let mut nested = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Local" if seq.at(r, &child, 0)? => local = Some(xml::text(r, &child)?),
-                "Qualified" if seq.at(r, &child, 1)? => {
-                    qualified = Some(xml::text(r, &child)?);
-                }
-                "Nested" if seq.at(r, &child, 2)? => {
-                    nested = Some(<Nested as xml::XmlRead>::read_xml(r, &child)?);
-                }
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Local" => seq.take(r, &c, 0, &mut local, xml::text)?,
+                "Qualified" => seq.take(r, &c, 1, &mut qualified, xml::text)?,
+                "Nested" => seq.take(r, &c, 2, &mut nested, xml::read)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let local = xml::present(local, r, &[xml::Name::local("Local")])?;
-        let qualified = xml::present(
-            qualified,
-            r,
-            &[xml::Name::new(FORM_NS, "Qualified")],
-        )?;
-        let nested = xml::present(nested, r, &[xml::Name::local("Nested")])?;
+        let local = xml::present(local, r, &P[0])?;
+        let qualified = xml::present(qualified, r, &P[1])?;
+        let nested = xml::present(nested, r, &P[2])?;
         Ok(Self {
             other_attributes,
             local,
@@ -153,21 +145,19 @@ impl xml::XmlRead for Nested {
         let plain = r.attribute_of(plain, xml::Name::local("plain"))?;
         let marked = r.attribute_of(marked, xml::Name::new(FORM_NS, "marked"))?;
 
-        const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::local("Inner")], 1, 1),
-        ];
+        const P: &[xml::Particle] = &[xml::Particle::el("", "Inner", 1, 1)];
         let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
         let mut inner = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Inner" if seq.at(r, &child, 0)? => inner = Some(xml::text(r, &child)?),
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Inner" => seq.take(r, &c, 0, &mut inner, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let inner = xml::present(inner, r, &[xml::Name::local("Inner")])?;
+        let inner = xml::present(inner, r, &P[0])?;
         Ok(Self {
             plain,
             marked,

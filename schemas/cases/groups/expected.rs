@@ -71,8 +71,8 @@ impl xml::XmlRead for Person {
         let by = r.required_attribute_of(by, xml::Name::local("by"))?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(GROUPS_NS, "First")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(GROUPS_NS, "Last")], 1, 1),
+            xml::Particle::el(GROUPS_NS, "First", 1, 1),
+            xml::Particle::el(GROUPS_NS, "Last", 1, 1),
             xml::Particle::new(
                 &[
                     xml::Name::new(GROUPS_NS, "Mobile"),
@@ -87,51 +87,22 @@ impl xml::XmlRead for Person {
         let mut last = None;
         let mut choice = Vec::new();
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "First" if seq.at(r, &child, 0)? => first = Some(xml::text(r, &child)?),
-                "Last" if seq.at(r, &child, 1)? => last = Some(xml::text(r, &child)?),
-                "Mobile" if seq.at(r, &child, 2)? => {
-                    *next = Some(child);
-                    let Some(v) = PersonChoice::read_group(r, next)? else {
-                        return Err(
-                            r
-                                .expected_one_of(
-                                    next.as_ref(),
-                                    &[
-                                        xml::Name::new(GROUPS_NS, "Mobile"),
-                                        xml::Name::new(GROUPS_NS, "Landline"),
-                                    ],
-                                ),
-                        );
-                    };
-                    choice.push(v);
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "First" => seq.take(r, &c, 0, &mut first, xml::text)?,
+                "Last" => seq.take(r, &c, 1, &mut last, xml::text)?,
+                "Mobile" | "Landline" if seq.at(r, &c, 2)? => {
+                    *next = Some(c);
+                    choice.push(xml::group(r, next, &P[2], PersonChoice::read_group)?);
                     continue;
                 }
-                "Landline" if seq.at(r, &child, 2)? => {
-                    *next = Some(child);
-                    let Some(v) = PersonChoice::read_group(r, next)? else {
-                        return Err(
-                            r
-                                .expected_one_of(
-                                    next.as_ref(),
-                                    &[
-                                        xml::Name::new(GROUPS_NS, "Mobile"),
-                                        xml::Name::new(GROUPS_NS, "Landline"),
-                                    ],
-                                ),
-                        );
-                    };
-                    choice.push(v);
-                    continue;
-                }
-                _ => seq.unknown(r, &child)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let first = xml::present(first, r, &[xml::Name::new(GROUPS_NS, "First")])?;
-        let last = xml::present(last, r, &[xml::Name::new(GROUPS_NS, "Last")])?;
+        let first = xml::present(first, r, &P[0])?;
+        let last = xml::present(last, r, &P[1])?;
         Ok(Self {
             at,
             by,
@@ -237,9 +208,7 @@ impl xml::XmlWrite for Directory {
             w.attribute(xml::Name::local("at"), v)?;
         }
         w.other_attributes(&self.other_attributes, &[xml::Name::local("at")], None)?;
-        for v in &self.person {
-            xml::XmlWrite::write_xml(v, w, xml::Name::new(GROUPS_NS, "Person"))?;
-        }
+        w.elements(GROUPS_NS, "Person", &self.person)?;
         if let Some(v) = &self.sequence {
             v.write_group(w)?;
         }
@@ -252,49 +221,38 @@ impl xml::XmlRead for Directory {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let mut other_attributes = xml::AnyAttributes::new();
+        let mut out = Self::default();
         let [at] = r
-            .attributes(start, &[xml::Name::local("at")], None, &mut other_attributes)?;
-        let at = r.attribute_of(at, xml::Name::local("at"))?;
+            .attributes(
+                start,
+                &[xml::Name::local("at")],
+                None,
+                &mut out.other_attributes,
+            )?;
+        out.at = r.attribute_of(at, xml::Name::local("at"))?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(GROUPS_NS, "Person")], 1, u32::MAX),
+            xml::Particle::el(GROUPS_NS, "Person", 1, u32::MAX),
             xml::Particle::new(&[xml::Name::new(GROUPS_NS, "First")], 0, 1),
         ];
         let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
-        let mut person = Vec::new();
-        let mut sequence = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Person" if seq.at(r, &child, 0)? => {
-                    person.push(<Person as xml::XmlRead>::read_xml(r, &child)?)
-                }
-                "First" if seq.at(r, &child, 1)? => {
-                    *next = Some(child);
-                    let Some(v) = DirectorySequence::read_group(r, next)? else {
-                        return Err(
-                            r
-                                .expected_one_of(
-                                    next.as_ref(),
-                                    &[xml::Name::new(GROUPS_NS, "First")],
-                                ),
-                        );
-                    };
-                    sequence = Some(v);
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Person" => seq.push(r, &c, 0, &mut out.person, xml::read)?,
+                "First" if seq.at(r, &c, 1)? => {
+                    *next = Some(c);
+                    out.sequence = Some(
+                        xml::group(r, next, &P[1], DirectorySequence::read_group)?,
+                    );
                     continue;
                 }
-                _ => seq.unknown(r, &child)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        Ok(Self {
-            at,
-            other_attributes,
-            person,
-            sequence,
-        })
+        Ok(out)
     }
 }
 
@@ -333,18 +291,18 @@ impl DirectorySequence {
         next: &mut Option<xml::Start<'i>>,
     ) -> Result<Option<Self>, xml::ReadError> {
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(GROUPS_NS, "First")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(GROUPS_NS, "Last")], 1, 1),
+            xml::Particle::el(GROUPS_NS, "First", 1, 1),
+            xml::Particle::el(GROUPS_NS, "Last", 1, 1),
         ];
         let mut seq = xml::Sequence::<2>::new(P, xml::Order::Group);
         let mut first = None;
         let mut last = None;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "First" if seq.at(r, &child, 0)? => first = Some(xml::text(r, &child)?),
-                "Last" if seq.at(r, &child, 1)? => last = Some(xml::text(r, &child)?),
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "First" if seq.at(r, &c, 0)? => first = Some(xml::text(r, &c)?),
+                "Last" if seq.at(r, &c, 1)? => last = Some(xml::text(r, &c)?),
                 _ => {
-                    *next = Some(child);
+                    *next = Some(c);
                     break;
                 }
             }
@@ -354,8 +312,8 @@ impl DirectorySequence {
             return Ok(None);
         }
         seq.finish(r, next.as_ref())?;
-        let first = xml::present(first, r, &[xml::Name::new(GROUPS_NS, "First")])?;
-        let last = xml::present(last, r, &[xml::Name::new(GROUPS_NS, "Last")])?;
+        let first = xml::present(first, r, &P[0])?;
+        let last = xml::present(last, r, &P[1])?;
         Ok(Some(Self { first, last }))
     }
 }

@@ -6,6 +6,7 @@ pub const ORDERS_NS: &str = "urn:xsdgen:test:orders";
 /// Items of the namespace `urn:xsdgen:test:common`.
 pub mod common {
     use ::xsdgen_runtime::xml;
+    use super::COMMON_NS;
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct Address {
@@ -33,7 +34,7 @@ pub mod common {
         ) -> Result<(), xml::WriteError> {
             w.start(name);
             w.other_attributes(&self.other_attributes, &[], None)?;
-            w.simple_element(xml::Name::new(super::COMMON_NS, "City"), &self.city)?;
+            w.simple_element(xml::Name::new(COMMON_NS, "City"), &self.city)?;
             w.end()
         }
     }
@@ -46,25 +47,19 @@ pub mod common {
             let mut other_attributes = xml::AnyAttributes::new();
             let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
-            const P: &[xml::Particle] = &[
-                xml::Particle::new(&[xml::Name::new(super::COMMON_NS, "City")], 1, 1),
-            ];
+            const P: &[xml::Particle] = &[xml::Particle::el(COMMON_NS, "City", 1, 1)];
             let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
             let mut city = None;
             let next = &mut r.next_child()?;
-            while let Some(child) = next.take() {
-                match child.local_name() {
-                    "City" if seq.at(r, &child, 0)? => city = Some(xml::text(r, &child)?),
-                    _ => seq.unknown(r, &child)?,
+            while let Some(c) = next.take() {
+                match c.local_name() {
+                    "City" => seq.take(r, &c, 0, &mut city, xml::text)?,
+                    _ => seq.unknown(r, &c)?,
                 }
                 *next = r.next_child()?;
             }
             seq.finish(r, None)?;
-            let city = xml::present(
-                city,
-                r,
-                &[xml::Name::new(super::COMMON_NS, "City")],
-            )?;
+            let city = xml::present(city, r, &P[0])?;
             Ok(Self { other_attributes, city })
         }
     }
@@ -93,13 +88,14 @@ pub mod common {
     }
 
     impl xml::XmlElement for Note {
-        const NAME: xml::Name = xml::Name::new(super::COMMON_NS, "Note");
+        const NAME: xml::Name = xml::Name::new(COMMON_NS, "Note");
     }
 }
 
 /// Items of the namespace `urn:xsdgen:test:orders`.
 pub mod orders {
     use ::xsdgen_runtime::xml;
+    use super::{COMMON_NS, ORDERS_NS};
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct Order {
@@ -131,21 +127,9 @@ pub mod orders {
         ) -> Result<(), xml::WriteError> {
             w.start(name);
             w.other_attributes(&self.other_attributes, &[], None)?;
-            xml::XmlWrite::write_xml(
-                &self.customer,
-                w,
-                xml::Name::new(super::ORDERS_NS, "Customer"),
-            )?;
-            if let Some(v) = &self.note {
-                w.simple_element(xml::Name::new(super::COMMON_NS, "Note"), v)?;
-            }
-            for v in &self.part {
-                xml::XmlWrite::write_xml(
-                    v,
-                    w,
-                    xml::Name::new(super::ORDERS_NS, "Part"),
-                )?;
-            }
+            w.element(ORDERS_NS, "Customer", &self.customer)?;
+            w.simple_elements(COMMON_NS, "Note", &self.note)?;
+            w.elements(ORDERS_NS, "Part", &self.part)?;
             w.end()
         }
     }
@@ -159,47 +143,26 @@ pub mod orders {
             let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
             const P: &[xml::Particle] = &[
-                xml::Particle::new(
-                    &[xml::Name::new(super::ORDERS_NS, "Customer")],
-                    1,
-                    1,
-                ),
-                xml::Particle::new(&[xml::Name::new(super::COMMON_NS, "Note")], 0, 1),
-                xml::Particle::new(
-                    &[xml::Name::new(super::ORDERS_NS, "Part")],
-                    1,
-                    u32::MAX,
-                ),
+                xml::Particle::el(ORDERS_NS, "Customer", 1, 1),
+                xml::Particle::el(COMMON_NS, "Note", 0, 1),
+                xml::Particle::el(ORDERS_NS, "Part", 1, u32::MAX),
             ];
             let mut seq = xml::Sequence::<3>::new(P, xml::Order::Sequence);
             let mut customer = None;
             let mut note = None;
             let mut part = Vec::new();
             let next = &mut r.next_child()?;
-            while let Some(child) = next.take() {
-                match child.local_name() {
-                    "Customer" if seq.at(r, &child, 0)? => {
-                        customer = Some(
-                            <super::common::Address as xml::XmlRead>::read_xml(
-                                r,
-                                &child,
-                            )?,
-                        );
-                    }
-                    "Note" if seq.at(r, &child, 1)? => note = Some(xml::text(r, &child)?),
-                    "Part" if seq.at(r, &child, 2)? => {
-                        part.push(<Part as xml::XmlRead>::read_xml(r, &child)?)
-                    }
-                    _ => seq.unknown(r, &child)?,
+            while let Some(c) = next.take() {
+                match c.local_name() {
+                    "Customer" => seq.take(r, &c, 0, &mut customer, xml::read)?,
+                    "Note" => seq.take(r, &c, 1, &mut note, xml::text)?,
+                    "Part" => seq.push(r, &c, 2, &mut part, xml::read)?,
+                    _ => seq.unknown(r, &c)?,
                 }
                 *next = r.next_child()?;
             }
             seq.finish(r, None)?;
-            let customer = xml::present(
-                customer,
-                r,
-                &[xml::Name::new(super::ORDERS_NS, "Customer")],
-            )?;
+            let customer = xml::present(customer, r, &P[0])?;
             Ok(Self {
                 other_attributes,
                 customer,
@@ -210,7 +173,7 @@ pub mod orders {
     }
 
     impl xml::XmlElement for Order {
-        const NAME: xml::Name = xml::Name::new(super::ORDERS_NS, "Order");
+        const NAME: xml::Name = xml::Name::new(ORDERS_NS, "Order");
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -239,7 +202,7 @@ pub mod orders {
         ) -> Result<(), xml::WriteError> {
             w.start(name);
             w.other_attributes(&self.other_attributes, &[], None)?;
-            w.simple_element(xml::Name::new(super::ORDERS_NS, "Number"), &self.number)?;
+            w.simple_element(xml::Name::new(ORDERS_NS, "Number"), &self.number)?;
             w.end()
         }
     }
@@ -252,27 +215,19 @@ pub mod orders {
             let mut other_attributes = xml::AnyAttributes::new();
             let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
-            const P: &[xml::Particle] = &[
-                xml::Particle::new(&[xml::Name::new(super::ORDERS_NS, "Number")], 1, 1),
-            ];
+            const P: &[xml::Particle] = &[xml::Particle::el(ORDERS_NS, "Number", 1, 1)];
             let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
             let mut number = None;
             let next = &mut r.next_child()?;
-            while let Some(child) = next.take() {
-                match child.local_name() {
-                    "Number" if seq.at(r, &child, 0)? => {
-                        number = Some(xml::text(r, &child)?);
-                    }
-                    _ => seq.unknown(r, &child)?,
+            while let Some(c) = next.take() {
+                match c.local_name() {
+                    "Number" => seq.take(r, &c, 0, &mut number, xml::text)?,
+                    _ => seq.unknown(r, &c)?,
                 }
                 *next = r.next_child()?;
             }
             seq.finish(r, None)?;
-            let number = xml::present(
-                number,
-                r,
-                &[xml::Name::new(super::ORDERS_NS, "Number")],
-            )?;
+            let number = xml::present(number, r, &P[0])?;
             Ok(Self { other_attributes, number })
         }
     }

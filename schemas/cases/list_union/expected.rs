@@ -243,9 +243,7 @@ impl xml::XmlWrite for Schedule {
         w.other_attributes(&self.other_attributes, &[xml::Name::local("weeks")], None)?;
         w.simple_element(xml::Name::new(LIST_NS, "Numbers"), &self.numbers)?;
         w.simple_element(xml::Name::new(LIST_NS, "Days"), &self.days)?;
-        for v in &self.size {
-            w.simple_element(xml::Name::new(LIST_NS, "Size"), v)?;
-        }
+        w.simple_elements(LIST_NS, "Size", &self.size)?;
         w.end()
     }
 }
@@ -266,29 +264,27 @@ impl xml::XmlRead for Schedule {
         let weeks = r.attribute_of(weeks, xml::Name::local("weeks"))?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(LIST_NS, "Numbers")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(LIST_NS, "Days")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(LIST_NS, "Size")], 1, u32::MAX),
+            xml::Particle::el(LIST_NS, "Numbers", 1, 1),
+            xml::Particle::el(LIST_NS, "Days", 1, 1),
+            xml::Particle::el(LIST_NS, "Size", 1, u32::MAX),
         ];
         let mut seq = xml::Sequence::<3>::new(P, xml::Order::Sequence);
         let mut numbers = None;
         let mut days = None;
         let mut size = Vec::new();
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Numbers" if seq.at(r, &child, 0)? => {
-                    numbers = Some(xml::text(r, &child)?);
-                }
-                "Days" if seq.at(r, &child, 1)? => days = Some(xml::text(r, &child)?),
-                "Size" if seq.at(r, &child, 2)? => size.push(xml::text(r, &child)?),
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Numbers" => seq.take(r, &c, 0, &mut numbers, xml::text)?,
+                "Days" => seq.take(r, &c, 1, &mut days, xml::text)?,
+                "Size" => seq.push(r, &c, 2, &mut size, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let numbers = xml::present(numbers, r, &[xml::Name::new(LIST_NS, "Numbers")])?;
-        let days = xml::present(days, r, &[xml::Name::new(LIST_NS, "Days")])?;
+        let numbers = xml::present(numbers, r, &P[0])?;
+        let days = xml::present(days, r, &P[1])?;
         Ok(Self {
             weeks,
             other_attributes,

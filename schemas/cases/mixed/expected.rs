@@ -66,43 +66,15 @@ impl xml::XmlRead for Paragraph {
         let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
         let mut choice = Vec::new();
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "b" if seq.at(r, &child, 0)? => {
-                    *next = Some(child);
-                    let Some(v) = ParagraphChoice::read_group(r, next)? else {
-                        return Err(
-                            r
-                                .expected_one_of(
-                                    next.as_ref(),
-                                    &[
-                                        xml::Name::new(MIXED_NS, "b"),
-                                        xml::Name::new(MIXED_NS, "link"),
-                                    ],
-                                ),
-                        );
-                    };
-                    choice.push(v);
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "b" | "link" if seq.at(r, &c, 0)? => {
+                    *next = Some(c);
+                    choice
+                        .push(xml::group(r, next, &P[0], ParagraphChoice::read_group)?);
                     continue;
                 }
-                "link" if seq.at(r, &child, 0)? => {
-                    *next = Some(child);
-                    let Some(v) = ParagraphChoice::read_group(r, next)? else {
-                        return Err(
-                            r
-                                .expected_one_of(
-                                    next.as_ref(),
-                                    &[
-                                        xml::Name::new(MIXED_NS, "b"),
-                                        xml::Name::new(MIXED_NS, "link"),
-                                    ],
-                                ),
-                        );
-                    };
-                    choice.push(v);
-                    continue;
-                }
-                _ => seq.unknown(r, &child)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
@@ -233,8 +205,8 @@ impl xml::XmlRead for Link {
         const P: &[xml::Particle] = &[];
         let mut seq = xml::Sequence::<0>::new(P, xml::Order::Sequence);
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            seq.unknown(r, &child)?;
+        while let Some(c) = next.take() {
+            seq.unknown(r, &c)?;
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
@@ -276,9 +248,7 @@ impl xml::XmlWrite for Note {
         w.start(name);
         w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::new(MIXED_NS, "Title"), &self.title)?;
-        for v in &self.body {
-            xml::XmlWrite::write_xml(v, w, xml::Name::new(MIXED_NS, "Body"))?;
-        }
+        w.elements(MIXED_NS, "Body", &self.body)?;
         w.end()
     }
 }
@@ -292,25 +262,23 @@ impl xml::XmlRead for Note {
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(MIXED_NS, "Title")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(MIXED_NS, "Body")], 1, u32::MAX),
+            xml::Particle::el(MIXED_NS, "Title", 1, 1),
+            xml::Particle::el(MIXED_NS, "Body", 1, u32::MAX),
         ];
         let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
         let mut title = None;
         let mut body = Vec::new();
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Title" if seq.at(r, &child, 0)? => title = Some(xml::text(r, &child)?),
-                "Body" if seq.at(r, &child, 1)? => {
-                    body.push(<Paragraph as xml::XmlRead>::read_xml(r, &child)?)
-                }
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Title" => seq.take(r, &c, 0, &mut title, xml::text)?,
+                "Body" => seq.push(r, &c, 1, &mut body, xml::read)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let title = xml::present(title, r, &[xml::Name::new(MIXED_NS, "Title")])?;
+        let title = xml::present(title, r, &P[0])?;
         Ok(Self {
             other_attributes,
             title,

@@ -42,21 +42,19 @@ impl xml::XmlRead for Point {
         let mut other_attributes = xml::AnyAttributes::new();
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
-        const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(NILLABLE_NS, "X")], 1, 1),
-        ];
+        const P: &[xml::Particle] = &[xml::Particle::el(NILLABLE_NS, "X", 1, 1)];
         let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
         let mut x = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "X" if seq.at(r, &child, 0)? => x = Some(xml::text(r, &child)?),
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "X" => seq.take(r, &c, 0, &mut x, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let x = xml::present(x, r, &[xml::Name::new(NILLABLE_NS, "X")])?;
+        let x = xml::present(x, r, &P[0])?;
         Ok(Self { other_attributes, x })
     }
 }
@@ -127,11 +125,11 @@ impl xml::XmlRead for Reading {
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(NILLABLE_NS, "Value")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(NILLABLE_NS, "Unit")], 0, 1),
-            xml::Particle::new(&[xml::Name::new(NILLABLE_NS, "Sample")], 1, u32::MAX),
-            xml::Particle::new(&[xml::Name::new(NILLABLE_NS, "Where")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(NILLABLE_NS, "Also")], 0, 1),
+            xml::Particle::el(NILLABLE_NS, "Value", 1, 1),
+            xml::Particle::el(NILLABLE_NS, "Unit", 0, 1),
+            xml::Particle::el(NILLABLE_NS, "Sample", 1, u32::MAX),
+            xml::Particle::el(NILLABLE_NS, "Where", 1, 1),
+            xml::Particle::el(NILLABLE_NS, "Also", 0, 1),
         ];
         let mut seq = xml::Sequence::<5>::new(P, xml::Order::Sequence);
         let mut value = None;
@@ -140,34 +138,20 @@ impl xml::XmlRead for Reading {
         let mut r#where = None;
         let mut also = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Value" if seq.at(r, &child, 0)? => {
-                    value = Some(xml::Nillable::read_value(r, &child)?);
-                }
-                "Unit" if seq.at(r, &child, 1)? => {
-                    unit = Some(xml::Nillable::read_value(r, &child)?);
-                }
-                "Sample" if seq.at(r, &child, 2)? => {
-                    sample.push(xml::Nillable::read_value(r, &child)?)
-                }
-                "Where" if seq.at(r, &child, 3)? => {
-                    r#where = Some(
-                        <xml::Nillable<Point> as xml::XmlRead>::read_xml(r, &child)?,
-                    );
-                }
-                "Also" if seq.at(r, &child, 4)? => {
-                    also = Some(
-                        <xml::Nillable<Point> as xml::XmlRead>::read_xml(r, &child)?,
-                    );
-                }
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Value" => seq.take(r, &c, 0, &mut value, xml::Nillable::read_value)?,
+                "Unit" => seq.take(r, &c, 1, &mut unit, xml::Nillable::read_value)?,
+                "Sample" => seq.push(r, &c, 2, &mut sample, xml::Nillable::read_value)?,
+                "Where" => seq.take(r, &c, 3, &mut r#where, xml::read)?,
+                "Also" => seq.take(r, &c, 4, &mut also, xml::read)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let value = xml::present(value, r, &[xml::Name::new(NILLABLE_NS, "Value")])?;
-        let r#where = xml::present(r#where, r, &[xml::Name::new(NILLABLE_NS, "Where")])?;
+        let value = xml::present(value, r, &P[0])?;
+        let r#where = xml::present(r#where, r, &P[3])?;
         Ok(Self {
             other_attributes,
             value,

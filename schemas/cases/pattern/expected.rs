@@ -516,9 +516,7 @@ impl xml::XmlWrite for Catalog {
         w.start(name);
         w.attribute(xml::Name::local("code"), &self.code)?;
         w.other_attributes(&self.other_attributes, &[xml::Name::local("code")], None)?;
-        for v in &self.isbn {
-            w.simple_element(xml::Name::new(PATTERN_NS, "Isbn"), v)?;
-        }
+        w.simple_elements(PATTERN_NS, "Isbn", &self.isbn)?;
         w.simple_element(xml::Name::new(PATTERN_NS, "Shelf"), &self.shelf)?;
         w.simple_element(xml::Name::new(PATTERN_NS, "Consonants"), &self.consonants)?;
         w.simple_element(xml::Name::new(PATTERN_NS, "Price"), &self.price)?;
@@ -548,16 +546,16 @@ impl xml::XmlRead for Catalog {
         let code = r.required_attribute_of(code, xml::Name::local("code"))?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(PATTERN_NS, "Isbn")], 1, u32::MAX),
-            xml::Particle::new(&[xml::Name::new(PATTERN_NS, "Shelf")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(PATTERN_NS, "Consonants")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(PATTERN_NS, "Price")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(PATTERN_NS, "Tag")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(PATTERN_NS, "Note")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(PATTERN_NS, "Zip")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(PATTERN_NS, "Total")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(PATTERN_NS, "Codes")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(PATTERN_NS, "Key")], 1, 1),
+            xml::Particle::el(PATTERN_NS, "Isbn", 1, u32::MAX),
+            xml::Particle::el(PATTERN_NS, "Shelf", 1, 1),
+            xml::Particle::el(PATTERN_NS, "Consonants", 1, 1),
+            xml::Particle::el(PATTERN_NS, "Price", 1, 1),
+            xml::Particle::el(PATTERN_NS, "Tag", 1, 1),
+            xml::Particle::el(PATTERN_NS, "Note", 1, 1),
+            xml::Particle::el(PATTERN_NS, "Zip", 1, 1),
+            xml::Particle::el(PATTERN_NS, "Total", 1, 1),
+            xml::Particle::el(PATTERN_NS, "Codes", 1, 1),
+            xml::Particle::el(PATTERN_NS, "Key", 1, 1),
         ];
         let mut seq = xml::Sequence::<10>::new(P, xml::Order::Sequence);
         let mut isbn = Vec::new();
@@ -571,38 +569,32 @@ impl xml::XmlRead for Catalog {
         let mut codes = None;
         let mut key = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Isbn" if seq.at(r, &child, 0)? => isbn.push(xml::text(r, &child)?),
-                "Shelf" if seq.at(r, &child, 1)? => shelf = Some(xml::text(r, &child)?),
-                "Consonants" if seq.at(r, &child, 2)? => {
-                    consonants = Some(xml::text(r, &child)?);
-                }
-                "Price" if seq.at(r, &child, 3)? => price = Some(xml::text(r, &child)?),
-                "Tag" if seq.at(r, &child, 4)? => tag = Some(xml::text(r, &child)?),
-                "Note" if seq.at(r, &child, 5)? => note = Some(xml::text(r, &child)?),
-                "Zip" if seq.at(r, &child, 6)? => zip = Some(xml::text(r, &child)?),
-                "Total" if seq.at(r, &child, 7)? => total = Some(xml::text(r, &child)?),
-                "Codes" if seq.at(r, &child, 8)? => codes = Some(xml::text(r, &child)?),
-                "Key" if seq.at(r, &child, 9)? => key = Some(xml::text(r, &child)?),
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Isbn" => seq.push(r, &c, 0, &mut isbn, xml::text)?,
+                "Shelf" => seq.take(r, &c, 1, &mut shelf, xml::text)?,
+                "Consonants" => seq.take(r, &c, 2, &mut consonants, xml::text)?,
+                "Price" => seq.take(r, &c, 3, &mut price, xml::text)?,
+                "Tag" => seq.take(r, &c, 4, &mut tag, xml::text)?,
+                "Note" => seq.take(r, &c, 5, &mut note, xml::text)?,
+                "Zip" => seq.take(r, &c, 6, &mut zip, xml::text)?,
+                "Total" => seq.take(r, &c, 7, &mut total, xml::text)?,
+                "Codes" => seq.take(r, &c, 8, &mut codes, xml::text)?,
+                "Key" => seq.take(r, &c, 9, &mut key, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let shelf = xml::present(shelf, r, &[xml::Name::new(PATTERN_NS, "Shelf")])?;
-        let consonants = xml::present(
-            consonants,
-            r,
-            &[xml::Name::new(PATTERN_NS, "Consonants")],
-        )?;
-        let price = xml::present(price, r, &[xml::Name::new(PATTERN_NS, "Price")])?;
-        let tag = xml::present(tag, r, &[xml::Name::new(PATTERN_NS, "Tag")])?;
-        let note = xml::present(note, r, &[xml::Name::new(PATTERN_NS, "Note")])?;
-        let zip = xml::present(zip, r, &[xml::Name::new(PATTERN_NS, "Zip")])?;
-        let total = xml::present(total, r, &[xml::Name::new(PATTERN_NS, "Total")])?;
-        let codes = xml::present(codes, r, &[xml::Name::new(PATTERN_NS, "Codes")])?;
-        let key = xml::present(key, r, &[xml::Name::new(PATTERN_NS, "Key")])?;
+        let shelf = xml::present(shelf, r, &P[1])?;
+        let consonants = xml::present(consonants, r, &P[2])?;
+        let price = xml::present(price, r, &P[3])?;
+        let tag = xml::present(tag, r, &P[4])?;
+        let note = xml::present(note, r, &P[5])?;
+        let zip = xml::present(zip, r, &P[6])?;
+        let total = xml::present(total, r, &P[7])?;
+        let codes = xml::present(codes, r, &P[8])?;
+        let key = xml::present(key, r, &P[9])?;
         Ok(Self {
             code,
             other_attributes,

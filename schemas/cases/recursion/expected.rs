@@ -157,10 +157,8 @@ impl xml::XmlWrite for Sum {
     ) -> Result<(), xml::WriteError> {
         w.start(name);
         w.other_attributes(&self.other_attributes, &[], None)?;
-        xml::XmlWrite::write_xml(&*self.left, w, xml::Name::new(RECURSION_NS, "Left"))?;
-        if let Some(v) = &self.right {
-            xml::XmlWrite::write_xml(&**v, w, xml::Name::new(RECURSION_NS, "Right"))?;
-        }
+        w.element(RECURSION_NS, "Left", &self.left)?;
+        w.elements(RECURSION_NS, "Right", &self.right)?;
         w.end()
     }
 }
@@ -174,27 +172,27 @@ impl xml::XmlRead for Sum {
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(RECURSION_NS, "Left")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(RECURSION_NS, "Right")], 0, 1),
+            xml::Particle::el(RECURSION_NS, "Left", 1, 1),
+            xml::Particle::el(RECURSION_NS, "Right", 0, 1),
         ];
         let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
         let mut left = None;
         let mut right = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Left" if seq.at(r, &child, 0)? => {
-                    left = Some(Box::new(<Expr as xml::XmlRead>::read_xml(r, &child)?));
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Left" => {
+                    seq.take(r, &c, 0, &mut left, |r, s| xml::read(r, s).map(Box::new))?
                 }
-                "Right" if seq.at(r, &child, 1)? => {
-                    right = Some(Box::new(<Expr as xml::XmlRead>::read_xml(r, &child)?));
+                "Right" => {
+                    seq.take(r, &c, 1, &mut right, |r, s| xml::read(r, s).map(Box::new))?
                 }
-                _ => seq.unknown(r, &child)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let left = xml::present(left, r, &[xml::Name::new(RECURSION_NS, "Left")])?;
+        let left = xml::present(left, r, &P[0])?;
         Ok(Self {
             other_attributes,
             left,
@@ -232,9 +230,7 @@ impl xml::XmlWrite for Folder {
         w.start(name);
         w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::new(RECURSION_NS, "Name"), &self.name)?;
-        for v in &self.folder {
-            xml::XmlWrite::write_xml(v, w, xml::Name::new(RECURSION_NS, "Folder"))?;
-        }
+        w.elements(RECURSION_NS, "Folder", &self.folder)?;
         w.end()
     }
 }
@@ -248,25 +244,23 @@ impl xml::XmlRead for Folder {
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(RECURSION_NS, "Name")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(RECURSION_NS, "Folder")], 0, u32::MAX),
+            xml::Particle::el(RECURSION_NS, "Name", 1, 1),
+            xml::Particle::el(RECURSION_NS, "Folder", 0, u32::MAX),
         ];
         let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
         let mut name = None;
         let mut folder = Vec::new();
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Name" if seq.at(r, &child, 0)? => name = Some(xml::text(r, &child)?),
-                "Folder" if seq.at(r, &child, 1)? => {
-                    folder.push(<Folder as xml::XmlRead>::read_xml(r, &child)?)
-                }
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Name" => seq.take(r, &c, 0, &mut name, xml::text)?,
+                "Folder" => seq.push(r, &c, 1, &mut folder, xml::read)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let name = xml::present(name, r, &[xml::Name::new(RECURSION_NS, "Name")])?;
+        let name = xml::present(name, r, &P[0])?;
         Ok(Self {
             other_attributes,
             name,
@@ -303,8 +297,8 @@ impl xml::XmlWrite for Calculation {
     ) -> Result<(), xml::WriteError> {
         w.start(name);
         w.other_attributes(&self.other_attributes, &[], None)?;
-        xml::XmlWrite::write_xml(&self.expr, w, xml::Name::new(RECURSION_NS, "Expr"))?;
-        xml::XmlWrite::write_xml(&self.root, w, xml::Name::new(RECURSION_NS, "Root"))?;
+        w.element(RECURSION_NS, "Expr", &self.expr)?;
+        w.element(RECURSION_NS, "Root", &self.root)?;
         w.end()
     }
 }
@@ -318,28 +312,24 @@ impl xml::XmlRead for Calculation {
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(RECURSION_NS, "Expr")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(RECURSION_NS, "Root")], 1, 1),
+            xml::Particle::el(RECURSION_NS, "Expr", 1, 1),
+            xml::Particle::el(RECURSION_NS, "Root", 1, 1),
         ];
         let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
         let mut expr = None;
         let mut root = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Expr" if seq.at(r, &child, 0)? => {
-                    expr = Some(<Expr as xml::XmlRead>::read_xml(r, &child)?);
-                }
-                "Root" if seq.at(r, &child, 1)? => {
-                    root = Some(<Folder as xml::XmlRead>::read_xml(r, &child)?);
-                }
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Expr" => seq.take(r, &c, 0, &mut expr, xml::read)?,
+                "Root" => seq.take(r, &c, 1, &mut root, xml::read)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let expr = xml::present(expr, r, &[xml::Name::new(RECURSION_NS, "Expr")])?;
-        let root = xml::present(root, r, &[xml::Name::new(RECURSION_NS, "Root")])?;
+        let expr = xml::present(expr, r, &P[0])?;
+        let root = xml::present(root, r, &P[1])?;
         Ok(Self {
             other_attributes,
             expr,

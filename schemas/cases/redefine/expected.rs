@@ -75,9 +75,7 @@ impl xml::XmlWrite for Address {
         w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::new(REDEFINE_NS, "Street"), &self.street)?;
         w.simple_element(xml::Name::new(REDEFINE_NS, "City"), &self.city)?;
-        if let Some(v) = &self.country {
-            w.simple_element(xml::Name::new(REDEFINE_NS, "Country"), v)?;
-        }
+        w.simple_elements(REDEFINE_NS, "Country", &self.country)?;
         w.end()
     }
 }
@@ -91,29 +89,27 @@ impl xml::XmlRead for Address {
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(REDEFINE_NS, "Street")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(REDEFINE_NS, "City")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(REDEFINE_NS, "Country")], 0, 1),
+            xml::Particle::el(REDEFINE_NS, "Street", 1, 1),
+            xml::Particle::el(REDEFINE_NS, "City", 1, 1),
+            xml::Particle::el(REDEFINE_NS, "Country", 0, 1),
         ];
         let mut seq = xml::Sequence::<3>::new(P, xml::Order::Sequence);
         let mut street = None;
         let mut city = None;
         let mut country = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Street" if seq.at(r, &child, 0)? => street = Some(xml::text(r, &child)?),
-                "City" if seq.at(r, &child, 1)? => city = Some(xml::text(r, &child)?),
-                "Country" if seq.at(r, &child, 2)? => {
-                    country = Some(xml::text(r, &child)?);
-                }
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Street" => seq.take(r, &c, 0, &mut street, xml::text)?,
+                "City" => seq.take(r, &c, 1, &mut city, xml::text)?,
+                "Country" => seq.take(r, &c, 2, &mut country, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let street = xml::present(street, r, &[xml::Name::new(REDEFINE_NS, "Street")])?;
-        let city = xml::present(city, r, &[xml::Name::new(REDEFINE_NS, "City")])?;
+        let street = xml::present(street, r, &P[0])?;
+        let city = xml::present(city, r, &P[1])?;
         Ok(Self {
             other_attributes,
             street,
@@ -203,24 +199,24 @@ impl xml::XmlRead for AddressOriginal {
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(REDEFINE_NS, "Street")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(REDEFINE_NS, "City")], 1, 1),
+            xml::Particle::el(REDEFINE_NS, "Street", 1, 1),
+            xml::Particle::el(REDEFINE_NS, "City", 1, 1),
         ];
         let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
         let mut street = None;
         let mut city = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Street" if seq.at(r, &child, 0)? => street = Some(xml::text(r, &child)?),
-                "City" if seq.at(r, &child, 1)? => city = Some(xml::text(r, &child)?),
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Street" => seq.take(r, &c, 0, &mut street, xml::text)?,
+                "City" => seq.take(r, &c, 1, &mut city, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let street = xml::present(street, r, &[xml::Name::new(REDEFINE_NS, "Street")])?;
-        let city = xml::present(city, r, &[xml::Name::new(REDEFINE_NS, "City")])?;
+        let street = xml::present(street, r, &P[0])?;
+        let city = xml::present(city, r, &P[1])?;
         Ok(Self {
             other_attributes,
             street,
@@ -276,15 +272,9 @@ impl xml::XmlWrite for Customer {
             None,
         )?;
         w.simple_element(xml::Name::new(REDEFINE_NS, "Code"), &self.code)?;
-        xml::XmlWrite::write_xml(
-            &self.address,
-            w,
-            xml::Name::new(REDEFINE_NS, "Address"),
-        )?;
+        w.element(REDEFINE_NS, "Address", &self.address)?;
         w.simple_element(xml::Name::new(REDEFINE_NS, "Email"), &self.email)?;
-        if let Some(v) = &self.phone {
-            w.simple_element(xml::Name::new(REDEFINE_NS, "Phone"), v)?;
-        }
+        w.simple_elements(REDEFINE_NS, "Phone", &self.phone)?;
         w.end()
     }
 }
@@ -306,10 +296,10 @@ impl xml::XmlRead for Customer {
         let by = r.attribute_of(by, xml::Name::local("by"))?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(REDEFINE_NS, "Code")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(REDEFINE_NS, "Address")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(REDEFINE_NS, "Email")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(REDEFINE_NS, "Phone")], 0, 1),
+            xml::Particle::el(REDEFINE_NS, "Code", 1, 1),
+            xml::Particle::el(REDEFINE_NS, "Address", 1, 1),
+            xml::Particle::el(REDEFINE_NS, "Email", 1, 1),
+            xml::Particle::el(REDEFINE_NS, "Phone", 0, 1),
         ];
         let mut seq = xml::Sequence::<4>::new(P, xml::Order::Sequence);
         let mut code = None;
@@ -317,26 +307,20 @@ impl xml::XmlRead for Customer {
         let mut email = None;
         let mut phone = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Code" if seq.at(r, &child, 0)? => code = Some(xml::text(r, &child)?),
-                "Address" if seq.at(r, &child, 1)? => {
-                    address = Some(<Address as xml::XmlRead>::read_xml(r, &child)?);
-                }
-                "Email" if seq.at(r, &child, 2)? => email = Some(xml::text(r, &child)?),
-                "Phone" if seq.at(r, &child, 3)? => phone = Some(xml::text(r, &child)?),
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Code" => seq.take(r, &c, 0, &mut code, xml::text)?,
+                "Address" => seq.take(r, &c, 1, &mut address, xml::read)?,
+                "Email" => seq.take(r, &c, 2, &mut email, xml::text)?,
+                "Phone" => seq.take(r, &c, 3, &mut phone, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let code = xml::present(code, r, &[xml::Name::new(REDEFINE_NS, "Code")])?;
-        let address = xml::present(
-            address,
-            r,
-            &[xml::Name::new(REDEFINE_NS, "Address")],
-        )?;
-        let email = xml::present(email, r, &[xml::Name::new(REDEFINE_NS, "Email")])?;
+        let code = xml::present(code, r, &P[0])?;
+        let address = xml::present(address, r, &P[1])?;
+        let email = xml::present(email, r, &P[2])?;
         Ok(Self {
             created,
             by,

@@ -6,6 +6,7 @@ pub const B_NS: &str = "urn:b";
 /// Items of the namespace `urn:a`.
 pub mod a {
     use ::xsdgen_runtime::xml;
+    use super::{A_NS, B_NS};
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct A {
@@ -33,7 +34,7 @@ pub mod a {
         ) -> Result<(), xml::WriteError> {
             w.start(name);
             w.other_attributes(&self.other_attributes, &[], None)?;
-            w.simple_element(xml::Name::new(super::B_NS, "X"), &self.x)?;
+            w.simple_element(xml::Name::new(B_NS, "X"), &self.x)?;
             w.end()
         }
     }
@@ -46,33 +47,32 @@ pub mod a {
             let mut other_attributes = xml::AnyAttributes::new();
             let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
-            const P: &[xml::Particle] = &[
-                xml::Particle::new(&[xml::Name::new(super::B_NS, "X")], 1, 1),
-            ];
+            const P: &[xml::Particle] = &[xml::Particle::el(B_NS, "X", 1, 1)];
             let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
             let mut x = None;
             let next = &mut r.next_child()?;
-            while let Some(child) = next.take() {
-                match child.local_name() {
-                    "X" if seq.at(r, &child, 0)? => x = Some(xml::text(r, &child)?),
-                    _ => seq.unknown(r, &child)?,
+            while let Some(c) = next.take() {
+                match c.local_name() {
+                    "X" => seq.take(r, &c, 0, &mut x, xml::text)?,
+                    _ => seq.unknown(r, &c)?,
                 }
                 *next = r.next_child()?;
             }
             seq.finish(r, None)?;
-            let x = xml::present(x, r, &[xml::Name::new(super::B_NS, "X")])?;
+            let x = xml::present(x, r, &P[0])?;
             Ok(Self { other_attributes, x })
         }
     }
 
     impl xml::XmlElement for A {
-        const NAME: xml::Name = xml::Name::new(super::A_NS, "A");
+        const NAME: xml::Name = xml::Name::new(A_NS, "A");
     }
 }
 
 /// Items of the namespace `urn:b`.
 pub mod b {
     use ::xsdgen_runtime::xml;
+    use super::B_NS;
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct X(pub String);
@@ -98,6 +98,6 @@ pub mod b {
     }
 
     impl xml::XmlElement for X {
-        const NAME: xml::Name = xml::Name::new(super::B_NS, "X");
+        const NAME: xml::Name = xml::Name::new(B_NS, "X");
     }
 }

@@ -302,12 +302,12 @@ impl xml::XmlRead for Settings {
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(RESTRICTION_NS, "Pin")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(RESTRICTION_NS, "Volume")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(RESTRICTION_NS, "Balance")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(RESTRICTION_NS, "Price")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(RESTRICTION_NS, "Code")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(RESTRICTION_NS, "Count")], 1, 1),
+            xml::Particle::el(RESTRICTION_NS, "Pin", 1, 1),
+            xml::Particle::el(RESTRICTION_NS, "Volume", 1, 1),
+            xml::Particle::el(RESTRICTION_NS, "Balance", 1, 1),
+            xml::Particle::el(RESTRICTION_NS, "Price", 1, 1),
+            xml::Particle::el(RESTRICTION_NS, "Code", 1, 1),
+            xml::Particle::el(RESTRICTION_NS, "Count", 1, 1),
         ];
         let mut seq = xml::Sequence::<6>::new(P, xml::Order::Sequence);
         let mut pin = None;
@@ -317,35 +317,25 @@ impl xml::XmlRead for Settings {
         let mut code = None;
         let mut count = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Pin" if seq.at(r, &child, 0)? => pin = Some(xml::text(r, &child)?),
-                "Volume" if seq.at(r, &child, 1)? => volume = Some(xml::text(r, &child)?),
-                "Balance" if seq.at(r, &child, 2)? => {
-                    balance = Some(xml::text(r, &child)?);
-                }
-                "Price" if seq.at(r, &child, 3)? => price = Some(xml::text(r, &child)?),
-                "Code" if seq.at(r, &child, 4)? => code = Some(xml::text(r, &child)?),
-                "Count" if seq.at(r, &child, 5)? => count = Some(xml::text(r, &child)?),
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Pin" => seq.take(r, &c, 0, &mut pin, xml::text)?,
+                "Volume" => seq.take(r, &c, 1, &mut volume, xml::text)?,
+                "Balance" => seq.take(r, &c, 2, &mut balance, xml::text)?,
+                "Price" => seq.take(r, &c, 3, &mut price, xml::text)?,
+                "Code" => seq.take(r, &c, 4, &mut code, xml::text)?,
+                "Count" => seq.take(r, &c, 5, &mut count, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let pin = xml::present(pin, r, &[xml::Name::new(RESTRICTION_NS, "Pin")])?;
-        let volume = xml::present(
-            volume,
-            r,
-            &[xml::Name::new(RESTRICTION_NS, "Volume")],
-        )?;
-        let balance = xml::present(
-            balance,
-            r,
-            &[xml::Name::new(RESTRICTION_NS, "Balance")],
-        )?;
-        let price = xml::present(price, r, &[xml::Name::new(RESTRICTION_NS, "Price")])?;
-        let code = xml::present(code, r, &[xml::Name::new(RESTRICTION_NS, "Code")])?;
-        let count = xml::present(count, r, &[xml::Name::new(RESTRICTION_NS, "Count")])?;
+        let pin = xml::present(pin, r, &P[0])?;
+        let volume = xml::present(volume, r, &P[1])?;
+        let balance = xml::present(balance, r, &P[2])?;
+        let price = xml::present(price, r, &P[3])?;
+        let code = xml::present(code, r, &P[4])?;
+        let count = xml::present(count, r, &P[5])?;
         Ok(Self {
             other_attributes,
             pin,

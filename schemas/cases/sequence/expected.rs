@@ -45,23 +45,15 @@ impl xml::XmlWrite for Order {
         w.start(name);
         w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::new(SEQUENCE_NS, "Id"), &self.id)?;
-        if let Some(v) = &self.note {
-            w.simple_element(xml::Name::new(SEQUENCE_NS, "Note"), v)?;
-        }
-        for v in &self.tag {
-            w.simple_element(xml::Name::new(SEQUENCE_NS, "Tag"), v)?;
-        }
-        for v in &self.line {
-            xml::XmlWrite::write_xml(v, w, xml::Name::new(SEQUENCE_NS, "Line"))?;
-        }
+        w.simple_elements(SEQUENCE_NS, "Note", &self.note)?;
+        w.simple_elements(SEQUENCE_NS, "Tag", &self.tag)?;
+        w.elements(SEQUENCE_NS, "Line", &self.line)?;
         w.simple_element(xml::Name::new(SEQUENCE_NS, "Total"), &self.total)?;
         w.simple_element(xml::Name::new(SEQUENCE_NS, "Currency"), &self.currency)?;
         for v in &self.sequence {
             v.write_group(w)?;
         }
-        if let Some(v) = &self.signature {
-            w.simple_element(xml::Name::new(SEQUENCE_NS, "Signature"), v)?;
-        }
+        w.simple_elements(SEQUENCE_NS, "Signature", &self.signature)?;
         w.end()
     }
 }
@@ -75,14 +67,14 @@ impl xml::XmlRead for Order {
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(SEQUENCE_NS, "Id")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(SEQUENCE_NS, "Note")], 0, 1),
-            xml::Particle::new(&[xml::Name::new(SEQUENCE_NS, "Tag")], 0, 3),
-            xml::Particle::new(&[xml::Name::new(SEQUENCE_NS, "Line")], 1, u32::MAX),
-            xml::Particle::new(&[xml::Name::new(SEQUENCE_NS, "Total")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(SEQUENCE_NS, "Currency")], 1, 1),
+            xml::Particle::el(SEQUENCE_NS, "Id", 1, 1),
+            xml::Particle::el(SEQUENCE_NS, "Note", 0, 1),
+            xml::Particle::el(SEQUENCE_NS, "Tag", 0, 3),
+            xml::Particle::el(SEQUENCE_NS, "Line", 1, u32::MAX),
+            xml::Particle::el(SEQUENCE_NS, "Total", 1, 1),
+            xml::Particle::el(SEQUENCE_NS, "Currency", 1, 1),
             xml::Particle::new(&[xml::Name::new(SEQUENCE_NS, "Key")], 0, u32::MAX),
-            xml::Particle::new(&[xml::Name::new(SEQUENCE_NS, "Signature")], 0, 1),
+            xml::Particle::el(SEQUENCE_NS, "Signature", 0, 1),
         ];
         let mut seq = xml::Sequence::<8>::new(P, xml::Order::Sequence);
         let mut id = None;
@@ -94,47 +86,29 @@ impl xml::XmlRead for Order {
         let mut sequence = Vec::new();
         let mut signature = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Id" if seq.at(r, &child, 0)? => id = Some(xml::text(r, &child)?),
-                "Note" if seq.at(r, &child, 1)? => note = Some(xml::text(r, &child)?),
-                "Tag" if seq.at(r, &child, 2)? => tag.push(xml::text(r, &child)?),
-                "Line" if seq.at(r, &child, 3)? => {
-                    line.push(<Line as xml::XmlRead>::read_xml(r, &child)?)
-                }
-                "Total" if seq.at(r, &child, 4)? => total = Some(xml::text(r, &child)?),
-                "Currency" if seq.at(r, &child, 5)? => {
-                    currency = Some(xml::text(r, &child)?);
-                }
-                "Key" if seq.at(r, &child, 6)? => {
-                    *next = Some(child);
-                    let Some(v) = OrderSequence::read_group(r, next)? else {
-                        return Err(
-                            r
-                                .expected_one_of(
-                                    next.as_ref(),
-                                    &[xml::Name::new(SEQUENCE_NS, "Key")],
-                                ),
-                        );
-                    };
-                    sequence.push(v);
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Id" => seq.take(r, &c, 0, &mut id, xml::text)?,
+                "Note" => seq.take(r, &c, 1, &mut note, xml::text)?,
+                "Tag" => seq.push(r, &c, 2, &mut tag, xml::text)?,
+                "Line" => seq.push(r, &c, 3, &mut line, xml::read)?,
+                "Total" => seq.take(r, &c, 4, &mut total, xml::text)?,
+                "Currency" => seq.take(r, &c, 5, &mut currency, xml::text)?,
+                "Key" if seq.at(r, &c, 6)? => {
+                    *next = Some(c);
+                    sequence
+                        .push(xml::group(r, next, &P[6], OrderSequence::read_group)?);
                     continue;
                 }
-                "Signature" if seq.at(r, &child, 7)? => {
-                    signature = Some(xml::text(r, &child)?);
-                }
-                _ => seq.unknown(r, &child)?,
+                "Signature" => seq.take(r, &c, 7, &mut signature, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let id = xml::present(id, r, &[xml::Name::new(SEQUENCE_NS, "Id")])?;
-        let total = xml::present(total, r, &[xml::Name::new(SEQUENCE_NS, "Total")])?;
-        let currency = xml::present(
-            currency,
-            r,
-            &[xml::Name::new(SEQUENCE_NS, "Currency")],
-        )?;
+        let id = xml::present(id, r, &P[0])?;
+        let total = xml::present(total, r, &P[4])?;
+        let currency = xml::present(currency, r, &P[5])?;
         Ok(Self {
             other_attributes,
             id,
@@ -176,9 +150,7 @@ impl OrderSequence {
         w: &mut xml::XmlWriter,
     ) -> Result<(), xml::WriteError> {
         w.simple_element(xml::Name::new(SEQUENCE_NS, "Key"), &self.key)?;
-        if let Some(v) = &self.value {
-            w.simple_element(xml::Name::new(SEQUENCE_NS, "Value"), v)?;
-        }
+        w.simple_elements(SEQUENCE_NS, "Value", &self.value)?;
         Ok(())
     }
 }
@@ -189,18 +161,18 @@ impl OrderSequence {
         next: &mut Option<xml::Start<'i>>,
     ) -> Result<Option<Self>, xml::ReadError> {
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(SEQUENCE_NS, "Key")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(SEQUENCE_NS, "Value")], 0, 1),
+            xml::Particle::el(SEQUENCE_NS, "Key", 1, 1),
+            xml::Particle::el(SEQUENCE_NS, "Value", 0, 1),
         ];
         let mut seq = xml::Sequence::<2>::new(P, xml::Order::Group);
         let mut key = None;
         let mut value = None;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Key" if seq.at(r, &child, 0)? => key = Some(xml::text(r, &child)?),
-                "Value" if seq.at(r, &child, 1)? => value = Some(xml::text(r, &child)?),
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Key" if seq.at(r, &c, 0)? => key = Some(xml::text(r, &c)?),
+                "Value" if seq.at(r, &c, 1)? => value = Some(xml::text(r, &c)?),
                 _ => {
-                    *next = Some(child);
+                    *next = Some(c);
                     break;
                 }
             }
@@ -210,7 +182,7 @@ impl OrderSequence {
             return Ok(None);
         }
         seq.finish(r, next.as_ref())?;
-        let key = xml::present(key, r, &[xml::Name::new(SEQUENCE_NS, "Key")])?;
+        let key = xml::present(key, r, &P[0])?;
         Ok(Some(Self { key, value }))
     }
 }
@@ -258,30 +230,24 @@ impl xml::XmlRead for Line {
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(SEQUENCE_NS, "Sku")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(SEQUENCE_NS, "Quantity")], 1, 1),
+            xml::Particle::el(SEQUENCE_NS, "Sku", 1, 1),
+            xml::Particle::el(SEQUENCE_NS, "Quantity", 1, 1),
         ];
         let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
         let mut sku = None;
         let mut quantity = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Sku" if seq.at(r, &child, 0)? => sku = Some(xml::text(r, &child)?),
-                "Quantity" if seq.at(r, &child, 1)? => {
-                    quantity = Some(xml::text(r, &child)?);
-                }
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Sku" => seq.take(r, &c, 0, &mut sku, xml::text)?,
+                "Quantity" => seq.take(r, &c, 1, &mut quantity, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let sku = xml::present(sku, r, &[xml::Name::new(SEQUENCE_NS, "Sku")])?;
-        let quantity = xml::present(
-            quantity,
-            r,
-            &[xml::Name::new(SEQUENCE_NS, "Quantity")],
-        )?;
+        let sku = xml::present(sku, r, &P[0])?;
+        let quantity = xml::present(quantity, r, &P[1])?;
         Ok(Self {
             other_attributes,
             sku,

@@ -238,8 +238,8 @@ impl xml::XmlWrite for Price {
     ) -> Result<(), xml::WriteError> {
         w.start(name);
         w.other_attributes(&self.other_attributes, &[], None)?;
-        xml::XmlWrite::write_xml(&self.net, w, xml::Name::new(SIMPLE_NS, "Net"))?;
-        xml::XmlWrite::write_xml(&self.gross, w, xml::Name::new(SIMPLE_NS, "Gross"))?;
+        w.element(SIMPLE_NS, "Net", &self.net)?;
+        w.element(SIMPLE_NS, "Gross", &self.gross)?;
         w.end()
     }
 }
@@ -253,28 +253,24 @@ impl xml::XmlRead for Price {
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(SIMPLE_NS, "Net")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(SIMPLE_NS, "Gross")], 1, 1),
+            xml::Particle::el(SIMPLE_NS, "Net", 1, 1),
+            xml::Particle::el(SIMPLE_NS, "Gross", 1, 1),
         ];
         let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
         let mut net = None;
         let mut gross = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Net" if seq.at(r, &child, 0)? => {
-                    net = Some(<AnyAmount as xml::XmlRead>::read_xml(r, &child)?);
-                }
-                "Gross" if seq.at(r, &child, 1)? => {
-                    gross = Some(<TaxedAmount as xml::XmlRead>::read_xml(r, &child)?);
-                }
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Net" => seq.take(r, &c, 0, &mut net, xml::read)?,
+                "Gross" => seq.take(r, &c, 1, &mut gross, xml::read)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let net = xml::present(net, r, &[xml::Name::new(SIMPLE_NS, "Net")])?;
-        let gross = xml::present(gross, r, &[xml::Name::new(SIMPLE_NS, "Gross")])?;
+        let net = xml::present(net, r, &P[0])?;
+        let gross = xml::present(gross, r, &P[1])?;
         Ok(Self {
             other_attributes,
             net,

@@ -6,6 +6,7 @@ pub const B_NS: &str = "urn:b";
 /// Items of the namespace `urn:a`.
 pub mod a {
     use ::xsdgen_runtime::xml;
+    use super::A_NS;
 
     /// - The elements that may stand for `Head` (its substitution group).
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -20,7 +21,7 @@ pub mod a {
         ) -> Result<(), xml::WriteError> {
             match self {
                 Self::Member(v) => {
-                    w.simple_element(xml::Name::new(super::A_NS, "Member"), v)?;
+                    w.simple_element(xml::Name::new(A_NS, "Member"), v)?;
                 }
             }
             Ok(())
@@ -36,7 +37,7 @@ pub mod a {
                 return Ok(None);
             };
             let branch = match child.local_name() {
-                "Member" if r.is(child, xml::Name::new(super::A_NS, "Member")) => 0,
+                "Member" if r.is(child, xml::Name::new(A_NS, "Member")) => 0,
                 _ => return Ok(None),
             };
             Ok(
@@ -44,12 +45,7 @@ pub mod a {
                     match branch {
                         0 => {
                             Self::Member(
-                                r
-                                    .required(
-                                        next,
-                                        xml::Name::new(super::A_NS, "Member"),
-                                        xml::text,
-                                    )?,
+                                r.required(next, xml::Name::new(A_NS, "Member"), xml::text)?,
                             )
                         }
                         _ => return Ok(None),
@@ -83,13 +79,14 @@ pub mod a {
     }
 
     impl xml::XmlElement for Member {
-        const NAME: xml::Name = xml::Name::new(super::A_NS, "Member");
+        const NAME: xml::Name = xml::Name::new(A_NS, "Member");
     }
 }
 
 /// Items of the namespace `urn:b`.
 pub mod b {
     use ::xsdgen_runtime::xml;
+    use super::{A_NS, B_NS};
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct Root {
@@ -126,41 +123,34 @@ pub mod b {
             r: &mut xml::XmlReader<'_>,
             start: &xml::Start<'_>,
         ) -> Result<Self, xml::ReadError> {
-            let mut other_attributes = xml::AnyAttributes::new();
-            let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+            let mut out = Self::default();
+            let [] = r.attributes(start, &[], None, &mut out.other_attributes)?;
 
             const P: &[xml::Particle] = &[
-                xml::Particle::new(&[xml::Name::new(super::A_NS, "Member")], 1, u32::MAX),
+                xml::Particle::new(&[xml::Name::new(A_NS, "Member")], 1, u32::MAX),
             ];
             let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
-            let mut head = Vec::new();
             let next = &mut r.next_child()?;
-            while let Some(child) = next.take() {
-                match child.local_name() {
-                    "Member" if seq.at(r, &child, 0)? => {
-                        *next = Some(child);
-                        let Some(v) = super::a::Head::read_group(r, next)? else {
-                            return Err(
-                                r
-                                    .expected_one_of(
-                                        next.as_ref(),
-                                        &[xml::Name::new(super::A_NS, "Member")],
-                                    ),
+            while let Some(c) = next.take() {
+                match c.local_name() {
+                    "Member" if seq.at(r, &c, 0)? => {
+                        *next = Some(c);
+                        out.head
+                            .push(
+                                xml::group(r, next, &P[0], super::a::Head::read_group)?,
                             );
-                        };
-                        head.push(v);
                         continue;
                     }
-                    _ => seq.unknown(r, &child)?,
+                    _ => seq.unknown(r, &c)?,
                 }
                 *next = r.next_child()?;
             }
             seq.finish(r, None)?;
-            Ok(Self { other_attributes, head })
+            Ok(out)
         }
     }
 
     impl xml::XmlElement for Root {
-        const NAME: xml::Name = xml::Name::new(super::B_NS, "Root");
+        const NAME: xml::Name = xml::Name::new(B_NS, "Root");
     }
 }

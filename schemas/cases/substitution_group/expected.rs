@@ -84,24 +84,24 @@ impl xml::XmlRead for ComparisonType {
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(SUBSTITUTION_NS, "Field")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(SUBSTITUTION_NS, "Value")], 1, 1),
+            xml::Particle::el(SUBSTITUTION_NS, "Field", 1, 1),
+            xml::Particle::el(SUBSTITUTION_NS, "Value", 1, 1),
         ];
         let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
         let mut field = None;
         let mut value = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Field" if seq.at(r, &child, 0)? => field = Some(xml::text(r, &child)?),
-                "Value" if seq.at(r, &child, 1)? => value = Some(xml::text(r, &child)?),
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Field" => seq.take(r, &c, 0, &mut field, xml::text)?,
+                "Value" => seq.take(r, &c, 1, &mut value, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let field = xml::present(field, r, &[xml::Name::new(SUBSTITUTION_NS, "Field")])?;
-        let value = xml::present(value, r, &[xml::Name::new(SUBSTITUTION_NS, "Value")])?;
+        let field = xml::present(field, r, &P[0])?;
+        let value = xml::present(value, r, &P[1])?;
         Ok(Self {
             other_attributes,
             field,
@@ -164,99 +164,21 @@ impl xml::XmlRead for NotType {
         let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
         let mut expression = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "IsEqualTo" if seq.at(r, &child, 0)? => {
-                    *next = Some(child);
-                    let Some(v) = Expression::read_group(r, next)? else {
-                        return Err(
-                            r
-                                .expected_one_of(
-                                    next.as_ref(),
-                                    &[
-                                        xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
-                                        xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
-                                        xml::Name::new(SUBSTITUTION_NS, "Not"),
-                                        xml::Name::new(SUBSTITUTION_NS, "And"),
-                                    ],
-                                ),
-                        );
-                    };
-                    expression = Some(v);
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "IsEqualTo" | "IsGreaterThan" | "Not" | "And" if seq.at(r, &c, 0)? => {
+                    *next = Some(c);
+                    expression = Some(
+                        xml::group(r, next, &P[0], Expression::read_group)?,
+                    );
                     continue;
                 }
-                "IsGreaterThan" if seq.at(r, &child, 0)? => {
-                    *next = Some(child);
-                    let Some(v) = Expression::read_group(r, next)? else {
-                        return Err(
-                            r
-                                .expected_one_of(
-                                    next.as_ref(),
-                                    &[
-                                        xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
-                                        xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
-                                        xml::Name::new(SUBSTITUTION_NS, "Not"),
-                                        xml::Name::new(SUBSTITUTION_NS, "And"),
-                                    ],
-                                ),
-                        );
-                    };
-                    expression = Some(v);
-                    continue;
-                }
-                "Not" if seq.at(r, &child, 0)? => {
-                    *next = Some(child);
-                    let Some(v) = Expression::read_group(r, next)? else {
-                        return Err(
-                            r
-                                .expected_one_of(
-                                    next.as_ref(),
-                                    &[
-                                        xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
-                                        xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
-                                        xml::Name::new(SUBSTITUTION_NS, "Not"),
-                                        xml::Name::new(SUBSTITUTION_NS, "And"),
-                                    ],
-                                ),
-                        );
-                    };
-                    expression = Some(v);
-                    continue;
-                }
-                "And" if seq.at(r, &child, 0)? => {
-                    *next = Some(child);
-                    let Some(v) = Expression::read_group(r, next)? else {
-                        return Err(
-                            r
-                                .expected_one_of(
-                                    next.as_ref(),
-                                    &[
-                                        xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
-                                        xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
-                                        xml::Name::new(SUBSTITUTION_NS, "Not"),
-                                        xml::Name::new(SUBSTITUTION_NS, "And"),
-                                    ],
-                                ),
-                        );
-                    };
-                    expression = Some(v);
-                    continue;
-                }
-                _ => seq.unknown(r, &child)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let expression = xml::present(
-            expression,
-            r,
-            &[
-                xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
-                xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
-                xml::Name::new(SUBSTITUTION_NS, "Not"),
-                xml::Name::new(SUBSTITUTION_NS, "And"),
-            ],
-        )?;
+        let expression = xml::present(expression, r, &P[0])?;
         Ok(Self {
             other_attributes,
             expression,
@@ -299,8 +221,8 @@ impl xml::XmlRead for AndType {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let mut other_attributes = xml::AnyAttributes::new();
-        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+        let mut out = Self::default();
+        let [] = r.attributes(start, &[], None, &mut out.other_attributes)?;
 
         const P: &[xml::Particle] = &[
             xml::Particle::new(
@@ -315,95 +237,21 @@ impl xml::XmlRead for AndType {
             ),
         ];
         let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
-        let mut expression = Vec::new();
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "IsEqualTo" if seq.at(r, &child, 0)? => {
-                    *next = Some(child);
-                    let Some(v) = Expression::read_group(r, next)? else {
-                        return Err(
-                            r
-                                .expected_one_of(
-                                    next.as_ref(),
-                                    &[
-                                        xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
-                                        xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
-                                        xml::Name::new(SUBSTITUTION_NS, "Not"),
-                                        xml::Name::new(SUBSTITUTION_NS, "And"),
-                                    ],
-                                ),
-                        );
-                    };
-                    expression.push(v);
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "IsEqualTo" | "IsGreaterThan" | "Not" | "And" if seq.at(r, &c, 0)? => {
+                    *next = Some(c);
+                    out.expression
+                        .push(xml::group(r, next, &P[0], Expression::read_group)?);
                     continue;
                 }
-                "IsGreaterThan" if seq.at(r, &child, 0)? => {
-                    *next = Some(child);
-                    let Some(v) = Expression::read_group(r, next)? else {
-                        return Err(
-                            r
-                                .expected_one_of(
-                                    next.as_ref(),
-                                    &[
-                                        xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
-                                        xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
-                                        xml::Name::new(SUBSTITUTION_NS, "Not"),
-                                        xml::Name::new(SUBSTITUTION_NS, "And"),
-                                    ],
-                                ),
-                        );
-                    };
-                    expression.push(v);
-                    continue;
-                }
-                "Not" if seq.at(r, &child, 0)? => {
-                    *next = Some(child);
-                    let Some(v) = Expression::read_group(r, next)? else {
-                        return Err(
-                            r
-                                .expected_one_of(
-                                    next.as_ref(),
-                                    &[
-                                        xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
-                                        xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
-                                        xml::Name::new(SUBSTITUTION_NS, "Not"),
-                                        xml::Name::new(SUBSTITUTION_NS, "And"),
-                                    ],
-                                ),
-                        );
-                    };
-                    expression.push(v);
-                    continue;
-                }
-                "And" if seq.at(r, &child, 0)? => {
-                    *next = Some(child);
-                    let Some(v) = Expression::read_group(r, next)? else {
-                        return Err(
-                            r
-                                .expected_one_of(
-                                    next.as_ref(),
-                                    &[
-                                        xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
-                                        xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
-                                        xml::Name::new(SUBSTITUTION_NS, "Not"),
-                                        xml::Name::new(SUBSTITUTION_NS, "And"),
-                                    ],
-                                ),
-                        );
-                    };
-                    expression.push(v);
-                    continue;
-                }
-                _ => seq.unknown(r, &child)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        Ok(Self {
-            other_attributes,
-            expression,
-        })
+        Ok(out)
     }
 }
 
@@ -882,9 +730,7 @@ impl xml::XmlWrite for Query {
         for v in &self.shape {
             v.write_group(w)?;
         }
-        if let Some(v) = &self.limit {
-            w.simple_element(xml::Name::new(SUBSTITUTION_NS, "Limit"), v)?;
-        }
+        w.simple_elements(SUBSTITUTION_NS, "Limit", &self.limit)?;
         w.end()
     }
 }
@@ -916,141 +762,34 @@ impl xml::XmlRead for Query {
                 0,
                 u32::MAX,
             ),
-            xml::Particle::new(&[xml::Name::new(SUBSTITUTION_NS, "Limit")], 0, 1),
+            xml::Particle::el(SUBSTITUTION_NS, "Limit", 0, 1),
         ];
         let mut seq = xml::Sequence::<3>::new(P, xml::Order::Sequence);
         let mut expression = None;
         let mut shape = Vec::new();
         let mut limit = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "IsEqualTo" if seq.at(r, &child, 0)? => {
-                    *next = Some(child);
-                    let Some(v) = Expression::read_group(r, next)? else {
-                        return Err(
-                            r
-                                .expected_one_of(
-                                    next.as_ref(),
-                                    &[
-                                        xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
-                                        xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
-                                        xml::Name::new(SUBSTITUTION_NS, "Not"),
-                                        xml::Name::new(SUBSTITUTION_NS, "And"),
-                                    ],
-                                ),
-                        );
-                    };
-                    expression = Some(v);
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "IsEqualTo" | "IsGreaterThan" | "Not" | "And" if seq.at(r, &c, 0)? => {
+                    *next = Some(c);
+                    expression = Some(
+                        xml::group(r, next, &P[0], Expression::read_group)?,
+                    );
                     continue;
                 }
-                "IsGreaterThan" if seq.at(r, &child, 0)? => {
-                    *next = Some(child);
-                    let Some(v) = Expression::read_group(r, next)? else {
-                        return Err(
-                            r
-                                .expected_one_of(
-                                    next.as_ref(),
-                                    &[
-                                        xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
-                                        xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
-                                        xml::Name::new(SUBSTITUTION_NS, "Not"),
-                                        xml::Name::new(SUBSTITUTION_NS, "And"),
-                                    ],
-                                ),
-                        );
-                    };
-                    expression = Some(v);
+                "Shape" | "Circle" if seq.at(r, &c, 1)? => {
+                    *next = Some(c);
+                    shape.push(xml::group(r, next, &P[1], AnyShape::read_group)?);
                     continue;
                 }
-                "Not" if seq.at(r, &child, 0)? => {
-                    *next = Some(child);
-                    let Some(v) = Expression::read_group(r, next)? else {
-                        return Err(
-                            r
-                                .expected_one_of(
-                                    next.as_ref(),
-                                    &[
-                                        xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
-                                        xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
-                                        xml::Name::new(SUBSTITUTION_NS, "Not"),
-                                        xml::Name::new(SUBSTITUTION_NS, "And"),
-                                    ],
-                                ),
-                        );
-                    };
-                    expression = Some(v);
-                    continue;
-                }
-                "And" if seq.at(r, &child, 0)? => {
-                    *next = Some(child);
-                    let Some(v) = Expression::read_group(r, next)? else {
-                        return Err(
-                            r
-                                .expected_one_of(
-                                    next.as_ref(),
-                                    &[
-                                        xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
-                                        xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
-                                        xml::Name::new(SUBSTITUTION_NS, "Not"),
-                                        xml::Name::new(SUBSTITUTION_NS, "And"),
-                                    ],
-                                ),
-                        );
-                    };
-                    expression = Some(v);
-                    continue;
-                }
-                "Shape" if seq.at(r, &child, 1)? => {
-                    *next = Some(child);
-                    let Some(v) = AnyShape::read_group(r, next)? else {
-                        return Err(
-                            r
-                                .expected_one_of(
-                                    next.as_ref(),
-                                    &[
-                                        xml::Name::new(SUBSTITUTION_NS, "Shape"),
-                                        xml::Name::new(SUBSTITUTION_NS, "Circle"),
-                                    ],
-                                ),
-                        );
-                    };
-                    shape.push(v);
-                    continue;
-                }
-                "Circle" if seq.at(r, &child, 1)? => {
-                    *next = Some(child);
-                    let Some(v) = AnyShape::read_group(r, next)? else {
-                        return Err(
-                            r
-                                .expected_one_of(
-                                    next.as_ref(),
-                                    &[
-                                        xml::Name::new(SUBSTITUTION_NS, "Shape"),
-                                        xml::Name::new(SUBSTITUTION_NS, "Circle"),
-                                    ],
-                                ),
-                        );
-                    };
-                    shape.push(v);
-                    continue;
-                }
-                "Limit" if seq.at(r, &child, 2)? => limit = Some(xml::text(r, &child)?),
-                _ => seq.unknown(r, &child)?,
+                "Limit" => seq.take(r, &c, 2, &mut limit, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let expression = xml::present(
-            expression,
-            r,
-            &[
-                xml::Name::new(SUBSTITUTION_NS, "IsEqualTo"),
-                xml::Name::new(SUBSTITUTION_NS, "IsGreaterThan"),
-                xml::Name::new(SUBSTITUTION_NS, "Not"),
-                xml::Name::new(SUBSTITUTION_NS, "And"),
-            ],
-        )?;
+        let expression = xml::present(expression, r, &P[0])?;
         Ok(Self {
             other_attributes,
             expression,

@@ -42,21 +42,19 @@ impl xml::XmlRead for TransitionType {
         let mut other_attributes = xml::AnyAttributes::new();
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
-        const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(UPA_NS, "To")], 1, 1),
-        ];
+        const P: &[xml::Particle] = &[xml::Particle::el(UPA_NS, "To", 1, 1)];
         let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
         let mut to = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "To" if seq.at(r, &child, 0)? => to = Some(xml::text(r, &child)?),
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "To" => seq.take(r, &c, 0, &mut to, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let to = xml::present(to, r, &[xml::Name::new(UPA_NS, "To")])?;
+        let to = xml::present(to, r, &P[0])?;
         Ok(Self { other_attributes, to })
     }
 }
@@ -157,30 +155,24 @@ impl xml::XmlRead for AbsoluteDateTransitionType {
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(UPA_NS, "To")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(UPA_NS, "DateTime")], 1, 1),
+            xml::Particle::el(UPA_NS, "To", 1, 1),
+            xml::Particle::el(UPA_NS, "DateTime", 1, 1),
         ];
         let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
         let mut to = None;
         let mut date_time = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "To" if seq.at(r, &child, 0)? => to = Some(xml::text(r, &child)?),
-                "DateTime" if seq.at(r, &child, 1)? => {
-                    date_time = Some(xml::text(r, &child)?);
-                }
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "To" => seq.take(r, &c, 0, &mut to, xml::text)?,
+                "DateTime" => seq.take(r, &c, 1, &mut date_time, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let to = xml::present(to, r, &[xml::Name::new(UPA_NS, "To")])?;
-        let date_time = xml::present(
-            date_time,
-            r,
-            &[xml::Name::new(UPA_NS, "DateTime")],
-        )?;
+        let to = xml::present(to, r, &P[0])?;
+        let date_time = xml::present(date_time, r, &P[1])?;
         Ok(Self {
             other_attributes,
             to,
@@ -235,34 +227,28 @@ impl xml::XmlRead for RecurringDayTransitionType {
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(UPA_NS, "To")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(UPA_NS, "Month")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(UPA_NS, "DayOfWeek")], 1, 1),
+            xml::Particle::el(UPA_NS, "To", 1, 1),
+            xml::Particle::el(UPA_NS, "Month", 1, 1),
+            xml::Particle::el(UPA_NS, "DayOfWeek", 1, 1),
         ];
         let mut seq = xml::Sequence::<3>::new(P, xml::Order::Sequence);
         let mut to = None;
         let mut month = None;
         let mut day_of_week = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "To" if seq.at(r, &child, 0)? => to = Some(xml::text(r, &child)?),
-                "Month" if seq.at(r, &child, 1)? => month = Some(xml::text(r, &child)?),
-                "DayOfWeek" if seq.at(r, &child, 2)? => {
-                    day_of_week = Some(xml::text(r, &child)?);
-                }
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "To" => seq.take(r, &c, 0, &mut to, xml::text)?,
+                "Month" => seq.take(r, &c, 1, &mut month, xml::text)?,
+                "DayOfWeek" => seq.take(r, &c, 2, &mut day_of_week, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let to = xml::present(to, r, &[xml::Name::new(UPA_NS, "To")])?;
-        let month = xml::present(month, r, &[xml::Name::new(UPA_NS, "Month")])?;
-        let day_of_week = xml::present(
-            day_of_week,
-            r,
-            &[xml::Name::new(UPA_NS, "DayOfWeek")],
-        )?;
+        let to = xml::present(to, r, &P[0])?;
+        let month = xml::present(month, r, &P[1])?;
+        let day_of_week = xml::present(day_of_week, r, &P[2])?;
         Ok(Self {
             other_attributes,
             to,
@@ -475,20 +461,8 @@ impl xml::XmlWrite for ArrayOfTransitionsType {
             w.attribute(xml::Name::local("Id"), v)?;
         }
         w.other_attributes(&self.other_attributes, &[xml::Name::local("Id")], None)?;
-        for v in &self.absolute_date_transition {
-            xml::XmlWrite::write_xml(
-                v,
-                w,
-                xml::Name::new(UPA_NS, "AbsoluteDateTransition"),
-            )?;
-        }
-        for v in &self.recurring_day_transition {
-            xml::XmlWrite::write_xml(
-                v,
-                w,
-                xml::Name::new(UPA_NS, "RecurringDayTransition"),
-            )?;
-        }
+        w.elements(UPA_NS, "AbsoluteDateTransition", &self.absolute_date_transition)?;
+        w.elements(UPA_NS, "RecurringDayTransition", &self.recurring_day_transition)?;
         for v in &self.transition {
             v.write_group(w)?;
         }
@@ -501,22 +475,19 @@ impl xml::XmlRead for ArrayOfTransitionsType {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let mut other_attributes = xml::AnyAttributes::new();
+        let mut out = Self::default();
         let [id] = r
-            .attributes(start, &[xml::Name::local("Id")], None, &mut other_attributes)?;
-        let id = r.attribute_of(id, xml::Name::local("Id"))?;
+            .attributes(
+                start,
+                &[xml::Name::local("Id")],
+                None,
+                &mut out.other_attributes,
+            )?;
+        out.id = r.attribute_of(id, xml::Name::local("Id"))?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(
-                &[xml::Name::new(UPA_NS, "AbsoluteDateTransition")],
-                0,
-                u32::MAX,
-            ),
-            xml::Particle::new(
-                &[xml::Name::new(UPA_NS, "RecurringDayTransition")],
-                0,
-                u32::MAX,
-            ),
+            xml::Particle::el(UPA_NS, "AbsoluteDateTransition", 0, u32::MAX),
+            xml::Particle::el(UPA_NS, "RecurringDayTransition", 0, u32::MAX),
             xml::Particle::new(
                 &[
                     xml::Name::new(UPA_NS, "Transition"),
@@ -528,106 +499,49 @@ impl xml::XmlRead for ArrayOfTransitionsType {
             ),
         ];
         let mut seq = xml::Sequence::<3>::new(P, xml::Order::Sequence);
-        let mut absolute_date_transition = Vec::new();
-        let mut recurring_day_transition = Vec::new();
-        let mut transition = Vec::new();
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
+        while let Some(c) = next.take() {
+            match c.local_name() {
                 "AbsoluteDateTransition" => {
-                    match seq.pick(r, &child, &[0, 2])? {
-                        Some(0) => {
-                            absolute_date_transition
-                                .push(
-                                    <AbsoluteDateTransitionType as xml::XmlRead>::read_xml(
-                                        r,
-                                        &child,
-                                    )?,
-                                )
-                        }
+                    match seq.pick(r, &c, &[0, 2])? {
+                        Some(0) => out.absolute_date_transition.push(xml::read(r, &c)?),
                         Some(2) => {
-                            *next = Some(child);
-                            let Some(v) = AnyTransition::read_group(r, next)? else {
-                                return Err(
-                                    r
-                                        .expected_one_of(
-                                            next.as_ref(),
-                                            &[
-                                                xml::Name::new(UPA_NS, "Transition"),
-                                                xml::Name::new(UPA_NS, "AbsoluteDateTransition"),
-                                                xml::Name::new(UPA_NS, "RecurringDayTransition"),
-                                            ],
-                                        ),
+                            *next = Some(c);
+                            out.transition
+                                .push(
+                                    xml::group(r, next, &P[2], AnyTransition::read_group)?,
                                 );
-                            };
-                            transition.push(v);
                             continue;
                         }
-                        _ => seq.unknown(r, &child)?,
+                        _ => seq.unknown(r, &c)?,
                     }
                 }
                 "RecurringDayTransition" => {
-                    match seq.pick(r, &child, &[1, 2])? {
-                        Some(1) => {
-                            recurring_day_transition
-                                .push(
-                                    <RecurringDayTransitionType as xml::XmlRead>::read_xml(
-                                        r,
-                                        &child,
-                                    )?,
-                                )
-                        }
+                    match seq.pick(r, &c, &[1, 2])? {
+                        Some(1) => out.recurring_day_transition.push(xml::read(r, &c)?),
                         Some(2) => {
-                            *next = Some(child);
-                            let Some(v) = AnyTransition::read_group(r, next)? else {
-                                return Err(
-                                    r
-                                        .expected_one_of(
-                                            next.as_ref(),
-                                            &[
-                                                xml::Name::new(UPA_NS, "Transition"),
-                                                xml::Name::new(UPA_NS, "AbsoluteDateTransition"),
-                                                xml::Name::new(UPA_NS, "RecurringDayTransition"),
-                                            ],
-                                        ),
+                            *next = Some(c);
+                            out.transition
+                                .push(
+                                    xml::group(r, next, &P[2], AnyTransition::read_group)?,
                                 );
-                            };
-                            transition.push(v);
                             continue;
                         }
-                        _ => seq.unknown(r, &child)?,
+                        _ => seq.unknown(r, &c)?,
                     }
                 }
-                "Transition" if seq.at(r, &child, 2)? => {
-                    *next = Some(child);
-                    let Some(v) = AnyTransition::read_group(r, next)? else {
-                        return Err(
-                            r
-                                .expected_one_of(
-                                    next.as_ref(),
-                                    &[
-                                        xml::Name::new(UPA_NS, "Transition"),
-                                        xml::Name::new(UPA_NS, "AbsoluteDateTransition"),
-                                        xml::Name::new(UPA_NS, "RecurringDayTransition"),
-                                    ],
-                                ),
-                        );
-                    };
-                    transition.push(v);
+                "Transition" if seq.at(r, &c, 2)? => {
+                    *next = Some(c);
+                    out.transition
+                        .push(xml::group(r, next, &P[2], AnyTransition::read_group)?);
                     continue;
                 }
-                _ => seq.unknown(r, &child)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        Ok(Self {
-            id,
-            other_attributes,
-            absolute_date_transition,
-            recurring_day_transition,
-            transition,
-        })
+        Ok(out)
     }
 }
 

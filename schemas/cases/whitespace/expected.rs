@@ -245,9 +245,7 @@ impl xml::XmlWrite for Entry {
         w.other_attributes(&self.other_attributes, &[xml::Name::local("key")], None)?;
         w.simple_element(xml::Name::new(WHITESPACE_NS, "Words"), &self.words)?;
         w.simple_element(xml::Name::new(WHITESPACE_NS, "Line"), &self.line)?;
-        for v in &self.keyword {
-            w.simple_element(xml::Name::new(WHITESPACE_NS, "Keyword"), v)?;
-        }
+        w.simple_elements(WHITESPACE_NS, "Keyword", &self.keyword)?;
         w.simple_element(xml::Name::new(WHITESPACE_NS, "Title"), &self.title)?;
         w.simple_element(xml::Name::new(WHITESPACE_NS, "Verbatim"), &self.verbatim)?;
         w.end()
@@ -265,11 +263,11 @@ impl xml::XmlRead for Entry {
         let key = r.required_attribute_of(key, xml::Name::local("key"))?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(WHITESPACE_NS, "Words")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(WHITESPACE_NS, "Line")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(WHITESPACE_NS, "Keyword")], 1, u32::MAX),
-            xml::Particle::new(&[xml::Name::new(WHITESPACE_NS, "Title")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(WHITESPACE_NS, "Verbatim")], 1, 1),
+            xml::Particle::el(WHITESPACE_NS, "Words", 1, 1),
+            xml::Particle::el(WHITESPACE_NS, "Line", 1, 1),
+            xml::Particle::el(WHITESPACE_NS, "Keyword", 1, u32::MAX),
+            xml::Particle::el(WHITESPACE_NS, "Title", 1, 1),
+            xml::Particle::el(WHITESPACE_NS, "Verbatim", 1, 1),
         ];
         let mut seq = xml::Sequence::<5>::new(P, xml::Order::Sequence);
         let mut words = None;
@@ -278,28 +276,22 @@ impl xml::XmlRead for Entry {
         let mut title = None;
         let mut verbatim = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Words" if seq.at(r, &child, 0)? => words = Some(xml::text(r, &child)?),
-                "Line" if seq.at(r, &child, 1)? => line = Some(xml::text(r, &child)?),
-                "Keyword" if seq.at(r, &child, 2)? => keyword.push(xml::text(r, &child)?),
-                "Title" if seq.at(r, &child, 3)? => title = Some(xml::text(r, &child)?),
-                "Verbatim" if seq.at(r, &child, 4)? => {
-                    verbatim = Some(xml::text(r, &child)?);
-                }
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Words" => seq.take(r, &c, 0, &mut words, xml::text)?,
+                "Line" => seq.take(r, &c, 1, &mut line, xml::text)?,
+                "Keyword" => seq.push(r, &c, 2, &mut keyword, xml::text)?,
+                "Title" => seq.take(r, &c, 3, &mut title, xml::text)?,
+                "Verbatim" => seq.take(r, &c, 4, &mut verbatim, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let words = xml::present(words, r, &[xml::Name::new(WHITESPACE_NS, "Words")])?;
-        let line = xml::present(line, r, &[xml::Name::new(WHITESPACE_NS, "Line")])?;
-        let title = xml::present(title, r, &[xml::Name::new(WHITESPACE_NS, "Title")])?;
-        let verbatim = xml::present(
-            verbatim,
-            r,
-            &[xml::Name::new(WHITESPACE_NS, "Verbatim")],
-        )?;
+        let words = xml::present(words, r, &P[0])?;
+        let line = xml::present(line, r, &P[1])?;
+        let title = xml::present(title, r, &P[3])?;
+        let verbatim = xml::present(verbatim, r, &P[4])?;
         Ok(Self {
             key,
             other_attributes,

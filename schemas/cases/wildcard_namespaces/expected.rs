@@ -31,9 +31,7 @@ impl xml::XmlWrite for Rt {
             &[],
             Some(xml::Wildcard::Other("urn:t")),
         )?;
-        if let Some(v) = &self.v {
-            xml::XmlWrite::write_xml(v, w, xml::Name::new(T_NS, "V"))?;
-        }
+        w.elements(T_NS, "V", &self.v)?;
         if let Some(v) = &self.any {
             w.raw_element(v.as_str());
         }
@@ -46,42 +44,34 @@ impl xml::XmlRead for Rt {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let mut other_attributes = xml::AnyAttributes::new();
+        let mut out = Self::default();
         let [] = r
             .attributes(
                 start,
                 &[],
                 Some(xml::Wildcard::Other("urn:t")),
-                &mut other_attributes,
+                &mut out.other_attributes,
             )?;
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(T_NS, "V")], 0, 1),
+            xml::Particle::el(T_NS, "V", 0, 1),
             xml::Particle::any(xml::Wildcard::Other("urn:t"), 0, 1),
         ];
         let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
-        let mut v_ = None;
-        let mut any = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "V" if seq.at(r, &child, 0)? => {
-                    v_ = Some(<xml::AnyElement as xml::XmlRead>::read_xml(r, &child)?);
-                }
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "V" if seq.at(r, &c, 0)? => out.v = Some(xml::read(r, &c)?),
                 _ => {
-                    match seq.wildcard(r, &child, &[1])? {
-                        Some(1) => any = Some(xml::read::<xml::AnyElement>(r, &child)?),
-                        _ => seq.unknown(r, &child)?,
+                    match seq.wildcard(r, &c, &[1])? {
+                        Some(1) => out.any = Some(xml::read::<xml::AnyElement>(r, &c)?),
+                        _ => seq.unknown(r, &c)?,
                     }
                 }
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        Ok(Self {
-            other_attributes,
-            v: v_,
-            any,
-        })
+        Ok(out)
     }
 }
 

@@ -6,6 +6,7 @@ pub const TYPES_NS: &str = "urn:xsdgen:test:wsdl-headers:types";
 /// Items of the namespace `urn:xsdgen:test:wsdl-headers:messages`.
 pub mod messages {
     use ::xsdgen_runtime::xml;
+    use super::MESSAGES_NS;
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct GetThing {
@@ -33,7 +34,7 @@ pub mod messages {
         ) -> Result<(), xml::WriteError> {
             w.start(name);
             w.other_attributes(&self.other_attributes, &[], None)?;
-            w.simple_element(xml::Name::new(super::MESSAGES_NS, "Id"), &self.id)?;
+            w.simple_element(xml::Name::new(MESSAGES_NS, "Id"), &self.id)?;
             w.end()
         }
     }
@@ -46,27 +47,25 @@ pub mod messages {
             let mut other_attributes = xml::AnyAttributes::new();
             let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
-            const P: &[xml::Particle] = &[
-                xml::Particle::new(&[xml::Name::new(super::MESSAGES_NS, "Id")], 1, 1),
-            ];
+            const P: &[xml::Particle] = &[xml::Particle::el(MESSAGES_NS, "Id", 1, 1)];
             let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
             let mut id = None;
             let next = &mut r.next_child()?;
-            while let Some(child) = next.take() {
-                match child.local_name() {
-                    "Id" if seq.at(r, &child, 0)? => id = Some(xml::text(r, &child)?),
-                    _ => seq.unknown(r, &child)?,
+            while let Some(c) = next.take() {
+                match c.local_name() {
+                    "Id" => seq.take(r, &c, 0, &mut id, xml::text)?,
+                    _ => seq.unknown(r, &c)?,
                 }
                 *next = r.next_child()?;
             }
             seq.finish(r, None)?;
-            let id = xml::present(id, r, &[xml::Name::new(super::MESSAGES_NS, "Id")])?;
+            let id = xml::present(id, r, &P[0])?;
             Ok(Self { other_attributes, id })
         }
     }
 
     impl xml::XmlElement for GetThing {
-        const NAME: xml::Name = xml::Name::new(super::MESSAGES_NS, "GetThing");
+        const NAME: xml::Name = xml::Name::new(MESSAGES_NS, "GetThing");
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -92,9 +91,7 @@ pub mod messages {
         ) -> Result<(), xml::WriteError> {
             w.start(name);
             w.other_attributes(&self.other_attributes, &[], None)?;
-            if let Some(v) = &self.name {
-                w.simple_element(xml::Name::new(super::MESSAGES_NS, "Name"), v)?;
-            }
+            w.simple_elements(MESSAGES_NS, "Name", &self.name)?;
             w.end()
         }
     }
@@ -104,29 +101,26 @@ pub mod messages {
             r: &mut xml::XmlReader<'_>,
             start: &xml::Start<'_>,
         ) -> Result<Self, xml::ReadError> {
-            let mut other_attributes = xml::AnyAttributes::new();
-            let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+            let mut out = Self::default();
+            let [] = r.attributes(start, &[], None, &mut out.other_attributes)?;
 
-            const P: &[xml::Particle] = &[
-                xml::Particle::new(&[xml::Name::new(super::MESSAGES_NS, "Name")], 0, 1),
-            ];
+            const P: &[xml::Particle] = &[xml::Particle::el(MESSAGES_NS, "Name", 0, 1)];
             let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
-            let mut name = None;
             let next = &mut r.next_child()?;
-            while let Some(child) = next.take() {
-                match child.local_name() {
-                    "Name" if seq.at(r, &child, 0)? => name = Some(xml::text(r, &child)?),
-                    _ => seq.unknown(r, &child)?,
+            while let Some(c) = next.take() {
+                match c.local_name() {
+                    "Name" => seq.take(r, &c, 0, &mut out.name, xml::text)?,
+                    _ => seq.unknown(r, &c)?,
                 }
                 *next = r.next_child()?;
             }
             seq.finish(r, None)?;
-            Ok(Self { other_attributes, name })
+            Ok(out)
         }
     }
 
     impl xml::XmlElement for GetThingResponse {
-        const NAME: xml::Name = xml::Name::new(super::MESSAGES_NS, "GetThingResponse");
+        const NAME: xml::Name = xml::Name::new(MESSAGES_NS, "GetThingResponse");
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -155,7 +149,7 @@ pub mod messages {
         ) -> Result<(), xml::WriteError> {
             w.start(name);
             w.other_attributes(&self.other_attributes, &[], None)?;
-            w.simple_element(xml::Name::new(super::MESSAGES_NS, "Name"), &self.name)?;
+            w.simple_element(xml::Name::new(MESSAGES_NS, "Name"), &self.name)?;
             w.end()
         }
     }
@@ -168,31 +162,25 @@ pub mod messages {
             let mut other_attributes = xml::AnyAttributes::new();
             let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
-            const P: &[xml::Particle] = &[
-                xml::Particle::new(&[xml::Name::new(super::MESSAGES_NS, "Name")], 1, 1),
-            ];
+            const P: &[xml::Particle] = &[xml::Particle::el(MESSAGES_NS, "Name", 1, 1)];
             let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
             let mut name = None;
             let next = &mut r.next_child()?;
-            while let Some(child) = next.take() {
-                match child.local_name() {
-                    "Name" if seq.at(r, &child, 0)? => name = Some(xml::text(r, &child)?),
-                    _ => seq.unknown(r, &child)?,
+            while let Some(c) = next.take() {
+                match c.local_name() {
+                    "Name" => seq.take(r, &c, 0, &mut name, xml::text)?,
+                    _ => seq.unknown(r, &c)?,
                 }
                 *next = r.next_child()?;
             }
             seq.finish(r, None)?;
-            let name = xml::present(
-                name,
-                r,
-                &[xml::Name::new(super::MESSAGES_NS, "Name")],
-            )?;
+            let name = xml::present(name, r, &P[0])?;
             Ok(Self { other_attributes, name })
         }
     }
 
     impl xml::XmlElement for PutThing {
-        const NAME: xml::Name = xml::Name::new(super::MESSAGES_NS, "PutThing");
+        const NAME: xml::Name = xml::Name::new(MESSAGES_NS, "PutThing");
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -234,7 +222,7 @@ pub mod messages {
     }
 
     impl xml::XmlElement for PutThingResponse {
-        const NAME: xml::Name = xml::Name::new(super::MESSAGES_NS, "PutThingResponse");
+        const NAME: xml::Name = xml::Name::new(MESSAGES_NS, "PutThingResponse");
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -276,7 +264,7 @@ pub mod messages {
     }
 
     impl xml::XmlElement for Ping {
-        const NAME: xml::Name = xml::Name::new(super::MESSAGES_NS, "Ping");
+        const NAME: xml::Name = xml::Name::new(MESSAGES_NS, "Ping");
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -318,7 +306,7 @@ pub mod messages {
     }
 
     impl xml::XmlElement for PingResponse {
-        const NAME: xml::Name = xml::Name::new(super::MESSAGES_NS, "PingResponse");
+        const NAME: xml::Name = xml::Name::new(MESSAGES_NS, "PingResponse");
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -345,7 +333,7 @@ pub mod messages {
     }
 
     impl xml::XmlElement for Echo {
-        const NAME: xml::Name = xml::Name::new(super::MESSAGES_NS, "Echo");
+        const NAME: xml::Name = xml::Name::new(MESSAGES_NS, "Echo");
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -372,13 +360,14 @@ pub mod messages {
     }
 
     impl xml::XmlElement for EchoResponse {
-        const NAME: xml::Name = xml::Name::new(super::MESSAGES_NS, "EchoResponse");
+        const NAME: xml::Name = xml::Name::new(MESSAGES_NS, "EchoResponse");
     }
 }
 
 /// Items of the namespace `urn:xsdgen:test:wsdl-headers:types`.
 pub mod types {
     use ::xsdgen_runtime::xml;
+    use super::TYPES_NS;
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum VersionType {
@@ -486,7 +475,7 @@ pub mod types {
     }
 
     impl xml::XmlElement for RequestVersion {
-        const NAME: xml::Name = xml::Name::new(super::TYPES_NS, "RequestVersion");
+        const NAME: xml::Name = xml::Name::new(TYPES_NS, "RequestVersion");
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -515,7 +504,7 @@ pub mod types {
         ) -> Result<(), xml::WriteError> {
             w.start(name);
             w.other_attributes(&self.other_attributes, &[], None)?;
-            w.simple_element(xml::Name::new(super::TYPES_NS, "User"), &self.user)?;
+            w.simple_element(xml::Name::new(TYPES_NS, "User"), &self.user)?;
             w.end()
         }
     }
@@ -528,31 +517,25 @@ pub mod types {
             let mut other_attributes = xml::AnyAttributes::new();
             let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
-            const P: &[xml::Particle] = &[
-                xml::Particle::new(&[xml::Name::new(super::TYPES_NS, "User")], 1, 1),
-            ];
+            const P: &[xml::Particle] = &[xml::Particle::el(TYPES_NS, "User", 1, 1)];
             let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
             let mut user = None;
             let next = &mut r.next_child()?;
-            while let Some(child) = next.take() {
-                match child.local_name() {
-                    "User" if seq.at(r, &child, 0)? => user = Some(xml::text(r, &child)?),
-                    _ => seq.unknown(r, &child)?,
+            while let Some(c) = next.take() {
+                match c.local_name() {
+                    "User" => seq.take(r, &c, 0, &mut user, xml::text)?,
+                    _ => seq.unknown(r, &c)?,
                 }
                 *next = r.next_child()?;
             }
             seq.finish(r, None)?;
-            let user = xml::present(
-                user,
-                r,
-                &[xml::Name::new(super::TYPES_NS, "User")],
-            )?;
+            let user = xml::present(user, r, &P[0])?;
             Ok(Self { other_attributes, user })
         }
     }
 
     impl xml::XmlElement for Impersonation {
-        const NAME: xml::Name = xml::Name::new(super::TYPES_NS, "Impersonation");
+        const NAME: xml::Name = xml::Name::new(TYPES_NS, "Impersonation");
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -579,7 +562,7 @@ pub mod types {
     }
 
     impl xml::XmlElement for Culture {
-        const NAME: xml::Name = xml::Name::new(super::TYPES_NS, "Culture");
+        const NAME: xml::Name = xml::Name::new(TYPES_NS, "Culture");
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -660,7 +643,7 @@ pub mod types {
     }
 
     impl xml::XmlElement for ServerVersion {
-        const NAME: xml::Name = xml::Name::new(super::TYPES_NS, "ServerVersion");
+        const NAME: xml::Name = xml::Name::new(TYPES_NS, "ServerVersion");
     }
 }
 

@@ -221,10 +221,8 @@ impl xml::XmlWrite for ItemType {
     ) -> Result<(), xml::WriteError> {
         w.start(name);
         w.other_attributes(&self.other_attributes, &[], None)?;
-        xml::XmlWrite::write_xml(&self.id, w, xml::Name::new(XSI_TYPE_NS, "Id"))?;
-        if let Some(v) = &self.subject {
-            w.simple_element(xml::Name::new(XSI_TYPE_NS, "Subject"), v)?;
-        }
+        w.element(XSI_TYPE_NS, "Id", &self.id)?;
+        w.simple_elements(XSI_TYPE_NS, "Subject", &self.subject)?;
         w.end()
     }
 }
@@ -238,27 +236,23 @@ impl xml::XmlRead for ItemType {
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(XSI_TYPE_NS, "Id")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(XSI_TYPE_NS, "Subject")], 0, 1),
+            xml::Particle::el(XSI_TYPE_NS, "Id", 1, 1),
+            xml::Particle::el(XSI_TYPE_NS, "Subject", 0, 1),
         ];
         let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
         let mut id = None;
         let mut subject = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Id" if seq.at(r, &child, 0)? => {
-                    id = Some(<BaseIdType as xml::XmlRead>::read_xml(r, &child)?);
-                }
-                "Subject" if seq.at(r, &child, 1)? => {
-                    subject = Some(xml::text(r, &child)?);
-                }
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Id" => seq.take(r, &c, 0, &mut id, xml::read)?,
+                "Subject" => seq.take(r, &c, 1, &mut subject, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let id = xml::present(id, r, &[xml::Name::new(XSI_TYPE_NS, "Id")])?;
+        let id = xml::present(id, r, &P[0])?;
         Ok(Self {
             other_attributes,
             id,
@@ -350,13 +344,9 @@ impl xml::XmlWrite for MessageType {
     ) -> Result<(), xml::WriteError> {
         w.start(name);
         w.other_attributes(&self.other_attributes, &[], None)?;
-        xml::XmlWrite::write_xml(&self.id, w, xml::Name::new(XSI_TYPE_NS, "Id"))?;
-        if let Some(v) = &self.subject {
-            w.simple_element(xml::Name::new(XSI_TYPE_NS, "Subject"), v)?;
-        }
-        if let Some(v) = &self.from {
-            w.simple_element(xml::Name::new(XSI_TYPE_NS, "From"), v)?;
-        }
+        w.element(XSI_TYPE_NS, "Id", &self.id)?;
+        w.simple_elements(XSI_TYPE_NS, "Subject", &self.subject)?;
+        w.simple_elements(XSI_TYPE_NS, "From", &self.from)?;
         w.end()
     }
 }
@@ -370,30 +360,26 @@ impl xml::XmlRead for MessageType {
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(XSI_TYPE_NS, "Id")], 1, 1),
-            xml::Particle::new(&[xml::Name::new(XSI_TYPE_NS, "Subject")], 0, 1),
-            xml::Particle::new(&[xml::Name::new(XSI_TYPE_NS, "From")], 0, 1),
+            xml::Particle::el(XSI_TYPE_NS, "Id", 1, 1),
+            xml::Particle::el(XSI_TYPE_NS, "Subject", 0, 1),
+            xml::Particle::el(XSI_TYPE_NS, "From", 0, 1),
         ];
         let mut seq = xml::Sequence::<3>::new(P, xml::Order::Sequence);
         let mut id = None;
         let mut subject = None;
         let mut from = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Id" if seq.at(r, &child, 0)? => {
-                    id = Some(<BaseIdType as xml::XmlRead>::read_xml(r, &child)?);
-                }
-                "Subject" if seq.at(r, &child, 1)? => {
-                    subject = Some(xml::text(r, &child)?);
-                }
-                "From" if seq.at(r, &child, 2)? => from = Some(xml::text(r, &child)?),
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Id" => seq.take(r, &c, 0, &mut id, xml::read)?,
+                "Subject" => seq.take(r, &c, 1, &mut subject, xml::text)?,
+                "From" => seq.take(r, &c, 2, &mut from, xml::text)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let id = xml::present(id, r, &[xml::Name::new(XSI_TYPE_NS, "Id")])?;
+        let id = xml::present(id, r, &P[0])?;
         Ok(Self {
             other_attributes,
             id,
@@ -429,7 +415,7 @@ impl xml::XmlWrite for NoteType {
     ) -> Result<(), xml::WriteError> {
         w.start(name);
         w.other_attributes(&self.other_attributes, &[], None)?;
-        xml::XmlWrite::write_xml(&self.id, w, xml::Name::new(XSI_TYPE_NS, "Id"))?;
+        w.element(XSI_TYPE_NS, "Id", &self.id)?;
         w.end()
     }
 }
@@ -442,23 +428,19 @@ impl xml::XmlRead for NoteType {
         let mut other_attributes = xml::AnyAttributes::new();
         let [] = r.attributes(start, &[], None, &mut other_attributes)?;
 
-        const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(XSI_TYPE_NS, "Id")], 1, 1),
-        ];
+        const P: &[xml::Particle] = &[xml::Particle::el(XSI_TYPE_NS, "Id", 1, 1)];
         let mut seq = xml::Sequence::<1>::new(P, xml::Order::Sequence);
         let mut id = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Id" if seq.at(r, &child, 0)? => {
-                    id = Some(<BaseIdType as xml::XmlRead>::read_xml(r, &child)?);
-                }
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Id" => seq.take(r, &c, 0, &mut id, xml::read)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        let id = xml::present(id, r, &[xml::Name::new(XSI_TYPE_NS, "Id")])?;
+        let id = xml::present(id, r, &P[0])?;
         Ok(Self { other_attributes, id })
     }
 }
@@ -487,12 +469,8 @@ impl xml::XmlWrite for Folder {
     ) -> Result<(), xml::WriteError> {
         w.start(name);
         w.other_attributes(&self.other_attributes, &[], None)?;
-        for v in &self.item {
-            xml::XmlWrite::write_xml(v, w, xml::Name::new(XSI_TYPE_NS, "Item"))?;
-        }
-        if let Some(v) = &self.parent {
-            xml::XmlWrite::write_xml(v, w, xml::Name::new(XSI_TYPE_NS, "Parent"))?;
-        }
+        w.elements(XSI_TYPE_NS, "Item", &self.item)?;
+        w.elements(XSI_TYPE_NS, "Parent", &self.parent)?;
         w.end()
     }
 }
@@ -502,35 +480,25 @@ impl xml::XmlRead for Folder {
         r: &mut xml::XmlReader<'_>,
         start: &xml::Start<'_>,
     ) -> Result<Self, xml::ReadError> {
-        let mut other_attributes = xml::AnyAttributes::new();
-        let [] = r.attributes(start, &[], None, &mut other_attributes)?;
+        let mut out = Self::default();
+        let [] = r.attributes(start, &[], None, &mut out.other_attributes)?;
 
         const P: &[xml::Particle] = &[
-            xml::Particle::new(&[xml::Name::new(XSI_TYPE_NS, "Item")], 1, u32::MAX),
-            xml::Particle::new(&[xml::Name::new(XSI_TYPE_NS, "Parent")], 0, 1),
+            xml::Particle::el(XSI_TYPE_NS, "Item", 1, u32::MAX),
+            xml::Particle::el(XSI_TYPE_NS, "Parent", 0, 1),
         ];
         let mut seq = xml::Sequence::<2>::new(P, xml::Order::Sequence);
-        let mut item_ = Vec::new();
-        let mut parent = None;
         let next = &mut r.next_child()?;
-        while let Some(child) = next.take() {
-            match child.local_name() {
-                "Item" if seq.at(r, &child, 0)? => {
-                    item_.push(<AnyItemType as xml::XmlRead>::read_xml(r, &child)?)
-                }
-                "Parent" if seq.at(r, &child, 1)? => {
-                    parent = Some(<BaseIdType as xml::XmlRead>::read_xml(r, &child)?);
-                }
-                _ => seq.unknown(r, &child)?,
+        while let Some(c) = next.take() {
+            match c.local_name() {
+                "Item" => seq.push(r, &c, 0, &mut out.item, xml::read)?,
+                "Parent" => seq.take(r, &c, 1, &mut out.parent, xml::read)?,
+                _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;
         }
         seq.finish(r, None)?;
-        Ok(Self {
-            other_attributes,
-            item: item_,
-            parent,
-        })
+        Ok(out)
     }
 }
 
