@@ -282,3 +282,32 @@ fn a_must_understand_fault_names_each_entry() {
     assert!(!xml.contains("soap:Header"), "{xml}");
     assert!(xml.contains("{urn:sec}Security</faultstring>"), "{xml}");
 }
+
+#[test]
+fn an_odd_12_fault_is_written_back_as_it_was_read() {
+    // No xml:lang, an application code as the Value, an unqualified
+    // Detail, a NotUnderstood block: nothing a strict sender writes, and
+    // all of it kept.
+    let xml = r#"<e:Envelope xmlns:e="http://www.w3.org/2003/05/soap-envelope"><e:Header><e:NotUnderstood xmlns:x="urn:x" qname="x:Sec"/></e:Header><e:Body><e:Fault><e:Code><e:Value xmlns:m="urn:m">m:Odd</e:Value></e:Code><e:Reason><e:Text>no language</e:Text></e:Reason><Detail><k xmlns="urn:k">v</k></Detail></e:Fault></e:Body></e:Envelope>"#;
+    let read = fault(xml);
+    assert_eq!(read.lang, None);
+    assert_eq!(read.code.local, "Odd");
+    assert_eq!(read.not_understood, [HeaderName::new("urn:x", "Sec")]);
+    let written = read.to_envelope(&EnvelopeStyle::COMPACT).unwrap();
+    assert_eq!(fault(&written), read, "{written}");
+    // Converting is what makes it conform.
+    let strict = read.with_version(SoapVersion::V12);
+    assert_eq!(strict.standard_code(), Some(StandardCode::Receiver));
+    assert_eq!(strict.lang.as_deref(), Some("en"));
+
+    // A 1.1 envelope has no NotUnderstood block to read.
+    let v11 = xml
+        .replace("http://www.w3.org/2003/05/soap-envelope", ns::SOAP11)
+        .replace(
+            "<e:Code><e:Value xmlns:m=\"urn:m\">m:Odd</e:Value></e:Code>",
+            "<faultcode>e:Client</faultcode>",
+        );
+    let read = fault(&v11);
+    assert_eq!(read.version, SoapVersion::V11);
+    assert!(read.not_understood.is_empty());
+}

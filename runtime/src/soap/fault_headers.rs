@@ -64,8 +64,10 @@ pub(crate) fn write_header_blocks(w: &mut XmlWriter, fault: &Fault) -> Result<()
     Ok(())
 }
 
-/// Reads the header blocks of a fault message into `fault`: the reader is
-/// just inside `Header`, and reads it through its end tag. Entries whose
+/// Reads the header blocks of a fault message into `fault`, whose version
+/// is known: the reader is just inside `Header`, and reads it through its
+/// end tag. `NotUnderstood` is read in 1.2 messages only, as it is
+/// written. Entries whose
 /// `qname` cannot be resolved, and envelopes of unknown versions, are
 /// left out: they are of no use to a caller and do not make the fault less
 /// of one.
@@ -88,7 +90,7 @@ pub(crate) fn read_header_blocks(
                 }
                 r.skip()?;
             }
-        } else if r.is(&entry, NOT_UNDERSTOOD) {
+        } else if fault.version == SoapVersion::V12 && r.is(&entry, NOT_UNDERSTOOD) {
             let qname = r.attribute(&entry, QNAME)?.map(Cow::into_owned);
             if let Some(name) = qname.and_then(|q| resolve(r, &q)) {
                 fault.not_understood.push(name);

@@ -9,9 +9,9 @@ use super::{Fault, FaultCode, FaultDetail, HeaderName, SoapVersion, StandardCode
 const SERVER_BUSY_MESSAGE: &str =
     "The server cannot service this request right now. Try again later.";
 
-/// What SOAP 1.2 writes when a text has no language: `xml:lang` is
-/// required there.
-pub(crate) const DEFAULT_LANG: &str = "en";
+/// The language SOAP 1.2 faults built here get: `xml:lang` is required
+/// on 1.2 reason texts.
+const DEFAULT_LANG: &str = "en";
 
 impl Fault {
     /// A fault with `code` and the message `string`, in the version whose
@@ -155,9 +155,9 @@ impl Fault {
     }
 }
 
-/// The code and subcodes `fault` has when written in `version`; see
+/// The code and subcodes `fault` has in `version`; see
 /// [`Fault::with_version`].
-pub(crate) fn codes_in(fault: &Fault, version: SoapVersion) -> (FaultCode, Vec<FaultCode>) {
+fn codes_in(fault: &Fault, version: SoapVersion) -> (FaultCode, Vec<FaultCode>) {
     match version {
         SoapVersion::V11 => {
             let code = fault.subcodes.last().unwrap_or(&fault.code);

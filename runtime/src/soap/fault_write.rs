@@ -9,7 +9,6 @@ use super::detail::{EXCEPTION_TYPE, MESSAGE, MESSAGE_XML, RESPONSE_CODE, VALUE, 
 use super::envelope::{EnvelopeStyle, write_message};
 use super::fault::exchange_ns::{ERRORS, TYPES};
 use super::fault_headers::{has_header_blocks, write_header_blocks};
-use super::fault_new::{DEFAULT_LANG, codes_in};
 use super::headers::{NoHeaders, XmlHeaders};
 use super::{Fault, FaultCode, FaultDetail, SoapVersion};
 
@@ -39,20 +38,25 @@ impl Fault {
         write_message(self.version, style, headers, blocks, |w| self.write_xml(w))
     }
 
-    /// Writes the `Fault` element in [`Self::version`]. A code that the
-    /// version cannot hold is written as [`Self::with_version`] would
-    /// convert it. The detail is made of the typed fields, laid out as the
-    /// rest of the envelope, when they say all that the raw detail (if
-    /// kept) says; otherwise the raw detail is written as it came, so that
-    /// a fault passed on loses nothing the typed fields do not model
-    /// (another `MessageXml` namespace, unknown elements).
+    /// Writes the `Fault` element in [`Self::version`], with the fields as
+    /// they are, so that what was read is written back unchanged:
+    /// converting a fault built for the other version is
+    /// [`Self::with_version`]'s job. A 1.1 fault has no place for
+    /// subcodes, other reason texts and `Node`, which are not written; a
+    /// 1.2 text without a language is written without `xml:lang` (the
+    /// constructors and [`Self::with_version`] give 1.2 faults `en`).
+    ///
+    /// The detail is made of the typed fields, laid out as the rest of the
+    /// envelope, when they say all that the raw detail (if kept) says;
+    /// otherwise the raw detail is written as it came, so that a fault
+    /// passed on loses nothing the typed fields do not model (another
+    /// `MessageXml` namespace, unknown elements).
     pub fn write_xml(&self, w: &mut XmlWriter) -> Result<(), WriteError> {
         let version = self.version;
-        let (code, subcodes) = codes_in(self, version);
         w.start(version.fault());
         match version {
             SoapVersion::V11 => {
-                write_code(w, FAULTCODE, &code)?;
+                write_code(w, FAULTCODE, &self.code)?;
                 write_text(w, FAULTSTRING, self.lang.as_deref(), &self.string)?;
                 if let Some(actor) = &self.actor {
                     write_text(w, FAULTACTOR, None, actor)?;
@@ -60,29 +64,20 @@ impl Fault {
             }
             SoapVersion::V12 => {
                 w.start(version.name("Code"));
-                write_code(w, version.name("Value"), &code)?;
-                for sub in &subcodes {
+                write_code(w, version.name("Value"), &self.code)?;
+                for sub in &self.subcodes {
                     w.start(version.name("Subcode"));
                     write_code(w, version.name("Value"), sub)?;
                 }
-                for _ in &subcodes {
+                for _ in &self.subcodes {
                     w.end()?;
                 }
                 w.end()?;
                 w.start(version.name("Reason"));
-                write_text(
-                    w,
-                    version.name("Text"),
-                    Some(lang_or_default(&self.lang)),
-                    &self.string,
-                )?;
+                let text = version.name("Text");
+                write_text(w, text, self.lang.as_deref(), &self.string)?;
                 for t in &self.translations {
-                    write_text(
-                        w,
-                        version.name("Text"),
-                        Some(lang_or_default(&t.lang)),
-                        &t.text,
-                    )?;
+                    write_text(w, text, t.lang.as_deref(), &t.text)?;
                 }
                 w.end()?;
                 if let Some(node) = &self.node {
@@ -108,11 +103,6 @@ impl Fault {
     }
 }
 
-/// SOAP 1.2 requires `xml:lang` on every reason text.
-fn lang_or_default(lang: &Option<String>) -> &str {
-    lang.as_deref().unwrap_or(DEFAULT_LANG)
-}
-
 fn write_text(
     w: &mut XmlWriter,
     name: Name,
@@ -127,8 +117,9 @@ fn write_text(
     w.end()
 }
 
-/// Writes a kept detail: as it is when it is the element `name`, else (a
-/// detail read from the other version) its children inside `name`. A
+/// Writes a kept detail: as it is when it has `name`'s local name (the
+/// readers match the detail by local name, in whatever namespace), else
+/// (a detail read from the other version) its children inside `name`. A
 /// kept detail that cannot be parsed again is replaced by the typed
 /// fields.
 fn write_raw_detail(
@@ -152,12 +143,12 @@ fn write_raw_detail(
     Ok(())
 }
 
-/// `None` when `raw` is the element `name`, else its children, each made
-/// self-contained.
+/// `None` when `raw`'s element has `name`'s local name, else its
+/// children, each made self-contained.
 fn raw_children_unless(raw: &str, name: Name) -> Result<Option<Vec<String>>, ReadError> {
     let mut r = XmlReader::new(raw);
     let root = r.root()?;
-    if r.is(&root, name) {
+    if root.local_name() == name.local {
         return Ok(None);
     }
     let mut children = Vec::new();
