@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use crate::soap::Fault;
+use crate::soap::{Fault, SoapVersion};
 use crate::xml::{ReadError, WriteError};
 
 /// How far a failed call got, which decides whether it may be resent.
@@ -114,8 +114,9 @@ pub enum Error {
     /// operation failed.
     #[error("the server answered with a SOAP fault: {fault}")]
     Fault {
-        /// The HTTP status it came with: 500 as SOAP 1.1 asks, but a front
-        /// end may send a fault with 503 or a 4xx.
+        /// The HTTP status it came with: 500 as SOAP 1.1 asks, 400 (a
+        /// `Sender` fault) or 500 as SOAP 1.2 does, but a front end may
+        /// send a fault with 503 or another 4xx.
         status: u16,
         fault: Box<Fault>,
     },
@@ -128,6 +129,17 @@ pub enum Error {
         /// `BackOffMilliseconds` from the fault, or `Retry-After` when the
         /// fault names no delay; the longer of the two when both do.
         back_off: Option<Duration>,
+    },
+    /// A successful answer in the other SOAP version than the request's:
+    /// the server does not speak the binding the operation was generated
+    /// for. It answered with success, so the operation may have executed.
+    #[error(
+        "the server answered a {expected} request with a {found} envelope (HTTP {status}); the operation may have executed"
+    )]
+    UnexpectedSoapVersion {
+        status: u16,
+        expected: SoapVersion,
+        found: SoapVersion,
     },
     /// The answer is not the expected SOAP message. The operation may well
     /// have executed: a success that cannot be read is still a success.
@@ -154,6 +166,7 @@ impl Error {
             Self::Timeout { .. }
             | Self::ConnectionLost { .. }
             | Self::ResponseTooLarge { .. }
+            | Self::UnexpectedSoapVersion { .. }
             | Self::Decode { .. } => Delivery::MayHaveExecuted,
             // A 5xx from a proxy or load balancer can come after the back
             // end ran the request; a 3xx/4xx is a refusal to run it.
@@ -188,6 +201,7 @@ impl Error {
             Self::Http { status, .. }
             | Self::Fault { status, .. }
             | Self::Throttled { status, .. }
+            | Self::UnexpectedSoapVersion { status, .. }
             | Self::Decode { status, .. } => Some(*status),
             Self::Unauthorized { .. } => Some(401),
             Self::AccountLocked { .. } => Some(456),

@@ -6,10 +6,10 @@
 //!   quick-xml: quick-xml's per-event UTF-8 checks and buffers were most of
 //!   a generated reader's time. The lexer enforces the same well-formedness
 //!   and is tested against quick-xml token for token.
-//! - [`soap`]: the SOAP 1.1 envelope, its header entries, and the fault
-//!   model.
-//! - [`client`]: an async HTTP client that sends operations and never
-//!   resends one that is not safe to retry.
+//! - [`soap`]: SOAP 1.1 and SOAP 1.2 envelopes, their header entries and
+//!   HTTP bindings, and one fault model for both versions.
+//! - [`client`]: an async HTTP client that sends operations in their SOAP
+//!   version and never resends one that is not safe to retry.
 //! - [`Operation`]: the description generated for each WSDL operation.
 //! - [`auth`]: credentials (Basic, Bearer, NTLM/Negotiate with the NTLM
 //!   messages and the NTLMv2 computation), and a `Secret` type that never

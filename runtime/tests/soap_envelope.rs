@@ -126,31 +126,49 @@ fn an_html_error_page_is_not_a_soap_envelope() {
     let err = read_envelope::<ResetPinResponse>(page.as_bytes()).unwrap_err();
     assert_eq!(
         err.kind,
-        ReadErrorKind::Other("not a SOAP 1.1 envelope: the document is an HTML page".into())
+        ReadErrorKind::Other("not a SOAP envelope: the document is an HTML page".into())
     );
 
     let text = "Service Unavailable";
     let err = read_envelope::<ResetPinResponse>(text.as_bytes()).unwrap_err();
-    assert!(err.to_string().contains("not a SOAP 1.1 envelope"), "{err}");
+    assert!(err.to_string().contains("not a SOAP envelope"), "{err}");
 
     let other_root = r#"<Error><Code>x</Code></Error>"#;
     let err = read_envelope::<ResetPinResponse>(other_root.as_bytes()).unwrap_err();
     assert_eq!(
         err.kind,
-        ReadErrorKind::Other("not a SOAP 1.1 envelope: the document element is Error".into())
+        ReadErrorKind::Other("not a SOAP envelope: the document element is Error".into())
     );
 }
 
 #[test]
-fn a_soap_12_envelope_names_the_11_namespace() {
-    let xml =
-        r#"<e:Envelope xmlns:e="http://www.w3.org/2003/05/soap-envelope"><e:Body/></e:Envelope>"#;
-    let err = read_envelope::<ResetPinResponse>(xml.as_bytes()).unwrap_err();
+fn an_envelope_in_another_namespace_is_a_version_mismatch() {
+    for namespace in [
+        "http://www.w3.org/2001/12/soap-envelope",
+        "https://schemas.xmlsoap.org/soap/envelope/",
+    ] {
+        let xml = format!(r#"<e:Envelope xmlns:e="{namespace}"><e:Body/></e:Envelope>"#);
+        let err = read_envelope::<ResetPinResponse>(xml.as_bytes()).unwrap_err();
+        let ReadErrorKind::VersionMismatch { found, .. } = &err.kind else {
+            panic!("{err}")
+        };
+        assert_eq!(found, namespace);
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "/Envelope (line 1, column 1): the envelope is in namespace {namespace}, expected \
+                 SOAP 1.1 (http://schemas.xmlsoap.org/soap/envelope/) or \
+                 SOAP 1.2 (http://www.w3.org/2003/05/soap-envelope)"
+            )
+        );
+    }
+    let unqualified = "<Envelope><Body/></Envelope>";
+    let err = read_envelope::<ResetPinResponse>(unqualified.as_bytes()).unwrap_err();
     assert!(
-        err.to_string()
-            .contains("expected element {http://schemas.xmlsoap.org/soap/envelope/}Envelope"),
+        matches!(&err.kind, ReadErrorKind::VersionMismatch { found, .. } if found.is_empty()),
         "{err}"
     );
+    assert!(err.to_string().contains("in no namespace"), "{err}");
 }
 
 #[test]

@@ -7,7 +7,7 @@ use tracing::{Instrument as _, Level, field};
 
 use crate::Operation;
 use crate::error::Error;
-use crate::soap::{Envelope, EnvelopeStyle, write_envelope_with_headers};
+use crate::soap::{Envelope, EnvelopeStyle, NO_EXTRA_HEADERS, write_envelope_parts};
 
 use super::body::read_limited;
 use super::redact::{Redactor, redact_secret_elements};
@@ -60,7 +60,13 @@ impl Client {
         let span = tracing::Span::current();
         let started = Instant::now();
         let deadline = started + inner.timeout;
-        let xml = write_envelope_with_headers(headers, request, &EnvelopeStyle::COMPACT)?;
+        let xml = write_envelope_parts(
+            O::VERSION,
+            &EnvelopeStyle::COMPACT,
+            headers,
+            NO_EXTRA_HEADERS,
+            request,
+        )?;
         if inner.log_bodies && tracing::enabled!(Level::TRACE) {
             tracing::trace!(body = %redact_secret_elements(&xml), "request body");
         }
@@ -122,19 +128,29 @@ impl Client {
 
 /// The header values that are the same for every attempt of a call.
 struct CallHeaders {
-    soap_action: HeaderValue,
+    /// SOAP 1.2 carries the action here.
+    content_type: HeaderValue,
+    /// SOAP 1.1 only.
+    soap_action: Option<HeaderValue>,
     request_id: HeaderValue,
 }
 
 impl CallHeaders {
     fn new<O: Operation>(request_id: &RequestId) -> Result<Self, Error> {
-        // .NET sends the action quoted, and some ASMX front ends match on
-        // the quoted form.
-        let soap_action = HeaderValue::try_from(format!("\"{}\"", O::SOAP_ACTION))
-            .map_err(|_| Error::Config(format!("invalid SOAPAction for {}", O::NAME)))?;
+        let invalid = || Error::Config(format!("invalid SOAP action for {}", O::NAME));
+        let content_type = HeaderValue::try_from(O::VERSION.content_type(O::SOAP_ACTION))
+            .map_err(|_| invalid())?;
+        // .NET sends the 1.1 action quoted, and some ASMX front ends match
+        // on the quoted form.
+        let soap_action = O::VERSION
+            .soap_action_header(O::SOAP_ACTION)
+            .map(HeaderValue::try_from)
+            .transpose()
+            .map_err(|_| invalid())?;
         let request_id = HeaderValue::from_str(request_id.as_str())
             .map_err(|_| Error::Config("invalid request id".into()))?;
         Ok(Self {
+            content_type,
             soap_action,
             request_id,
         })
@@ -148,13 +164,15 @@ impl Inner {
         call: &CallHeaders,
     ) -> Result<Envelope<O::OutputHeaders, O::Response>, Error> {
         let mut redactor = Redactor::default();
-        let request = self
+        let mut request = self
             .http
             .post(self.endpoint.clone())
-            .header(CONTENT_TYPE, "text/xml; charset=utf-8")
-            .header("SOAPAction", call.soap_action.clone())
-            .header(request_id::HEADER, call.request_id.clone())
-            .body(body.to_owned());
+            .header(CONTENT_TYPE, call.content_type.clone())
+            .header(request_id::HEADER, call.request_id.clone());
+        if let Some(action) = &call.soap_action {
+            request = request.header("SOAPAction", action.clone());
+        }
+        let request = request.body(body.to_owned());
         let response = self.send_authenticated(request, &mut redactor).await?;
         let status = response.status().as_u16();
         let span = tracing::Span::current();
@@ -175,7 +193,7 @@ impl Inner {
             let text = redactor.apply(&redact_secret_elements(&String::from_utf8_lossy(&bytes)));
             tracing::trace!(status, body = %text, "response body");
         }
-        classify::<O::OutputHeaders, O::Response>(head, &bytes, &redactor)
+        classify::<O::OutputHeaders, O::Response>(O::VERSION, head, &bytes, &redactor)
     }
 
     /// Sorts a transport failure by whether the request may have gone out.

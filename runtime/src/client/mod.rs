@@ -1,5 +1,12 @@
-//! An async SOAP 1.1 client over reqwest that never resends an operation
+//! An async SOAP client over reqwest that never resends an operation
 //! that may already have run, and whose errors say how far a call got.
+//!
+//! Each call speaks its operation's [`Operation::VERSION`]: SOAP 1.1 as
+//! `text/xml` with a `SOAPAction` header, SOAP 1.2 as
+//! `application/soap+xml` with the action as its `action` parameter. A
+//! fault of either version, with whatever status (1.2 sends `Sender`
+//! faults with 400), is [`Error::Fault`]; a successful answer in the other
+//! version is [`Error::UnexpectedSoapVersion`].
 //!
 //! # When a request is sent again
 //!

@@ -5,7 +5,9 @@ use std::time::{Duration, SystemTime};
 use reqwest::header::{HeaderMap, HeaderValue, RETRY_AFTER, WWW_AUTHENTICATE};
 
 use crate::error::Error;
-use crate::soap::{Body, BodyReader, Envelope, Fault, XmlHeaders, read_envelope_with_headers};
+use crate::soap::{
+    Body, BodyReader, Envelope, Fault, SoapVersion, XmlHeaders, read_envelope_with_version,
+};
 use crate::xml::XmlElement;
 
 use super::redact::Redactor;
@@ -45,24 +47,41 @@ impl AnswerHead {
 
 /// 200 carries the response (or, unusually, a fault); 401 and 456 have
 /// their own variants; any other status carries a fault when its body is
-/// a SOAP fault (500 as SOAP 1.1 asks, but also a 503 from a throttling
-/// front end) and is an HTTP error otherwise (an HTML error page, a bare
-/// 503).
+/// a SOAP fault (500 as SOAP 1.1 asks, 400 or 500 as SOAP 1.2 does, but
+/// also a 503 from a throttling front end) and is an HTTP error otherwise
+/// (an HTML error page, a bare 503).
+///
+/// A fault is a fault in either version (a 1.1 server refuses a 1.2
+/// request with a 1.1 `VersionMismatch` fault); a response in another
+/// version than the request's `version` is
+/// [`Error::UnexpectedSoapVersion`].
 pub(crate) fn classify<H: XmlHeaders, T: XmlElement>(
+    version: SoapVersion,
     head: AnswerHead,
     body: &[u8],
     redactor: &Redactor,
 ) -> Result<Envelope<H, T>, Error> {
     match head.status {
-        200 => match read_envelope_with_headers::<H, T>(body) {
-            Ok(Envelope {
-                headers,
-                body: Body::Content(body),
-            }) => Ok(Envelope { headers, body }),
-            Ok(Envelope {
-                body: Body::Fault(fault),
-                ..
-            }) => Err(fault_error(fault, &head)),
+        200 => match read_envelope_with_version::<H, T>(body) {
+            Ok((found, _)) if found != version => Err(Error::UnexpectedSoapVersion {
+                status: head.status,
+                expected: version,
+                found,
+            }),
+            Ok((
+                _,
+                Envelope {
+                    headers,
+                    body: Body::Content(body),
+                },
+            )) => Ok(Envelope { headers, body }),
+            Ok((
+                _,
+                Envelope {
+                    body: Body::Fault(fault),
+                    ..
+                },
+            )) => Err(fault_error(fault, &head)),
             Err(error) => Err(Error::Decode {
                 status: head.status,
                 excerpt: excerpt(body, error.line, error.column, redactor),

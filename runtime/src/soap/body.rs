@@ -1,11 +1,17 @@
 //! Reading an envelope: the typed body of a response, a fault, or (for a
 //! server) a request whose type is chosen after looking at its name; with
 //! the header entries the operation declares.
+//!
+//! Every reader takes either version's envelope and says which it read
+//! ([`BodyReader::version`], [`read_envelope_with_version`],
+//! [`Fault::version`]); an `Envelope` in any other namespace fails with
+//! [`ReadErrorKind::VersionMismatch`].
 
-use crate::xml::{Name, ReadError, ReadErrorKind, Start, XmlElement, XmlReader};
+use crate::xml::{Name, ReadError, ReadErrorKind, Start, XmlElement, XmlReader, ns};
 
+use super::fault_headers::read_header_blocks;
 use super::headers::{NoHeaders, XmlHeaders, read_all};
-use super::{BODY, ENVELOPE, FAULT, Fault, HEADER};
+use super::{Fault, SoapVersion};
 
 /// The content of a response's `soap:Body`.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,8 +34,8 @@ pub struct Envelope<H, B> {
 
 /// Reads a response envelope whose body is either `T` or a `soap:Fault`.
 ///
-/// Header entries are skipped, under the `mustUnderstand` rule of
-/// [`XmlHeaders`]. A body element with the right local name in another
+/// Either version's envelope is read. Header entries are skipped, under
+/// the `mustUnderstand` rule of [`XmlHeaders`]. A body element with the right local name in another
 /// namespace fails with [`ReadErrorKind::UnexpectedElement`], which names
 /// the namespace that was expected.
 pub fn read_envelope<T: XmlElement>(input: &[u8]) -> Result<Body<T>, ReadError> {
@@ -40,17 +46,27 @@ pub fn read_envelope<T: XmlElement>(input: &[u8]) -> Result<Body<T>, ReadError> 
 pub fn read_envelope_with_headers<H: XmlHeaders, T: XmlElement>(
     input: &[u8],
 ) -> Result<Envelope<H, Body<T>>, ReadError> {
+    read_envelope_with_version(input).map(|(_, envelope)| envelope)
+}
+
+/// [`read_envelope_with_headers`], also returning the version of the
+/// envelope, so that a client can refuse an answer in another version
+/// than its request's.
+pub fn read_envelope_with_version<H: XmlHeaders, T: XmlElement>(
+    input: &[u8],
+) -> Result<(SoapVersion, Envelope<H, Body<T>>), ReadError> {
     let mut headers = H::default();
-    let body = BodyReader::open(input, |r| {
-        headers = read_all(r)?;
+    let body = BodyReader::open(input, |r, version| {
+        headers = read_all(r, version)?;
         Ok(())
     })?;
+    let version = body.version;
     let body = if body.is_fault() {
         Body::Fault(Box::new(body.read_fault()?))
     } else {
         Body::Content(body.read_body()?)
     };
-    Ok(Envelope { headers, body })
+    Ok((version, Envelope { headers, body }))
 }
 
 /// Reads a request envelope whose body must be `T`.
@@ -78,7 +94,8 @@ pub struct BodyReader<'i> {
     input: &'i [u8],
     reader: XmlReader<'i>,
     start: Start<'i>,
-    /// The envelope has a `soap:Header`, which was skipped.
+    version: SoapVersion,
+    /// The envelope has a `Header`, which was skipped.
     has_header: bool,
 }
 
@@ -88,29 +105,29 @@ impl<'i> BodyReader<'i> {
     /// the caller knows which it expects: [`Self::headers`],
     /// [`Self::read_with_headers`], or [`Self::read`] for none.
     pub fn new(input: &'i [u8]) -> Result<Self, ReadError> {
-        Self::open(input, XmlReader::skip)
+        Self::open(input, |r, _| r.skip())
     }
 
     /// Reads up to the body's first element, letting `header` read the
-    /// `soap:Header` element's content when there is one.
+    /// `Header` element's content when there is one.
     fn open(
         input: &'i [u8],
-        header: impl FnOnce(&mut XmlReader<'i>) -> Result<(), ReadError>,
+        header: impl FnOnce(&mut XmlReader<'i>, SoapVersion) -> Result<(), ReadError>,
     ) -> Result<Self, ReadError> {
-        let (mut reader, mut child) = open_envelope(input)?;
+        let (mut reader, version, mut child) = open_envelope(input)?;
         let mut has_header = false;
         if let Some(first) = &child {
-            if reader.is(first, HEADER) {
+            if reader.is(first, version.header()) {
                 has_header = true;
-                header(&mut reader)?;
+                header(&mut reader, version)?;
                 child = reader.next_child()?;
             }
         }
         let body = match child {
             Some(body) => body,
-            None => return Err(reader.missing(BODY)),
+            None => return Err(reader.missing(version.body())),
         };
-        reader.expect(&body, BODY)?;
+        reader.expect(&body, version.body())?;
         let Some(start) = reader.next_child()? else {
             return Err(reader.error(ReadErrorKind::MissingElement(
                 "an element in the SOAP body".into(),
@@ -120,8 +137,19 @@ impl<'i> BodyReader<'i> {
             input,
             reader,
             start,
+            version,
             has_header,
         })
+    }
+
+    /// The version of the envelope, by its namespace.
+    pub fn version(&self) -> SoapVersion {
+        self.version
+    }
+
+    /// Whether the envelope has a `Header` element (empty or not).
+    pub fn has_header(&self) -> bool {
+        self.has_header
     }
 
     /// Namespace URI of the body element; `""` for none.
@@ -138,8 +166,9 @@ impl<'i> BodyReader<'i> {
         self.reader.is(&self.start, name)
     }
 
+    /// Whether the body element is the version's `Fault`.
     pub fn is_fault(&self) -> bool {
-        self.is(FAULT)
+        self.is(self.version.fault())
     }
 
     /// The header entries of `H`, under the `mustUnderstand` rule of
@@ -150,9 +179,19 @@ impl<'i> BodyReader<'i> {
         if !self.has_header {
             return Ok(H::default());
         }
+        match self.reopen_header()? {
+            Some((mut reader, version)) => read_all(&mut reader, version),
+            None => Ok(H::default()),
+        }
+    }
+
+    /// A new reader just inside `Header`, if there is one.
+    fn reopen_header(&self) -> Result<Option<(XmlReader<'i>, SoapVersion)>, ReadError> {
         match open_envelope(self.input)? {
-            (mut reader, Some(header)) if reader.is(&header, HEADER) => read_all(&mut reader),
-            _ => Ok(H::default()),
+            (reader, version, Some(header)) if reader.is(&header, version.header()) => {
+                Ok(Some((reader, version)))
+            }
+            _ => Ok(None),
         }
     }
 
@@ -180,11 +219,18 @@ impl<'i> BodyReader<'i> {
         Ok(value)
     }
 
-    /// Reads the body element as a `soap:Fault`.
+    /// Reads the body element as a `Fault`, with the `Upgrade` and
+    /// `NotUnderstood` header blocks that go with it (the other header
+    /// entries are not read).
     pub fn read_fault(mut self) -> Result<Fault, ReadError> {
-        self.reader.expect(&self.start, FAULT)?;
-        let fault = super::fault::read_fault(&mut self.reader)?;
+        self.reader.expect(&self.start, self.version.fault())?;
+        let mut fault = super::fault_read::read_fault(&mut self.reader, self.version)?;
         self.finish()?;
+        if self.has_header {
+            if let Some((mut reader, _)) = self.reopen_header()? {
+                read_header_blocks(&mut reader, &mut fault)?;
+            }
+        }
         Ok(fault)
     }
 
@@ -194,7 +240,8 @@ impl<'i> BodyReader<'i> {
             return Err(r.extra(&extra));
         }
         // SOAP 1.1 lets qualified elements follow the body; nothing we know
-        // of sends them, and ignoring them is what the spec asks.
+        // of sends them, and ignoring them is what the spec asks. (SOAP 1.2
+        // allows nothing there, and nothing is lost by the same leniency.)
         while r.next_child()?.is_some() {
             r.skip()?;
         }
@@ -202,8 +249,11 @@ impl<'i> BodyReader<'i> {
     }
 }
 
-/// Reads up to the envelope's first child and returns it.
-fn open_envelope(input: &[u8]) -> Result<(XmlReader<'_>, Option<Start<'_>>), ReadError> {
+/// Reads up to the envelope's first child and returns it, with the
+/// envelope's version.
+fn open_envelope(
+    input: &[u8],
+) -> Result<(XmlReader<'_>, SoapVersion, Option<Start<'_>>), ReadError> {
     let mut reader = XmlReader::from_bytes(input)?;
     if looks_like_html(input) {
         return Err(reader.error(not_soap("the document is an HTML page")));
@@ -214,19 +264,31 @@ fn open_envelope(input: &[u8]) -> Result<(XmlReader<'_>, Option<Start<'_>>), Rea
         }
         e
     })?;
-    if root.local_name() != ENVELOPE.local {
+    if root.local_name() != "Envelope" {
         let found = reader.name_of(&root);
         return Err(reader.error(not_soap(&format!("the document element is {found}"))));
     }
-    // Right local name, wrong namespace (SOAP 1.2, or https://): the
-    // reader's message names both.
-    reader.expect(&root, ENVELOPE)?;
+    // Right local name, another namespace: a version we do not speak, or
+    // a misspelling (https://); the message names what was expected.
+    let found = reader.namespace_of(&root);
+    let Some(version) = SoapVersion::from_namespace(found) else {
+        return Err(reader.error(ReadErrorKind::VersionMismatch {
+            found: found.to_owned(),
+            expected: format!(
+                "{} ({}) or {} ({})",
+                SoapVersion::V11,
+                ns::SOAP11,
+                SoapVersion::V12,
+                ns::SOAP12
+            ),
+        }));
+    };
     let child = reader.next_child()?;
-    Ok((reader, child))
+    Ok((reader, version, child))
 }
 
 fn not_soap(why: &str) -> ReadErrorKind {
-    ReadErrorKind::Other(format!("not a SOAP 1.1 envelope: {why}"))
+    ReadErrorKind::Other(format!("not a SOAP envelope: {why}"))
 }
 
 /// An error page from a web server or proxy in front of the service. It is

@@ -1,5 +1,13 @@
-//! The fault model: what a `soap:Fault` from the UM service says.
+//! The fault model: what a `Fault` says, in either SOAP version.
 //!
+//! One type holds both versions' faults. SOAP 1.1's `faultcode`,
+//! `faultstring`, `faultactor` and `detail` are SOAP 1.2's `Code/Value`,
+//! first `Reason/Text`, `Role` and `Detail`; what only 1.2 has (subcodes,
+//! more reason texts, `Node`) is empty in a 1.1 fault, and written into a
+//! 1.1 message as the module [`fault_write`](super::fault_write) says.
+//!
+//! The UM service sends two shapes (see the schema examples in
+//! `schemas/examples/faults/`):
 //! The service sends two shapes (see the schema examples in
 //! `schemas/examples/faults/`):
 //! - a malformed request: `faultcode` `a:ErrorInvalidRequest` with `a`
@@ -15,79 +23,16 @@
 use std::fmt;
 use std::time::Duration;
 
-use crate::xml::{Name, NamespaceContext, ReadError, XmlReader, ns};
+use crate::xml::{ReadError, ReadErrorKind};
+
+use super::SoapVersion;
+pub use super::fault_code::{FaultCode, StandardCode};
 
 /// The Exchange namespaces that appear in UM faults.
 pub mod exchange_ns {
     pub const MESSAGES: &str = "http://schemas.microsoft.com/exchange/services/2006/messages";
     pub const TYPES: &str = "http://schemas.microsoft.com/exchange/services/2006/types";
     pub const ERRORS: &str = "http://schemas.microsoft.com/exchange/services/2006/errors";
-}
-
-/// A `faultcode`: an `xs:QName` in principle, but Exchange writes some with
-/// a prefix that it never declares, so the text is kept as written and only
-/// split at `:`; the prefix is resolved when it happens to be declared.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FaultCode {
-    /// The text as written, e.g. `a:InvalidObjectIdException`.
-    pub raw: String,
-    /// The namespace bound to the prefix, when the document declares it.
-    pub namespace: Option<String>,
-    /// The part after the prefix, e.g. `InvalidObjectIdException`.
-    pub local: String,
-}
-
-impl FaultCode {
-    /// `prefix:local` with `prefix` declared for `namespace` where written.
-    pub fn qualified(prefix: &str, namespace: impl Into<String>, local: &str) -> Self {
-        Self {
-            raw: format!("{prefix}:{local}"),
-            namespace: Some(namespace.into()),
-            local: local.to_owned(),
-        }
-    }
-
-    /// `prefix:local` with the prefix declared nowhere, the shape Exchange
-    /// uses for exception class names. Written back exactly so.
-    pub fn undeclared(prefix: &str, local: &str) -> Self {
-        Self {
-            raw: format!("{prefix}:{local}"),
-            namespace: None,
-            local: local.to_owned(),
-        }
-    }
-
-    /// One of SOAP 1.1's own codes: `Client`, `Server`, `VersionMismatch`,
-    /// `MustUnderstand`.
-    pub fn soap(local: &str) -> Self {
-        Self::qualified("soap", ns::SOAP11, local)
-    }
-
-    /// Splits `raw` at its first `:`; `resolve` maps the prefix to its
-    /// namespace if it is declared. An unprefixed code gets no namespace.
-    pub fn parse(raw: &str, resolve: impl FnOnce(&str) -> Option<String>) -> Self {
-        let raw = raw.trim();
-        let (namespace, local) = match raw.split_once(':') {
-            Some((prefix, local)) => (resolve(prefix).filter(|ns| !ns.is_empty()), local),
-            None => (None, raw),
-        };
-        Self {
-            raw: raw.to_owned(),
-            namespace,
-            local: local.to_owned(),
-        }
-    }
-
-    /// The prefix as written, if any.
-    pub fn prefix(&self) -> Option<&str> {
-        self.raw.split_once(':').map(|(p, _)| p)
-    }
-}
-
-impl fmt::Display for FaultCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.raw)
-    }
 }
 
 /// The `detail` of a fault, in the shapes the UM service uses, plus the
@@ -135,27 +80,116 @@ impl FaultDetail {
     }
 }
 
-/// A SOAP 1.1 fault.
+/// A SOAP fault, as read from a 1.1 or 1.2 message or built to be
+/// written in one (see [`Self::version`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fault {
+    /// The version of the message the fault was read from, or is written
+    /// in by [`Self::to_envelope`]; [`Self::with_version`] converts.
+    pub version: SoapVersion,
+    /// 1.1 `faultcode`; 1.2 `Code/Value`, which is one of SOAP's own codes
+    /// ([`FaultCode::standard_code`]).
     pub code: FaultCode,
-    /// `faultstring`, a message for people.
+    /// 1.2 `Subcode/Value`s, outermost first: the application's codes that
+    /// refine [`Self::code`]. Empty in 1.1.
+    pub subcodes: Vec<FaultCode>,
+    /// 1.1 `faultstring`; 1.2 the first `Reason/Text`: a message for
+    /// people.
     pub string: String,
-    /// `xml:lang` of `faultstring`, which Exchange's front end writes.
+    /// `xml:lang` of [`Self::string`], which Exchange's front end writes
+    /// in 1.1 and 1.2 requires.
     pub lang: Option<String>,
-    /// `faultactor`.
+    /// 1.2 the other `Reason/Text`s, the same message in other languages.
+    pub translations: Vec<ReasonText>,
+    /// 1.2 `Node`: the URI of the node that failed.
+    pub node: Option<String>,
+    /// 1.1 `faultactor`; 1.2 `Role`: the role the failing node was acting
+    /// in.
     pub actor: Option<String>,
+    /// 1.1 `detail`; 1.2 `Detail`.
     pub detail: FaultDetail,
+    /// The envelope versions the sender of a `VersionMismatch` fault
+    /// supports, from its `Upgrade` header block, in its order of
+    /// preference. Versions this crate does not know are left out.
+    pub upgrade: Vec<SoapVersion>,
+    /// The header entries a `MustUnderstand` fault names in `NotUnderstood`
+    /// header blocks (1.2).
+    pub not_understood: Vec<HeaderName>,
+}
+
+/// One 1.2 `Reason/Text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReasonText {
+    /// `xml:lang`.
+    pub lang: Option<String>,
+    pub text: String,
+}
+
+/// The expanded name of a header entry, as a `NotUnderstood` block
+/// names it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct HeaderName {
+    pub namespace: String,
+    pub local: String,
+}
+
+impl HeaderName {
+    pub fn new(namespace: impl Into<String>, local: impl Into<String>) -> Self {
+        Self {
+            namespace: namespace.into(),
+            local: local.into(),
+        }
+    }
+
+    /// The entry that reading failed on for want of being understood
+    /// ([`ReadErrorKind::NotUnderstood`]), so that a server can name it in
+    /// its `MustUnderstand` fault.
+    pub fn not_understood_in(error: &ReadError) -> Option<Self> {
+        match &error.kind {
+            ReadErrorKind::NotUnderstood {
+                namespace, local, ..
+            } => Some(Self::new(namespace.clone(), local.clone())),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for HeaderName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.namespace.is_empty() {
+            f.write_str(&self.local)
+        } else {
+            write!(f, "{{{}}}{}", self.namespace, self.local)
+        }
+    }
 }
 
 impl Fault {
-    /// The detail's `ResponseCode`, or else the fault code's local part:
-    /// the name to match on when handling a particular error.
+    /// The detail's `ResponseCode`, or else the local part of the most
+    /// specific code (the innermost 1.2 subcode, or the code): the name to
+    /// match on when handling a particular error.
     pub fn error_code(&self) -> &str {
         self.detail
             .response_code
             .as_deref()
-            .unwrap_or(&self.code.local)
+            .unwrap_or(&self.subcodes.last().unwrap_or(&self.code).local)
+    }
+
+    /// Which of SOAP's own codes [`Self::code`] is, in either version's
+    /// spelling (1.1 `Client` is [`StandardCode::Sender`]).
+    pub fn standard_code(&self) -> Option<StandardCode> {
+        self.code.standard_code().map(|(_, c)| c)
+    }
+
+    /// The HTTP status a server sends the fault with: SOAP 1.1 (section
+    /// 6.2) always uses 500; the SOAP 1.2 HTTP binding (Part 2, section
+    /// 7.5.2.2) uses 400 Bad Request for a `Sender` fault and 500 for any
+    /// other.
+    pub fn http_status(&self) -> u16 {
+        match (self.version, self.standard_code()) {
+            (SoapVersion::V12, Some(StandardCode::Sender)) => 400,
+            _ => 500,
+        }
     }
 
     /// An `ErrorServerBusy` answer: the server refused to work on the
@@ -172,47 +206,10 @@ impl Fault {
 
 impl fmt::Display for Fault {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.code, self.string)
-    }
-}
-
-/// Reads the content of a `soap:Fault` whose start tag has been read.
-///
-/// SOAP 1.1 makes the fault's children unqualified; some stacks qualify
-/// them anyway, so they are matched by local name. Unknown children are
-/// skipped: a fault is worth reporting even when it is odd.
-pub(crate) fn read_fault(r: &mut XmlReader<'_>) -> Result<Fault, ReadError> {
-    let mut code = None;
-    let mut string = None;
-    let mut lang = None;
-    let mut actor = None;
-    let mut detail = FaultDetail::default();
-    while let Some(child) = r.next_child()? {
-        match child.local_name() {
-            "faultcode" => {
-                let text = r.read_text()?.into_owned();
-                // The element's declarations stay in scope until the next
-                // event, so a prefix declared on `faultcode` itself resolves.
-                code = Some(FaultCode::parse(&text, |p| r.resolve_prefix(p)));
-            }
-            "faultstring" => {
-                lang = r
-                    .attribute(&child, Name::new(ns::XML, "lang"))?
-                    .map(|l| l.into_owned());
-                string = Some(r.read_text()?.into_owned());
-            }
-            "faultactor" => actor = Some(r.read_text()?.into_owned()),
-            "detail" => detail = super::detail::read_detail(r, &child)?,
-            _ => r.skip()?,
+        write!(f, "{}", self.code)?;
+        for sub in &self.subcodes {
+            write!(f, " / {sub}")?;
         }
+        write!(f, ": {}", self.string)
     }
-    Ok(Fault {
-        // Both are required by SOAP 1.1; a fault without them is still a
-        // fault, and reporting it beats a decode error.
-        code: code.unwrap_or_else(|| FaultCode::parse("", |_| None)),
-        string: string.unwrap_or_default(),
-        lang,
-        actor,
-        detail,
-    })
 }

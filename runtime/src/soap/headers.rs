@@ -1,14 +1,23 @@
-//! SOAP 1.1 header entries: the typed set an operation declares, and what
-//! happens to the others. The rule for entries an operation does not declare is on [`XmlHeaders`].
+//! Header entries: the typed set an operation declares, and what happens
+//! to the others. The rule for entries an operation does not declare is on
+//! [`XmlHeaders`].
 
 use crate::xml::{
     Name, ReadError, ReadErrorKind, Start, WriteError, XmlElement, XmlReader, XmlWriter, ns,
 };
 
-const NOT_UNDERSTOOD: &str = "header entry not understood";
+use super::SoapVersion;
 
-/// The `soap:actor` that means "whoever receives this message next".
+/// The SOAP 1.1 `actor` that means "whoever receives this message next".
 const ACTOR_NEXT: &str = "http://schemas.xmlsoap.org/soap/actor/next";
+
+/// The SOAP 1.2 roles every node plays as the ultimate receiver of a
+/// request or a response (Part 1, section 2.2); `.../role/none` is
+/// nobody's, and any other role is not ours.
+const ROLES_OF_RECEIVER: [&str; 2] = [
+    "http://www.w3.org/2003/05/soap-envelope/role/next",
+    "http://www.w3.org/2003/05/soap-envelope/role/ultimateReceiver",
+];
 
 /// The set of header entries of one direction of an operation, generated
 /// as a struct with an `Option` per entry (or [`NoHeaders`]).
@@ -18,20 +27,29 @@ const ACTOR_NEXT: &str = "http://schemas.xmlsoap.org/soap/actor/next";
 ///
 /// # Entries the set does not declare
 ///
-/// SOAP 1.1 (section 4.2.3) lets a sender mark a header entry
-/// `soap:mustUnderstand="1"`: a recipient that does not know it must fail
-/// rather than act on the message without it. Reading applies that rule
-/// the same way to requests (a server) and responses (a client):
+/// SOAP 1.1 (section 4.2.3) and 1.2 (Part 1, section 5.2.3) let a sender
+/// mark a header entry `mustUnderstand`: a recipient that does not know it
+/// must fail rather than act on the message without it. Reading applies
+/// that rule the same way to requests (a server) and responses (a client):
 ///
 /// - an entry the operation declares is read into its field, whatever its
 ///   `mustUnderstand`;
 /// - an undeclared entry is skipped, unless it is marked
-///   `mustUnderstand="1"` (or `"true"`, which some stacks write) and is
-///   meant for this node: then reading fails with an error that names the
-///   entry and that [`is_not_understood`] recognises, so that a server can
-///   answer with a `soap:MustUnderstand` fault. An entry whose `soap:actor`
-///   is someone other than the next node (`.../soap/actor/next`) is not
-///   ours to understand and is always skipped.
+///   `mustUnderstand` and is meant for this node: then reading fails with
+///   [`ReadErrorKind::NotUnderstood`], which names the entry and which
+///   [`is_not_understood`] recognises, so that a server can answer with a
+///   `MustUnderstand` fault.
+///
+/// The marking and "meant for this node" differ by version:
+///
+/// - 1.1: `soap:mustUnderstand="1"` (or `"true"`, which some stacks
+///   write); an entry whose `soap:actor` is someone other than the next
+///   node (`.../soap/actor/next`) is not ours to understand.
+/// - 1.2: `env:mustUnderstand` `"true"` or `"1"` (`"false"` and `"0"`
+///   unmark it, anything else is an invalid value); the entry is ours
+///   without `env:role` and with the roles `.../role/next` and
+///   `.../role/ultimateReceiver`, and not with `.../role/none` or any
+///   other role.
 ///
 /// So a client ignores a response header it does not know (EWS adds new
 /// ones from version to version), unless the server insists on it.
@@ -97,31 +115,23 @@ pub fn read_header<T: XmlElement>(
     Ok(true)
 }
 
-/// Writes `soap:Header` with the entries of `headers`, or nothing when
-/// none is set.
-pub(crate) fn write_all<H: XmlHeaders>(headers: &H, w: &mut XmlWriter) -> Result<(), WriteError> {
-    if headers.is_empty() {
-        return Ok(());
-    }
-    w.start(super::HEADER);
-    headers.write_headers(w)?;
-    w.end()
-}
-
-/// Reads the children of `soap:Header`, whose start tag has just been
-/// read, through its end tag.
-pub(crate) fn read_all<H: XmlHeaders>(r: &mut XmlReader<'_>) -> Result<H, ReadError> {
+/// Reads the children of `Header`, whose start tag has just been read,
+/// through its end tag.
+pub(crate) fn read_all<H: XmlHeaders>(
+    r: &mut XmlReader<'_>,
+    version: SoapVersion,
+) -> Result<H, ReadError> {
     let mut headers = H::default();
     while let Some(entry) = r.next_child()? {
         if headers.read_header(r, &entry)? {
             continue;
         }
-        if must_understand(r, &entry)? {
-            let name = r.name_of(&entry);
-            return Err(r.error(ReadErrorKind::Other(format!(
-                "{NOT_UNDERSTOOD}: {name} is marked soap:mustUnderstand=\"1\", \
-                 and the operation does not declare it"
-            ))));
+        if let Some(marked) = must_understand(r, &entry, version)? {
+            return Err(r.error(ReadErrorKind::NotUnderstood {
+                namespace: r.namespace_of(&entry).to_owned(),
+                local: entry.local_name().to_owned(),
+                marked: marked.to_owned(),
+            }));
         }
         r.skip()?;
     }
@@ -129,19 +139,49 @@ pub(crate) fn read_all<H: XmlHeaders>(r: &mut XmlReader<'_>) -> Result<H, ReadEr
 }
 
 /// Whether reading failed on an undeclared header entry marked
-/// `soap:mustUnderstand="1"`.
+/// `mustUnderstand` for this node.
 pub fn is_not_understood(error: &ReadError) -> bool {
-    matches!(&error.kind, ReadErrorKind::Other(m) if m.starts_with(NOT_UNDERSTOOD))
+    matches!(&error.kind, ReadErrorKind::NotUnderstood { .. })
 }
 
-/// Whether the entry `start` must be understood by this node.
-fn must_understand(r: &XmlReader<'_>, start: &Start<'_>) -> Result<bool, ReadError> {
-    let marked = r
-        .attribute(start, Name::new(ns::SOAP11, "mustUnderstand"))?
-        .is_some_and(|v| matches!(v.trim(), "1" | "true"));
-    if !marked {
-        return Ok(false);
+/// How the entry `start` is marked when this node must understand it.
+fn must_understand(
+    r: &XmlReader<'_>,
+    start: &Start<'_>,
+    version: SoapVersion,
+) -> Result<Option<&'static str>, ReadError> {
+    let mark = r.attribute(start, version.name("mustUnderstand"))?;
+    match version {
+        SoapVersion::V11 => {
+            let marked = mark.is_some_and(|v| matches!(v.trim(), "1" | "true"));
+            if !marked {
+                return Ok(None);
+            }
+            let actor = r.attribute(start, Name::new(ns::SOAP11, "actor"))?;
+            let ours = actor.is_none_or(|a| a.trim() == ACTOR_NEXT);
+            Ok(ours.then_some("soap:mustUnderstand=\"1\""))
+        }
+        SoapVersion::V12 => {
+            let marked = match mark.as_deref().map(str::trim) {
+                None | Some("false" | "0") => false,
+                Some("true" | "1") => true,
+                Some(other) => {
+                    return Err(r.error(ReadErrorKind::InvalidValue {
+                        value: other.chars().take(60).collect(),
+                        reason: format!(
+                            "env:mustUnderstand of header entry {} is a boolean \
+                             (true, false, 1 or 0)",
+                            r.name_of(start)
+                        ),
+                    }));
+                }
+            };
+            if !marked {
+                return Ok(None);
+            }
+            let role = r.attribute(start, Name::new(ns::SOAP12, "role"))?;
+            let ours = role.is_none_or(|role| ROLES_OF_RECEIVER.contains(&role.trim()));
+            Ok(ours.then_some("env:mustUnderstand=\"true\""))
+        }
     }
-    let actor = r.attribute(start, Name::new(ns::SOAP11, "actor"))?;
-    Ok(actor.is_none_or(|a| a.trim() == ACTOR_NEXT))
 }

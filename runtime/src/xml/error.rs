@@ -98,8 +98,49 @@ pub enum ReadErrorKind {
     /// of it takes.
     #[error("attribute {0} is not declared here")]
     UndeclaredAttribute(String),
+    /// The document element is an `Envelope` in a namespace that is not
+    /// that of a SOAP version the reader accepts: the sender speaks
+    /// another version (a SOAP node answers with a `VersionMismatch`
+    /// fault), or misspelt the namespace.
+    #[error("the envelope is in {}, expected {expected}", namespace_or_none(found))]
+    VersionMismatch {
+        /// The envelope's namespace URI, `""` for none.
+        found: String,
+        /// The versions that would have been read, for the message.
+        expected: String,
+    },
+    /// A header entry marked `mustUnderstand` for this node, which the
+    /// operation does not declare (a SOAP node answers with a
+    /// `MustUnderstand` fault naming it).
+    #[error(
+        "header entry not understood: {} is marked {marked}, and the operation does not declare it",
+        clark(namespace, local)
+    )]
+    NotUnderstood {
+        namespace: String,
+        local: String,
+        /// The marking as the message's version spells it, e.g.
+        /// `soap:mustUnderstand="1"`.
+        marked: String,
+    },
     #[error("{0}")]
     Other(String),
+}
+
+fn namespace_or_none(ns: &str) -> String {
+    if ns.is_empty() {
+        "no namespace".to_owned()
+    } else {
+        format!("namespace {ns}")
+    }
+}
+
+fn clark(ns: &str, local: &str) -> String {
+    if ns.is_empty() {
+        local.to_owned()
+    } else {
+        format!("{{{ns}}}{local}")
+    }
 }
 
 /// Why a lexical form does not belong to a simple type. Converted into a

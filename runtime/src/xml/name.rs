@@ -40,4 +40,5 @@ pub mod ns {
     pub const XSD: &str = "http://www.w3.org/2001/XMLSchema";
     pub const XML: &str = "http://www.w3.org/XML/1998/namespace";
     pub const SOAP11: &str = "http://schemas.xmlsoap.org/soap/envelope/";
+    pub const SOAP12: &str = "http://www.w3.org/2003/05/soap-envelope";
 }
