@@ -6,6 +6,8 @@
 //! OASIS *Web Services Security: UsernameToken Profile* (1.0 and 1.1) puts
 //! a user name and a password in a `wsse:Security` SOAP header entry:
 //!
+//! The header entry, for user `alice` with password `secret`:
+//!
 //! ```xml
 //! <wsse:Security xmlns:wsse="…secext-1.0.xsd" xmlns:wsu="…utility-1.0.xsd">
 //!   <wsse:UsernameToken>
@@ -76,6 +78,44 @@
 //! credentials and is bounded by the capacity divided by the window
 //! (100 000 per 5 minutes by default). The cache is behind a mutex and
 //! shared by every connection through an `Arc`.
+//!
+//! # Example
+//!
+//! ```
+//! use std::time::{Duration, SystemTime};
+//! use xsdgen_runtime::auth::Secret;
+//! use xsdgen_runtime::wsse::{UsernameToken, UsernameTokenVerifier, find_in_envelope};
+//! use xsdgen_runtime::xml::{Name, XmlWriter, ns};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! // Client: the header entry, inside soap:Header.
+//! let token = UsernameToken::digest("alice", "secret").must_understand(ns::SOAP11);
+//! let mut w = XmlWriter::new();
+//! w.declare_prefix("soap", ns::SOAP11);
+//! w.start(Name::new(ns::SOAP11, "Envelope"));
+//! w.start(Name::new(ns::SOAP11, "Header"));
+//! token.write_header_now(&mut w)?;
+//! w.end()?;
+//! w.start(Name::new(ns::SOAP11, "Body"));
+//! w.end()?;
+//! w.end()?;
+//! let request = w.into_string();
+//!
+//! // Server: one verifier for every connection.
+//! let verifier = UsernameTokenVerifier::new(|user: &str| {
+//!     (user == "alice").then(|| Secret::new("secret"))
+//! })
+//! .freshness(Duration::from_secs(120));
+//! let received = find_in_envelope(request.as_bytes())?;
+//! let identity = verifier.verify(&received, SystemTime::now())?;
+//! assert_eq!(identity.username, "alice");
+//!
+//! // The same request again is a replay.
+//! let again = verifier.verify(&received, SystemTime::now()).unwrap_err();
+//! assert_eq!(again.fault_code().name().local, "InvalidSecurity");
+//! # Ok(())
+//! # }
+//! ```
 //!
 //! # Fault codes
 //!
