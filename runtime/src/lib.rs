@@ -14,6 +14,8 @@
 //! - [`auth`]: credentials (Basic, Bearer, NTLM/Negotiate with the NTLM
 //!   messages and the NTLMv2 computation), and a `Secret` type that never
 //!   prints itself.
+//! - [`wsse`]: WS-Security UsernameToken: the header a client sends, and
+//!   a server's verifier with freshness and replay checks.
 //! - [`Error`]: what a call can fail with, and whether it may have run.
 #![forbid(unsafe_code)]
 
@@ -23,6 +25,8 @@ pub mod client;
 pub mod error;
 mod operation;
 pub mod soap;
+#[cfg(feature = "wsse")]
+pub mod wsse;
 pub mod xml;
 
 pub use error::{Delivery, Error};
