@@ -1,22 +1,24 @@
 //! A typed client for every operation of the UM web service.
 //!
-//! Each method builds the generated request type, sends it through
-//! [`xsdgen_runtime::client::Client`] (which never resends ResetPIN,
-//! PlayOnPhone or PlayOnPhoneGreeting once they may have reached the
-//! server), and unwraps the result from the twice-wrapped response element.
+//! Each method builds the generated request type, sends it through the
+//! generated client of the WSDL's port ([`um::ports::um_service_port`],
+//! over the runtime's client, which never resends ResetPIN, PlayOnPhone or
+//! PlayOnPhoneGreeting once they may have reached the server), and unwraps
+//! the result from the twice-wrapped response element: the sugar the WSDL
+//! cannot say.
 
 use xsdgen_runtime::Error;
 use xsdgen_runtime::client::Client;
 
 use crate::builder::UmClientBuilder;
 
-use crate::um::{self, operations as op};
+use crate::um::{self, ports::um_service_port};
 
 /// A UM web service client acting for the authenticated caller's own
 /// mailbox (the service has no impersonation).
 #[derive(Debug, Clone)]
 pub struct UmClient {
-    inner: Client,
+    port: um_service_port::Client,
 }
 
 impl UmClient {
@@ -42,34 +44,39 @@ impl UmClient {
     /// A client over a SOAP client built elsewhere, for instance one
     /// shared with other services at the same endpoint.
     pub fn from_client(inner: Client) -> Self {
-        Self { inner }
+        Self {
+            port: um_service_port::Client::new(inner),
+        }
     }
 
     /// The SOAP client, for calling operations generically.
     pub fn soap(&self) -> &Client {
-        &self.inner
+        self.port.inner()
+    }
+
+    /// The generated client of the WSDL's port, whose methods take and
+    /// return the generated messages whole.
+    pub fn port(&self) -> &um_service_port::Client {
+        &self.port
     }
 
     /// Whether the caller's mailbox is enabled for Unified Messaging.
     pub async fn is_um_enabled(&self) -> Result<bool, Error> {
-        let response = self
-            .inner
-            .call::<op::IsUmEnabled>(&um::IsUmEnabled::default())
-            .await?;
+        let response = self.port.is_um_enabled(&um::IsUmEnabled::default()).await?;
         Ok(response.is_um_enabled_response)
     }
 
     pub async fn get_um_properties(&self) -> Result<Option<um::UmProperties>, Error> {
         let response = self
-            .inner
-            .call::<op::GetUmProperties>(&um::GetUmProperties::default())
+            .port
+            .get_um_properties(&um::GetUmProperties::default())
             .await?;
         Ok(response.get_um_properties_response)
     }
 
     pub async fn set_oof_status(&self, status: bool) -> Result<(), Error> {
-        self.inner
-            .call::<op::SetOofStatus>(&um::SetOofStatus::new(status))
+        self.port
+            .set_oof_status(&um::SetOofStatus::new(status))
             .await?;
         Ok(())
     }
@@ -79,9 +86,7 @@ impl UmClient {
             dial_string: Some(dial_string.to_owned()),
             ..Default::default()
         };
-        self.inner
-            .call::<op::SetPlayOnPhoneDialString>(&request)
-            .await?;
+        self.port.set_play_on_phone_dial_string(&request).await?;
         Ok(())
     }
 
@@ -95,16 +100,16 @@ impl UmClient {
             base64_folder_id: Some(base64_folder_id.to_owned()),
             ..Default::default()
         };
-        self.inner
-            .call::<op::SetTelephoneAccessFolderEmail>(&request)
+        self.port
+            .set_telephone_access_folder_email(&request)
             .await?;
         Ok(())
     }
 
     pub async fn set_missed_call_notification_enabled(&self, status: bool) -> Result<(), Error> {
         let request = um::SetMissedCallNotificationEnabled::new(status);
-        self.inner
-            .call::<op::SetMissedCallNotificationEnabled>(&request)
+        self.port
+            .set_missed_call_notification_enabled(&request)
             .await?;
         Ok(())
     }
@@ -117,9 +122,7 @@ impl UmClient {
     /// [`may_have_executed`](Error::may_have_executed) is true, the PIN may
     /// have been reset: check the mailbox before trying again.
     pub async fn reset_pin(&self) -> Result<um::ResetPinResponse, Error> {
-        self.inner
-            .call::<op::ResetPin>(&um::ResetPin::default())
-            .await
+        self.port.reset_pin(&um::ResetPin::default()).await
     }
 
     /// Calls `dial_string` and plays the voice mail item `entry_id`;
@@ -134,7 +137,7 @@ impl UmClient {
             dial_string: Some(dial_string.to_owned()),
             ..Default::default()
         };
-        let response = self.inner.call::<op::PlayOnPhone>(&request).await?;
+        let response = self.port.play_on_phone(&request).await?;
         Ok(response.play_on_phone_response)
     }
 
@@ -143,7 +146,7 @@ impl UmClient {
             call_id: Some(call_id.to_owned()),
             ..Default::default()
         };
-        let response = self.inner.call::<op::GetCallInfo>(&request).await?;
+        let response = self.port.get_call_info(&request).await?;
         Ok(response.get_call_info_response)
     }
 
@@ -152,7 +155,7 @@ impl UmClient {
             call_id: Some(call_id.to_owned()),
             ..Default::default()
         };
-        self.inner.call::<op::Disconnect>(&request).await?;
+        self.port.disconnect(&request).await?;
         Ok(())
     }
 
@@ -167,7 +170,7 @@ impl UmClient {
             dial_string: Some(dial_string.to_owned()),
             ..um::PlayOnPhoneGreeting::new(greeting_type)
         };
-        let response = self.inner.call::<op::PlayOnPhoneGreeting>(&request).await?;
+        let response = self.port.play_on_phone_greeting(&request).await?;
         Ok(response.play_on_phone_greeting_response)
     }
 }

@@ -37,6 +37,7 @@ pub struct Config {
     safe_to_retry: BTreeMap<String, bool>,
     enum_unknown_variant: bool,
     size_budget: usize,
+    clients: bool,
     emit_rerun_if_changed: bool,
     load: LoadOptions,
 }
@@ -72,6 +73,7 @@ impl Config {
             safe_to_retry: BTreeMap::new(),
             enum_unknown_variant: false,
             size_budget: crate::plan::DEFAULT_SIZE_BUDGET,
+            clients: true,
             emit_rerun_if_changed: true,
             load: LoadOptions::default(),
         }
@@ -158,6 +160,14 @@ impl Config {
     /// Generates every type and element of the schemas, reachable or not.
     pub fn generate_all(&mut self, all: bool) -> &mut Self {
         self.generate_all = all;
+        self
+    }
+
+    /// Whether each WSDL port's module (`ports::<port>`) gets a typed
+    /// `Client` (default true). The clients use the runtime's `client`
+    /// feature; turn them off for a runtime without it.
+    pub fn clients(&mut self, clients: bool) -> &mut Self {
+        self.clients = clients;
         self
     }
 
@@ -371,6 +381,7 @@ impl Config {
                 runtime: self.runtime_crate.clone(),
                 enum_unknown_variant: self.enum_unknown_variant,
                 size_budget: self.size_budget,
+                clients: self.clients,
                 safe_to_retry: self.safe_to_retry.clone(),
                 renames: self.renames.clone(),
             },

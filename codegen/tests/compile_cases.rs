@@ -53,6 +53,7 @@ case!(upa_violation, Transitions);
 case!(xml_attributes, Greeting);
 case!(xsi_type, Folder);
 case!(wsdl_headers, messages::GetThing);
+case!(soap12_service, Reserve);
 case!(wildcard_namespaces, R);
 case!(substitution_across_namespaces, b::Root);
 case!(nested_repeated_choice, Root);

@@ -1878,3 +1878,162 @@ pub mod operations {
         },
     ];
 }
+
+/// One module per WSDL port: its address and a typed client.
+pub mod ports {
+    /// The port `UMServicePort` of the service `UMService` (SOAP 1.1).
+    pub mod um_service_port {
+        /// The port's address in the WSDL.
+        pub const ADDRESS: &str = "https://localhost/EWS/UM2007Legacy.asmx";
+
+        /// A client of the port `UMServicePort`: one method per operation, each sent as SOAP 1.1.
+        ///
+        /// Built from the runtime's client, whose rules it keeps:
+        /// an operation that may have run is never sent again,
+        /// answers are bounded, TLS is verified, and credentials
+        /// stay out of logs.
+        #[derive(Debug, Clone)]
+        pub struct Client {
+            inner: ::xsdgen_runtime::client::Client,
+        }
+
+        impl Client {
+            pub fn new(inner: ::xsdgen_runtime::client::Client) -> Self {
+                Self { inner }
+            }
+
+            /// The runtime's builder for `endpoint`; give what it
+            /// builds to [`Client::new`].
+            pub fn builder(
+                endpoint: impl Into<String>,
+            ) -> ::xsdgen_runtime::client::ClientBuilder {
+                ::xsdgen_runtime::client::Client::builder(endpoint)
+            }
+
+            /// The runtime's client underneath.
+            pub fn inner(&self) -> &::xsdgen_runtime::client::Client {
+                &self.inner
+            }
+
+            /// Tells whether the caller's mailbox is enabled for Unified Messaging.
+            pub async fn is_um_enabled(
+                &self,
+                request: &super::super::IsUmEnabled,
+            ) -> Result<super::super::IsUmEnabledResponse, ::xsdgen_runtime::Error> {
+                self.inner.call::<super::super::operations::IsUmEnabled>(request).await
+            }
+
+            /// Gets the Unified Messaging properties of the caller's mailbox.
+            pub async fn get_um_properties(
+                &self,
+                request: &super::super::GetUmProperties,
+            ) -> Result<super::super::GetUmPropertiesResponse, ::xsdgen_runtime::Error> {
+                self.inner
+                    .call::<super::super::operations::GetUmProperties>(request)
+                    .await
+            }
+
+            /// Sets whether the Out of Office (OOF) greeting is played for the caller's mailbox.
+            pub async fn set_oof_status(
+                &self,
+                request: &super::super::SetOofStatus,
+            ) -> Result<super::super::SetOofStatusResponse, ::xsdgen_runtime::Error> {
+                self.inner.call::<super::super::operations::SetOofStatus>(request).await
+            }
+
+            /// Sets the default dial string used by PlayOnPhone and PlayOnPhoneGreeting.
+            pub async fn set_play_on_phone_dial_string(
+                &self,
+                request: &super::super::SetPlayOnPhoneDialString,
+            ) -> Result<
+                super::super::SetPlayOnPhoneDialStringResponse,
+                ::xsdgen_runtime::Error,
+            > {
+                self.inner
+                    .call::<super::super::operations::SetPlayOnPhoneDialString>(request)
+                    .await
+            }
+
+            /// Sets the e-mail folder whose messages Unified Messaging reads to the user over the telephone.
+            pub async fn set_telephone_access_folder_email(
+                &self,
+                request: &super::super::SetTelephoneAccessFolderEmail,
+            ) -> Result<
+                super::super::SetTelephoneAccessFolderEmailResponse,
+                ::xsdgen_runtime::Error,
+            > {
+                self.inner
+                    .call::<
+                        super::super::operations::SetTelephoneAccessFolderEmail,
+                    >(request)
+                    .await
+            }
+
+            /// Enables or disables missed call notifications.
+            pub async fn set_missed_call_notification_enabled(
+                &self,
+                request: &super::super::SetMissedCallNotificationEnabled,
+            ) -> Result<
+                super::super::SetMissedCallNotificationEnabledResponse,
+                ::xsdgen_runtime::Error,
+            > {
+                self.inner
+                    .call::<
+                        super::super::operations::SetMissedCallNotificationEnabled,
+                    >(request)
+                    .await
+            }
+
+            /// Changes the caller's telephone (TUI) PIN to a new random value and e-mails it to the caller's mailbox. Not idempotent: never resend once the request may have reached the server.
+            pub async fn reset_pin(
+                &self,
+                request: &super::super::ResetPin,
+            ) -> Result<super::super::ResetPinResponse, ::xsdgen_runtime::Error> {
+                self.inner.call::<super::super::operations::ResetPin>(request).await
+            }
+
+            /// Makes an outbound call and plays a message on the telephone; answers with the call id.
+            pub async fn play_on_phone(
+                &self,
+                request: &super::super::PlayOnPhone,
+            ) -> Result<super::super::PlayOnPhoneResponse, ::xsdgen_runtime::Error> {
+                self.inner.call::<super::super::operations::PlayOnPhone>(request).await
+            }
+
+            /// Gets the state of an outbound call.
+            pub async fn get_call_info(
+                &self,
+                request: &super::super::GetCallInfo,
+            ) -> Result<super::super::GetCallInfoResponse, ::xsdgen_runtime::Error> {
+                self.inner.call::<super::super::operations::GetCallInfo>(request).await
+            }
+
+            /// Ends an outbound call.
+            pub async fn disconnect(
+                &self,
+                request: &super::super::Disconnect,
+            ) -> Result<super::super::DisconnectResponse, ::xsdgen_runtime::Error> {
+                self.inner.call::<super::super::operations::Disconnect>(request).await
+            }
+
+            /// Makes an outbound call and plays one of the two custom greetings; answers with the call id.
+            pub async fn play_on_phone_greeting(
+                &self,
+                request: &super::super::PlayOnPhoneGreeting,
+            ) -> Result<
+                super::super::PlayOnPhoneGreetingResponse,
+                ::xsdgen_runtime::Error,
+            > {
+                self.inner
+                    .call::<super::super::operations::PlayOnPhoneGreeting>(request)
+                    .await
+            }
+        }
+
+        impl From<::xsdgen_runtime::client::Client> for Client {
+            fn from(inner: ::xsdgen_runtime::client::Client) -> Self {
+                Self::new(inner)
+            }
+        }
+    }
+}

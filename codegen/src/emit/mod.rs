@@ -23,6 +23,7 @@ mod elements;
 mod headers;
 mod operations;
 mod polymorphic;
+mod ports;
 mod readers;
 mod simple;
 mod types;
@@ -97,6 +98,15 @@ pub fn emit(krate: &RustCrate) -> Result<TokenStream, EmitError> {
             namespaces_used: RefCell::default(),
         };
         out.extend(cx.operations());
+    }
+    if krate.clients && !krate.ports.is_empty() {
+        let cx = Cx {
+            krate,
+            module: OPERATIONS,
+            rt: runtime.to_token_stream(),
+            namespaces_used: RefCell::default(),
+        };
+        out.extend(cx.ports());
     }
     Ok(out)
 }

@@ -6,6 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{Cx, doc_attrs, ident_tokens};
+use crate::model::SoapVersion;
 
 impl Cx<'_> {
     pub(super) fn operations(&self) -> TokenStream {
@@ -22,6 +23,14 @@ impl Cx<'_> {
             let name = &op.name;
             let action = &op.soap_action;
             let safe = op.safe_to_retry;
+            let version = (op.version == SoapVersion::V12).then(
+                || quote!(const VERSION: #rt::soap::SoapVersion = #rt::soap::SoapVersion::V12;),
+            );
+            let action_optional = (!op.soap_action_required).then(|| {
+                quote!(
+                    const SOAP_ACTION_REQUIRED: bool = false;
+                )
+            });
             let input_headers = self.headers_type(&op.input_headers);
             let output_headers = self.headers_type(&op.output_headers);
             items.extend(quote! {
@@ -37,6 +46,8 @@ impl Cx<'_> {
                     const NAME: &'static str = #name;
                     const SOAP_ACTION: &'static str = #action;
                     const SAFE_TO_RETRY: bool = #safe;
+                    #version
+                    #action_optional
                 }
             });
             items.extend(self.headers_item(&op.input_headers));

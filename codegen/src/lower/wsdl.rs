@@ -1,5 +1,5 @@
-//! Phase 4 of lowering: WSDL services. Only document/literal SOAP 1.1 is
-//! supported: each operation's input and output message has one body part
+//! Phase 4 of lowering: WSDL services. Document/literal SOAP 1.1 and 1.2
+//! are supported: each operation's input and output message has one body part
 //! naming a global element, the one `soap:body parts` names or else the
 //! one part no `soap:header` takes; the parts bound by `soap:header`
 //! (from any message) go in `soap:Header`.
@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use super::Lowerer;
 use crate::diagnostics::Span;
-use crate::model::{HeaderPart, Operation, OperationMessage, Port, QName, Service};
+use crate::model::{HeaderPart, Operation, OperationMessage, Port, QName, Service, SoapVersion};
 use crate::syntax::{Binding, BindingIo, BindingKind, Message, PortTypeIo, SchemaSet};
 
 const DOC_LIT: &str = "only document/literal is supported";
@@ -20,11 +20,11 @@ impl<'s> Lowerer<'s, '_> {
             .index
             .bindings
             .iter()
-            .filter(|(_, b)| b.kind == BindingKind::Soap11)
+            .filter(|(_, b)| b.kind != BindingKind::Other)
             .map(|(q, b)| (q.clone(), *b))
             .collect();
         for (name, binding) in bindings {
-            if let Some(ops) = self.binding(binding) {
+            if let Some(ops) = self.binding(&name, binding) {
                 lowered.insert(name, ops);
             }
         }
@@ -32,25 +32,31 @@ impl<'s> Lowerer<'s, '_> {
         for wsdl in &set.wsdls {
             for service in &wsdl.services {
                 let mut ports = Vec::new();
-                let mut operations = None;
+                let mut operations: Vec<Operation> = Vec::new();
+                let mut bound: Vec<&QName> = Vec::new();
                 for port in &service.ports {
                     let Some(binding) = self.index.bindings.get(&port.binding.name) else {
                         self.unknown("binding", &port.binding);
                         continue;
                     };
-                    if binding.kind != BindingKind::Soap11 {
+                    let Some(version) = version(binding.kind) else {
                         continue;
-                    }
-                    if operations.is_none() {
-                        operations = lowered.get(&port.binding.name).cloned();
+                    };
+                    let Some(ops) = lowered.get(&port.binding.name) else {
+                        continue;
+                    };
+                    if !bound.contains(&&port.binding.name) {
+                        bound.push(&port.binding.name);
+                        operations.extend(ops.iter().cloned());
                     }
                     ports.push(Port {
                         name: port.name.clone(),
                         binding: port.binding.name.clone(),
                         address: port.address.clone(),
+                        version,
                     });
                 }
-                if let Some(operations) = operations {
+                if !ports.is_empty() {
                     self.model.services.push(Service {
                         name: QName::new(wsdl.target_namespace.as_deref(), &service.name),
                         ports,
@@ -63,25 +69,31 @@ impl<'s> Lowerer<'s, '_> {
         }
         if !has_services {
             for (name, operations) in lowered {
-                let span = self
-                    .index
-                    .bindings
-                    .get(&name)
-                    .map(|b| b.span)
-                    .unwrap_or_default();
+                let Some(binding) = self.index.bindings.get(&name) else {
+                    continue;
+                };
+                let Some(version) = version(binding.kind) else {
+                    continue;
+                };
                 self.model.services.push(Service {
-                    name,
-                    ports: Vec::new(),
+                    name: name.clone(),
+                    ports: vec![Port {
+                        name: name.local.clone(),
+                        binding: name.clone(),
+                        address: None,
+                        version,
+                    }],
                     operations,
                     doc: None,
-                    span,
+                    span: binding.span,
                 });
             }
         }
     }
 
-    /// The operations of a SOAP 1.1 binding, in port type order.
-    fn binding(&mut self, b: &'s Binding) -> Option<Vec<Operation>> {
+    /// The operations of a SOAP binding, in port type order.
+    fn binding(&mut self, name: &QName, b: &'s Binding) -> Option<Vec<Operation>> {
+        let version = version(b.kind)?;
         // The binding's style is the default of operations without their own.
         if let (Some(style), Some(span)) = (&b.style, b.soap_span) {
             if style != "document" && b.operations.iter().any(|o| o.style.is_none()) {
@@ -160,6 +172,9 @@ impl<'s> Lowerer<'s, '_> {
             };
             operations.push(Operation {
                 name: pt_op.name.clone(),
+                binding: name.clone(),
+                version,
+                soap_action_required: op.soap_action_required,
                 soap_action: op.soap_action.clone(),
                 input,
                 output,
@@ -325,5 +340,13 @@ impl<'s> Lowerer<'s, '_> {
                 None
             }
         }
+    }
+}
+
+fn version(kind: BindingKind) -> Option<SoapVersion> {
+    match kind {
+        BindingKind::Soap11 => Some(SoapVersion::V11),
+        BindingKind::Soap12 => Some(SoapVersion::V12),
+        BindingKind::Other => None,
     }
 }

@@ -15,7 +15,9 @@ mod types;
 pub use builtin::{Builtin, XS_NAMESPACE};
 pub use ids::{ElementId, TypeId};
 pub use qname::QName;
-pub use service::{ANNOTATIONS_NS, HeaderPart, Operation, OperationMessage, Port, Service};
+pub use service::{
+    ANNOTATIONS_NS, HeaderPart, Operation, OperationMessage, Port, Service, SoapVersion,
+};
 pub use types::{
     AttributeUse, ComplexType, Content, Derivation, ElementDecl, ElementUse, EnumValue, Facets,
     MaxOccurs, NamespaceConstraint, Particle, ProcessContents, SimpleType, Term, TypeDef, TypeKind,

@@ -1,5 +1,6 @@
-//! WSDL 1.1 services reduced to what a client needs: operations bound as
-//! document/literal SOAP 1.1 with their SOAPAction and message elements.
+//! WSDL 1.1 services reduced to what a client and a server need:
+//! operations bound as document/literal SOAP 1.1 or 1.2 with their action
+//! and message elements, and the ports that offer them.
 
 use super::{ElementId, QName};
 use crate::diagnostics::Span;
@@ -12,8 +13,11 @@ pub struct Service {
     /// The wsdl:service name, or the binding's name when the WSDL has no
     /// service element.
     pub name: QName,
+    /// The ports with a SOAP binding, in document order; for a WSDL
+    /// without a service element, one per binding, without an address.
     pub ports: Vec<Port>,
-    /// Operations of the (first) SOAP 1.1 binding, in portType order.
+    /// The operations of every SOAP binding the ports use, binding by
+    /// binding (the first binding's first), each in portType order.
     pub operations: Vec<Operation>,
     pub doc: Option<String>,
     pub span: Span,
@@ -23,13 +27,26 @@ pub struct Service {
 pub struct Port {
     pub name: String,
     pub binding: QName,
-    /// `soap:address/@location`, if any.
+    /// `soap:address/@location` (or `soap12:address`), if any.
     pub address: Option<String>,
+    pub version: SoapVersion,
+}
+
+/// The SOAP version a binding uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SoapVersion {
+    V11,
+    V12,
 }
 
 #[derive(Debug, Clone)]
 pub struct Operation {
     pub name: String,
+    /// The binding this operation is bound by.
+    pub binding: QName,
+    pub version: SoapVersion,
+    /// `soap12:operation/@soapActionRequired`; true for SOAP 1.1.
+    pub soap_action_required: bool,
     /// `soap:operation/@soapAction`; None when the binding gives none (the
     /// HTTP header is then sent as `""`).
     pub soap_action: Option<String>,

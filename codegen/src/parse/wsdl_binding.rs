@@ -1,6 +1,8 @@
-//! `wsdl:binding` with its SOAP 1.1 extensibility elements (`soap:binding`,
-//! `soap:operation`, `soap:body`, `soap:header`, `soap:fault`). SOAP 1.2 and
-//! other bindings are recognized and skipped with a warning.
+//! `wsdl:binding` with its SOAP extensibility elements (`soap:binding`,
+//! `soap:operation`, `soap:body`, `soap:header`, `soap:fault`), in the
+//! SOAP 1.1 namespace or the SOAP 1.2 one (`soap12:`), which has the same
+//! shape plus `soap12:operation/@soapActionRequired`. Other bindings (HTTP
+//! GET/POST) are recognized and skipped with a warning.
 
 use roxmltree::Node;
 
@@ -19,11 +21,12 @@ pub(crate) fn binding(cx: &mut Cx<'_>, node: Node<'_, '_>) -> Option<Binding> {
         return None;
     }
     let port_type = cx.qname(node, "type")?;
-    let soap = node.children().find(|n| is(*n, SOAP11_NS, "binding"));
-    let kind = if soap.is_some() {
+    let soap11 = node.children().find(|n| is(*n, SOAP11_NS, "binding"));
+    let soap12 = node.children().find(|n| is(*n, SOAP12_NS, "binding"));
+    let soap = soap11.or(soap12);
+    let kind = if soap11.is_some() {
         BindingKind::Soap11
-    } else if node.children().any(|n| is(n, SOAP12_NS, "binding")) {
-        cx.warning(span, format!("binding '{name}' uses SOAP 1.2 and is skipped; only SOAP 1.1 bindings are generated"));
+    } else if soap12.is_some() {
         BindingKind::Soap12
     } else {
         cx.warning(
@@ -42,12 +45,14 @@ pub(crate) fn binding(cx: &mut Cx<'_>, node: Node<'_, '_>) -> Option<Binding> {
         transport: soap.and_then(|s| cx.token(s, "transport")),
         operations: Vec::new(),
     };
-    if kind != BindingKind::Soap11 {
-        return Some(binding);
-    }
+    let ext = match kind {
+        BindingKind::Soap11 => SOAP11_NS,
+        BindingKind::Soap12 => SOAP12_NS,
+        BindingKind::Other => return Some(binding),
+    };
     for child in wsdl_children(node) {
         if child.tag_name().name() == "operation" {
-            binding.operations.extend(operation(cx, child));
+            binding.operations.extend(operation(cx, child, ext));
         } else {
             unsupported(cx, child);
         }
@@ -55,9 +60,12 @@ pub(crate) fn binding(cx: &mut Cx<'_>, node: Node<'_, '_>) -> Option<Binding> {
     Some(binding)
 }
 
-fn operation(cx: &mut Cx<'_>, node: Node<'_, '_>) -> Option<BindingOperation> {
+/// A binding operation whose extensibility elements are in `ext`.
+fn operation(cx: &mut Cx<'_>, node: Node<'_, '_>, ext: &str) -> Option<BindingOperation> {
     let name = cx.required_name(node)?;
-    let soap = node.children().find(|n| is(*n, SOAP11_NS, "operation"));
+    let soap = node.children().find(|n| is(*n, ext, "operation"));
+    // WSDL's SOAP 1.2 binding makes the action required unless it says not.
+    let soap_action_required = soap.is_none_or(|s| cx.boolean(s, "soapActionRequired", true));
     let mut op = BindingOperation {
         span: cx.span(node),
         name,
@@ -65,23 +73,24 @@ fn operation(cx: &mut Cx<'_>, node: Node<'_, '_>) -> Option<BindingOperation> {
             .and_then(|s| s.attribute("soapAction"))
             .map(|a| a.trim().to_owned()),
         style: soap.and_then(|s| Some((cx.token(s, "style")?, cx.attr_span(s, "style")))),
+        soap_action_required,
         input: None,
         output: None,
         faults: Vec::new(),
     };
     for child in wsdl_children(node) {
         match child.tag_name().name() {
-            "input" if op.input.is_none() => op.input = Some(io(cx, child)),
-            "output" if op.output.is_none() => op.output = Some(io(cx, child)),
+            "input" if op.input.is_none() => op.input = Some(io(cx, child, ext)),
+            "output" if op.output.is_none() => op.output = Some(io(cx, child, ext)),
             "fault" => {
-                for header in child.children().filter(|n| is(*n, SOAP11_NS, "header")) {
+                for header in child.children().filter(|n| is(*n, ext, "header")) {
                     let span = cx.span(header);
                     cx.warning(
                         span,
                         "'soap:header' in a fault binding is ignored: faults are read without their header entries",
                     );
                 }
-                let body = child.children().find(|n| is(*n, SOAP11_NS, "fault"));
+                let body = child.children().find(|n| is(*n, ext, "fault"));
                 op.faults.push(BindingFault {
                     span: cx.span(child),
                     name: cx.name(child),
@@ -105,14 +114,14 @@ fn operation(cx: &mut Cx<'_>, node: Node<'_, '_>) -> Option<BindingOperation> {
     Some(op)
 }
 
-fn io(cx: &mut Cx<'_>, node: Node<'_, '_>) -> BindingIo {
+fn io(cx: &mut Cx<'_>, node: Node<'_, '_>, ext: &str) -> BindingIo {
     let mut io = BindingIo {
         span: cx.span(node),
         body: None,
         headers: Vec::new(),
     };
     for child in node.children().filter(|n| n.is_element()) {
-        if is(child, SOAP11_NS, "body") {
+        if is(child, ext, "body") {
             io.body = Some(SoapBody {
                 span: cx.span(child),
                 use_: cx.token(child, "use"),
@@ -120,7 +129,7 @@ fn io(cx: &mut Cx<'_>, node: Node<'_, '_>) -> BindingIo {
                     .attribute("parts")
                     .map(|p| p.split_whitespace().map(str::to_owned).collect()),
             });
-        } else if is(child, SOAP11_NS, "header") {
+        } else if is(child, ext, "header") {
             let span = cx.span(child);
             let (Some(message), Some(part)) = (cx.qname(child, "message"), cx.token(child, "part"))
             else {
@@ -129,10 +138,7 @@ fn io(cx: &mut Cx<'_>, node: Node<'_, '_>) -> BindingIo {
                 }
                 continue;
             };
-            for fault in child
-                .children()
-                .filter(|n| is(*n, SOAP11_NS, "headerfault"))
-            {
+            for fault in child.children().filter(|n| is(*n, ext, "headerfault")) {
                 let span = cx.span(fault);
                 cx.warning(
                     span,

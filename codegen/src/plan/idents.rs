@@ -26,6 +26,8 @@ use super::rust::{Module, ModuleId, TypePath};
 use crate::model::{QName, TypeId, TypeKind, TypeRef};
 
 pub(crate) const OPERATIONS_MODULE: &str = "operations";
+/// The module holding a module per WSDL port, with its client.
+pub(crate) const PORTS_MODULE: &str = "ports";
 
 /// The order in which names of one kind claim their identifiers: by the
 /// identifier they want, a name already spelled that way first (`Snippet`
@@ -242,7 +244,7 @@ impl Planner<'_> {
         if namespaces.len() < 2 {
             return;
         }
-        let mut module_names = Scope::with_reserved(&[OPERATIONS_MODULE]);
+        let mut module_names = Scope::with_reserved(&[OPERATIONS_MODULE, PORTS_MODULE]);
         for ns in namespaces {
             let raw = ns.as_deref().map_or("no_namespace", uri_segment);
             let ident = module_names.claim(names::module_ident(raw), Suffix::Snake);

@@ -51,6 +51,8 @@ pub struct PlanOptions {
     pub enum_unknown_variant: bool,
     /// Values larger than this many bytes are boxed (see `layout.rs`).
     pub size_budget: usize,
+    /// Whether ports get a client (see [`crate::Config::clients`]).
+    pub clients: bool,
     /// Overrides of `xg:safeToRetry`, by operation name.
     pub safe_to_retry: BTreeMap<String, bool>,
     /// Rust names chosen by the user, by `[element:|type:]{uri}local` or
@@ -64,6 +66,7 @@ impl Default for PlanOptions {
             runtime: "::xsdgen_runtime".to_owned(),
             enum_unknown_variant: false,
             size_budget: DEFAULT_SIZE_BUDGET,
+            clients: true,
             safe_to_retry: BTreeMap::new(),
             renames: BTreeMap::new(),
         }
@@ -88,8 +91,8 @@ pub fn plan(
         planner.plan_element(id);
     }
     planner.plan_polymorphic();
-    let operations = planner.plan_operations();
-    let (mut krate, found) = planner.finish(operations);
+    let (operations, ports) = planner.plan_operations();
+    let (mut krate, found) = planner.finish(operations, ports);
     field_names::prefix_foreign(&mut krate);
     layout::apply_budget(&mut krate, options.size_budget);
     derives::compute(&mut krate);
@@ -227,7 +230,11 @@ impl<'m> Planner<'m> {
         })
     }
 
-    fn finish(mut self, operations: Vec<rust::OperationDef>) -> (RustCrate, Vec<Diagnostic>) {
+    fn finish(
+        mut self,
+        operations: Vec<rust::OperationDef>,
+        ports: Vec<rust::PortDef>,
+    ) -> (RustCrate, Vec<Diagnostic>) {
         for key in self.options.renames.keys() {
             if !self.used_renames.contains(key) {
                 self.diagnostics.push(Diagnostic::new(
@@ -254,6 +261,9 @@ impl<'m> Planner<'m> {
             modules: self.modules,
             operations,
             operations_module: RustIdent::plain(idents::OPERATIONS_MODULE),
+            ports,
+            ports_module: RustIdent::plain(idents::PORTS_MODULE),
+            clients: self.options.clients,
         };
         (krate, self.diagnostics)
     }

@@ -23,6 +23,37 @@ pub struct RustCrate {
     pub operations: Vec<OperationDef>,
     /// Identifier of the module holding the operations.
     pub operations_module: RustIdent,
+    /// One per WSDL port, in service and port order.
+    pub ports: Vec<PortDef>,
+    /// Identifier of the module holding a module per port.
+    pub ports_module: RustIdent,
+    /// Whether the port modules get a client (`Config::clients`).
+    pub clients: bool,
+}
+
+/// A WSDL port: a module with a typed client whose methods are the
+/// operations of the port's binding.
+#[derive(Debug, Clone)]
+pub struct PortDef {
+    /// The port's module, in `ports`.
+    pub ident: RustIdent,
+    /// The `wsdl:port` name.
+    pub name: String,
+    pub service: String,
+    pub address: Option<String>,
+    pub version: crate::model::SoapVersion,
+    pub operations: Vec<PortOperation>,
+}
+
+/// One method of a port's client.
+#[derive(Debug, Clone)]
+pub struct PortOperation {
+    /// The method: the operation's name in snake case.
+    pub method: RustIdent,
+    /// The method taking and returning header entries as well.
+    pub method_with_headers: RustIdent,
+    /// Index into [`RustCrate::operations`].
+    pub operation: usize,
 }
 
 /// Index into [`RustCrate::modules`]; 0 is the top level.
@@ -492,7 +523,9 @@ pub struct OperationDef {
     pub ident: RustIdent,
     pub doc: Option<String>,
     pub name: String,
+    pub version: crate::model::SoapVersion,
     pub soap_action: String,
+    pub soap_action_required: bool,
     pub safe_to_retry: bool,
     pub request: TypePath,
     pub response: TypePath,

@@ -63,9 +63,9 @@ pub struct PortTypeIo {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BindingKind {
-    /// `soap:binding` (SOAP 1.1): the only kind that is lowered.
+    /// `soap:binding` (SOAP 1.1).
     Soap11,
-    /// `soap12:binding`: skipped with a warning.
+    /// `soap12:binding` (SOAP 1.2).
     Soap12,
     /// Anything else (HTTP GET/POST, ...): skipped with a warning.
     Other,
@@ -91,6 +91,9 @@ pub struct BindingOperation {
     pub soap_action: Option<String>,
     /// `soap:operation/@style` and where it was written.
     pub style: Option<(String, Span)>,
+    /// `soap12:operation/@soapActionRequired` (true when absent, and for
+    /// SOAP 1.1).
+    pub soap_action_required: bool,
     pub input: Option<BindingIo>,
     pub output: Option<BindingIo>,
     pub faults: Vec<BindingFault>,

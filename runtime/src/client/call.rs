@@ -60,21 +60,17 @@ impl Client {
         let span = tracing::Span::current();
         let started = Instant::now();
         let deadline = started + inner.timeout;
-        let xml = write_envelope_parts(
-            O::VERSION,
-            &EnvelopeStyle::COMPACT,
-            headers,
-            NO_EXTRA_HEADERS,
-            request,
-        )?;
-        if inner.log_bodies && tracing::enabled!(Level::TRACE) {
-            tracing::trace!(body = %redact_secret_elements(&xml), "request body");
-        }
         let call = CallHeaders::new::<O>(request_id)?;
         let mut attempts = 0u32;
         loop {
             attempts += 1;
             span.record("attempt", attempts);
+            // Written per attempt: a WS-Security nonce is good for one
+            // message, and a server that saw it refuses it again.
+            let xml = inner.envelope::<O>(headers, request)?;
+            if inner.log_bodies && tracing::enabled!(Level::TRACE) {
+                tracing::trace!(body = %redact_secret_elements(&xml), "request body");
+            }
             let attempt = inner.attempt::<O>(&xml, &call);
             let result = match tokio::time::timeout_at(deadline, attempt).await {
                 Ok(result) => result,
@@ -158,6 +154,31 @@ impl CallHeaders {
 }
 
 impl Inner {
+    /// The request's envelope, with the WS-Security header if configured.
+    fn envelope<O: Operation>(
+        &self,
+        headers: &O::InputHeaders,
+        request: &O::Request,
+    ) -> Result<String, Error> {
+        let xml = match &self.username_token {
+            Some(token) => write_envelope_parts(
+                O::VERSION,
+                &EnvelopeStyle::COMPACT,
+                headers,
+                Some(|w: &mut crate::xml::XmlWriter| token.write_header_now(w)),
+                request,
+            )?,
+            None => write_envelope_parts(
+                O::VERSION,
+                &EnvelopeStyle::COMPACT,
+                headers,
+                NO_EXTRA_HEADERS,
+                request,
+            )?,
+        };
+        Ok(xml)
+    }
+
     async fn attempt<O: Operation>(
         &self,
         body: &str,

@@ -9,6 +9,7 @@ use reqwest::Url;
 
 use crate::auth::Credentials;
 use crate::error::Error;
+use crate::wsse::UsernameToken;
 
 use super::authorize::AuthState;
 use super::retry::{DefaultRetryPolicy, RetryPolicy};
@@ -47,6 +48,7 @@ pub struct ClientBuilder {
     max_response_bytes: usize,
     tls: TlsOptions,
     insecure_http_hosts: Vec<String>,
+    username_token: Option<UsernameToken>,
 }
 
 impl ClientBuilder {
@@ -62,6 +64,7 @@ impl ClientBuilder {
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             tls: TlsOptions::default(),
             insecure_http_hosts: Vec::new(),
+            username_token: None,
         }
     }
 
@@ -142,6 +145,16 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends a WS-Security `UsernameToken` header (with a fresh nonce and
+    /// creation time) in every request, as services that authenticate in
+    /// the message rather than over HTTP ask for. It goes with any HTTP
+    /// credentials; the password counts as a credential for the rule on
+    /// plain `http://`.
+    pub fn username_token(mut self, token: UsernameToken) -> Self {
+        self.username_token = Some(token);
+        self
+    }
+
     pub fn build(self) -> Result<Client, Error> {
         let endpoint = parse_endpoint(&self.endpoint)?;
         if self.timeout.is_zero() || self.connect_timeout.is_zero() {
@@ -149,7 +162,8 @@ impl ClientBuilder {
                 "the timeouts must be greater than zero".into(),
             ));
         }
-        let sends_credentials = !matches!(self.credentials, Credentials::None);
+        let sends_credentials =
+            !matches!(self.credentials, Credentials::None) || self.username_token.is_some();
         plain_http::check(&endpoint, sends_credentials, &self.insecure_http_hosts)?;
         let connect_timeout = self.connect_timeout.min(self.timeout);
         // The call timeout is kept by the client itself, across attempts.
@@ -177,6 +191,7 @@ impl ClientBuilder {
                 log_bodies: self.log_bodies,
                 max_response_bytes: self.max_response_bytes,
                 auth,
+                username_token: self.username_token,
             }),
         })
     }
@@ -196,6 +211,7 @@ impl fmt::Debug for ClientBuilder {
             .field("retry", &self.retry)
             .field("tls", &self.tls)
             .field("insecure_http_hosts", &self.insecure_http_hosts)
+            .field("username_token", &self.username_token)
             .finish_non_exhaustive()
     }
 }

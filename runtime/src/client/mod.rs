@@ -120,6 +120,8 @@ struct Inner {
     max_response_bytes: usize,
     /// Per-credentials state: the NTLM handshake's turn and gate.
     auth: authorize::AuthState,
+    /// The WS-Security header written into every request.
+    username_token: Option<crate::wsse::UsernameToken>,
 }
 
 impl Client {

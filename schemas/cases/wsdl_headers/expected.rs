@@ -865,3 +865,136 @@ pub mod operations {
         },
     ];
 }
+
+/// One module per WSDL port: its address and a typed client.
+pub mod ports {
+    /// The port `ThingPort` of the service `ThingService` (SOAP 1.1).
+    pub mod thing_port {
+        /// A client of the port `ThingPort`: one method per operation, each sent as SOAP 1.1.
+        ///
+        /// Built from the runtime's client, whose rules it keeps:
+        /// an operation that may have run is never sent again,
+        /// answers are bounded, TLS is verified, and credentials
+        /// stay out of logs.
+        #[derive(Debug, Clone)]
+        pub struct Client {
+            inner: ::xsdgen_runtime::client::Client,
+        }
+
+        impl Client {
+            pub fn new(inner: ::xsdgen_runtime::client::Client) -> Self {
+                Self { inner }
+            }
+
+            /// The runtime's builder for `endpoint`; give what it
+            /// builds to [`Client::new`].
+            pub fn builder(
+                endpoint: impl Into<String>,
+            ) -> ::xsdgen_runtime::client::ClientBuilder {
+                ::xsdgen_runtime::client::Client::builder(endpoint)
+            }
+
+            /// The runtime's client underneath.
+            pub fn inner(&self) -> &::xsdgen_runtime::client::Client {
+                &self.inner
+            }
+
+            pub async fn get_thing(
+                &self,
+                request: &super::super::messages::GetThing,
+            ) -> Result<
+                super::super::messages::GetThingResponse,
+                ::xsdgen_runtime::Error,
+            > {
+                self.inner.call::<super::super::operations::GetThing>(request).await
+            }
+
+            /// [`Self::get_thing`] with the request's header entries, returning the response's with its body.
+            pub async fn get_thing_with_headers(
+                &self,
+                headers: &super::super::operations::GetThingInputHeaders,
+                request: &super::super::messages::GetThing,
+            ) -> Result<
+                ::xsdgen_runtime::soap::Envelope<
+                    super::super::operations::GetThingOutputHeaders,
+                    super::super::messages::GetThingResponse,
+                >,
+                ::xsdgen_runtime::Error,
+            > {
+                self.inner
+                    .call_with_headers::<
+                        super::super::operations::GetThing,
+                    >(headers, request)
+                    .await
+            }
+
+            pub async fn put_thing(
+                &self,
+                request: &super::super::messages::PutThing,
+            ) -> Result<
+                super::super::messages::PutThingResponse,
+                ::xsdgen_runtime::Error,
+            > {
+                self.inner.call::<super::super::operations::PutThing>(request).await
+            }
+
+            /// [`Self::put_thing`] with the request's header entries, returning the response's with its body.
+            pub async fn put_thing_with_headers(
+                &self,
+                headers: &super::super::operations::PutThingInputHeaders,
+                request: &super::super::messages::PutThing,
+            ) -> Result<
+                ::xsdgen_runtime::soap::Envelope<
+                    super::super::operations::PutThingOutputHeaders,
+                    super::super::messages::PutThingResponse,
+                >,
+                ::xsdgen_runtime::Error,
+            > {
+                self.inner
+                    .call_with_headers::<
+                        super::super::operations::PutThing,
+                    >(headers, request)
+                    .await
+            }
+
+            pub async fn ping(
+                &self,
+                request: &super::super::messages::Ping,
+            ) -> Result<super::super::messages::PingResponse, ::xsdgen_runtime::Error> {
+                self.inner.call::<super::super::operations::Ping>(request).await
+            }
+
+            /// [`Self::ping`] with the request's header entries, returning the response's with its body.
+            pub async fn ping_with_headers(
+                &self,
+                headers: &super::super::operations::PingInputHeaders,
+                request: &super::super::messages::Ping,
+            ) -> Result<
+                ::xsdgen_runtime::soap::Envelope<
+                    super::super::operations::PingOutputHeaders,
+                    super::super::messages::PingResponse,
+                >,
+                ::xsdgen_runtime::Error,
+            > {
+                self.inner
+                    .call_with_headers::<
+                        super::super::operations::Ping,
+                    >(headers, request)
+                    .await
+            }
+
+            pub async fn echo(
+                &self,
+                request: &super::super::messages::Echo,
+            ) -> Result<super::super::messages::EchoResponse, ::xsdgen_runtime::Error> {
+                self.inner.call::<super::super::operations::Echo>(request).await
+            }
+        }
+
+        impl From<::xsdgen_runtime::client::Client> for Client {
+            fn from(inner: ::xsdgen_runtime::client::Client) -> Self {
+                Self::new(inner)
+            }
+        }
+    }
+}
