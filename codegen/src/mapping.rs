@@ -34,7 +34,7 @@
 //! | abstract global element | no item of its own: it never appears in a document |
 //! | variant of those enums whose type contains itself | `Box<T>` |
 //! | `xs:redefine` | the redefined schema is included and each redefinition takes its component's name everywhere; the original it builds on is `{Name}Original` |
-//! | element with `default`/`fixed` | the value when the element is present but empty (an absent element stays `None`) |
+//! | element with `default`/`fixed` | the value when the element is present but empty, except for a plain string, kept empty as read (an absent element stays `None`) |
 //! | `nillable="true"` | `xsdgen_runtime::xml::Nillable<T>` (`Nil` or `Value(T)`), so `Option<Nillable<T>>` tells absent from nil |
 //! | `xs:documentation` | rustdoc |
 //! | WSDL operation | unit struct in `operations` implementing `xsdgen_runtime::Operation`; `operations::OPERATIONS` lists them all |
@@ -204,8 +204,11 @@
 //! - A `fixed` value is applied like a default but not checked against
 //!   the value read.
 //! - An element with a `default` that is present but empty reads as the
-//!   default, and is written back with the default's text: equal in value,
-//!   not in form (Maven's `<relativePath/>`).
+//!   default where empty text is no value of its type (an `xs:int`), and
+//!   is written back with the default's text: equal in value, not in
+//!   form. A plain string keeps the empty text as read (Maven's
+//!   `<relativePath/>` is `Some("")`, written back as it was); the
+//!   default is then the caller's to apply.
 //! - Facets: ranges on `gYear`, `gYearMonth`, `gMonth`, `gMonthDay`,
 //!   `gDay` (kept as `String`) and length facets on `QName` are documented
 //!   on the newtype, not checked. The whitespace rule of `token`,

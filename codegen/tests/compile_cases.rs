@@ -304,7 +304,9 @@ fn defaults_apply_to_empty_elements_and_absent_attributes() {
         r#"<Policy xmlns="urn:xsdgen:test:defaults"><MinLength/><Mode></Mode><Limit/></Policy>"#;
     let p: Policy = from_xml(xml).unwrap();
     assert_eq!(p.min_length, 6);
-    assert_eq!(p.mode.as_deref(), Some("digits"));
+    // A string's empty text is a value: kept, and written back empty.
+    assert_eq!(p.mode.as_deref(), Some(""));
+    assert!(!to_xml(&p).unwrap().contains("digits"));
     assert_eq!(p.limit, Some(25));
     // Absent elements and attributes stay absent; an attribute's accessor
     // applies its default, and writing leaves it out.

@@ -325,7 +325,7 @@ impl Cx<'_> {
     /// Reads one element value whose start tag is `child`.
     pub(super) fn read_child(&self, ty: &FieldType, default: Option<&str>) -> TokenStream {
         let xml = self.xml();
-        match (ty.kind, ty.nillable, default) {
+        match (ty.kind, ty.nillable, super::read_default(ty, default)) {
             (ValueKind::Simple, false, Some(default)) => {
                 quote!(#xml::text_or(r, &c, #default)?)
             }

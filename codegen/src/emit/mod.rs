@@ -319,6 +319,18 @@ impl Cx<'_> {
     }
 }
 
+/// The default an empty element takes when read. None for a plain string,
+/// whose empty text is a value of its own: kept as read, `<x/>` is written
+/// back as `<x/>`, where filling in the default would write a different
+/// document. Where empty text is no value of the type, the default is
+/// what the element means.
+pub(crate) fn read_default<'d>(ty: &FieldType, default: Option<&'d str>) -> Option<&'d str> {
+    match ty.inner {
+        TypeExpr::Primitive(Primitive::String) => None,
+        _ => default,
+    }
+}
+
 pub(crate) fn ident_tokens(ident: &RustIdent) -> Ident {
     if ident.raw {
         Ident::new_raw(&ident.name, Span::call_site())

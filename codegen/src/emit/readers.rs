@@ -338,7 +338,7 @@ impl Cx<'_> {
     /// The function reading one value once its start tag is taken.
     pub(super) fn read_fn(&self, ty: &FieldType, default: Option<&str>) -> TokenStream {
         let xml = self.xml();
-        match (ty.kind, ty.nillable, default) {
+        match (ty.kind, ty.nillable, super::read_default(ty, default)) {
             (ValueKind::Simple, false, Some(default)) => {
                 quote!(|r, s| #xml::text_or(r, s, #default))
             }

@@ -127,9 +127,7 @@ impl xml::XmlRead for Policy {
                 "MinLength" => {
                     seq.take(r, &c, 0, &mut min_length, |r, s| xml::text_or(r, s, "6"))?
                 }
-                "Mode" => {
-                    seq.take(r, &c, 1, &mut mode, |r, s| xml::text_or(r, s, "digits"))?
-                }
+                "Mode" => seq.take(r, &c, 1, &mut mode, xml::text)?,
                 "Limit" => {
                     seq.take(r, &c, 2, &mut limit, |r, s| xml::text_or(r, s, "25"))?
                 }
