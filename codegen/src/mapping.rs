@@ -194,6 +194,15 @@
 //! );
 //! ```
 //!
+//! # What the writer refuses
+//!
+//! What the generated reader would refuse, the writer does not write: a
+//! repeated element with fewer or more values than its `minOccurs` and
+//! `maxOccurs` allow is a `WriteError::Occurrences` naming the enclosing
+//! elements, and facets are checked when a restricted value is made
+//! (`new`). Required single elements cannot be missing: their fields are
+//! not `Option`s.
+//!
 //! # Not yet supported
 //!
 //! Each is either reported or documented on the generated item; none is

@@ -106,6 +106,33 @@ fn the_wrong_namespace_is_named_in_the_error() {
 }
 
 #[test]
+fn the_writer_refuses_what_the_reader_would() {
+    let example = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas/cases/sequence/example.xml"),
+    )
+    .unwrap();
+    let mut order: sequence::Order = from_xml(&example).unwrap();
+    // `Line` is 1..unbounded, `Tag` 0..3.
+    let lines = std::mem::take(&mut order.line);
+    let err = to_xml(&order).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Order: 0 {urn:xsdgen:test:sequence}Line element(s), where the schema allows 1 or more"
+    );
+    order.line = lines;
+    order.tag = vec!["a".into(); 4];
+    let err = to_xml(&order).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("4 {urn:xsdgen:test:sequence}Tag element(s), where the schema allows 0 to 3"),
+        "{err}"
+    );
+    order.tag.pop();
+    let written = to_xml(&order).unwrap();
+    assert_eq!(from_xml::<sequence::Order>(&written).unwrap(), order);
+}
+
+#[test]
 fn missing_and_extra_elements_are_errors() {
     let xml = r#"<Order xmlns="urn:xsdgen:test:sequence"><Id>A</Id></Order>"#;
     let err = from_xml::<sequence::Order>(xml).unwrap_err();

@@ -2,8 +2,8 @@
 //! order; nested groups get a `write_group` that writes their children in
 //! place.
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use proc_macro2::{Literal, TokenStream};
+use quote::{ToTokens, quote};
 
 use super::readers::is_attribute;
 use super::{Cx, ident_tokens};
@@ -168,8 +168,26 @@ impl Cx<'_> {
                 quote!(w.simple_element(#name, &#place)?;)
             }
             (Occurs::One, false) => quote!(w.element(#ns, #local, &#place)?;),
-            (_, true) => quote!(w.simple_elements(#ns, #local, &#place)?;),
-            (_, false) => quote!(w.elements(#ns, #local, &#place)?;),
+            (occurs, simple) => {
+                // A bound the reader enforces is checked before writing.
+                let check = match occurs {
+                    Occurs::Many { min, max } if min > 0 || max.is_some() => {
+                        let min = Literal::u32_unsuffixed(min);
+                        let max = match max {
+                            Some(max) => Literal::u32_unsuffixed(max).into_token_stream(),
+                            None => quote!(u32::MAX),
+                        };
+                        Some(quote!(w.occurs(#ns, #local, #place.len(), #min, #max)?;))
+                    }
+                    _ => None,
+                };
+                let write = if simple {
+                    quote!(w.simple_elements(#ns, #local, &#place)?;)
+                } else {
+                    quote!(w.elements(#ns, #local, &#place)?;)
+                };
+                quote!(#check #write)
+            }
         })
     }
 

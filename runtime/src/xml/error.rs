@@ -175,6 +175,17 @@ pub enum WriteError {
     InvalidValue { name: String, reason: String },
     #[error("unbalanced element {0}: end without start")]
     Unbalanced(String),
+    /// A repeated element given more or fewer times than its schema
+    /// allows: the reader would refuse the document.
+    #[error("{path}: {count} {element} element(s), where the schema allows {allowed}")]
+    Occurrences {
+        /// The enclosing elements, outermost first (`Envelope/Body/Items`).
+        path: String,
+        element: String,
+        count: usize,
+        /// `1 or more`, `0 to 3`, ...
+        allowed: String,
+    },
 }
 
 impl WriteError {

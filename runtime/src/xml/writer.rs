@@ -297,6 +297,37 @@ impl XmlWriter {
             .try_for_each(|v| self.simple_element(name, v))
     }
 
+    /// Checks that a repeated element occurs `count` times within
+    /// `min..=max` (`u32::MAX` for unbounded) before it is written, so
+    /// that what is written can be read back.
+    pub fn occurs(
+        &self,
+        ns: &'static str,
+        local: &'static str,
+        count: usize,
+        min: u32,
+        max: u32,
+    ) -> Result<(), WriteError> {
+        let fits = |bound: u32| usize::try_from(bound).unwrap_or(usize::MAX);
+        if count >= fits(min) && (max == u32::MAX || count <= fits(max)) {
+            return Ok(());
+        }
+        let path: Vec<&str> = self.open.iter().map(|o| o.local).collect();
+        let allowed = if max == u32::MAX {
+            format!("{min} or more")
+        } else if min == max {
+            format!("exactly {min}")
+        } else {
+            format!("{min} to {max}")
+        };
+        Err(WriteError::Occurrences {
+            path: path.join("/"),
+            element: Name::new(ns, local).to_string(),
+            count,
+            allowed,
+        })
+    }
+
     /// `value` as the element `ns`:`local`.
     pub fn element<T: XmlWrite + ?Sized>(
         &mut self,

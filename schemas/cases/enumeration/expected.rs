@@ -146,6 +146,7 @@ impl xml::XmlWrite for Call {
             w.attribute(xml::Name::local("level"), v)?;
         }
         w.other_attributes(&self.other_attributes, &[xml::Name::local("level")], None)?;
+        w.occurs(ENUMERATION_NS, "State", self.state.len(), 1, u32::MAX)?;
         w.simple_elements(ENUMERATION_NS, "State", &self.state)?;
         w.simple_element(xml::Name::new(ENUMERATION_NS, "Level"), &self.level_2)?;
         w.end()

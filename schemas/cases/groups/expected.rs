@@ -208,6 +208,7 @@ impl xml::XmlWrite for Directory {
             w.attribute(xml::Name::local("at"), v)?;
         }
         w.other_attributes(&self.other_attributes, &[xml::Name::local("at")], None)?;
+        w.occurs(GROUPS_NS, "Person", self.person.len(), 1, u32::MAX)?;
         w.elements(GROUPS_NS, "Person", &self.person)?;
         if let Some(v) = &self.sequence {
             v.write_group(w)?;

@@ -129,6 +129,7 @@ pub mod orders {
             w.other_attributes(&self.other_attributes, &[], None)?;
             w.element(ORDERS_NS, "Customer", &self.customer)?;
             w.simple_elements(COMMON_NS, "Note", &self.note)?;
+            w.occurs(ORDERS_NS, "Part", self.part.len(), 1, u32::MAX)?;
             w.elements(ORDERS_NS, "Part", &self.part)?;
             w.end()
         }

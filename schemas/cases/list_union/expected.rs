@@ -243,6 +243,7 @@ impl xml::XmlWrite for Schedule {
         w.other_attributes(&self.other_attributes, &[xml::Name::local("weeks")], None)?;
         w.simple_element(xml::Name::new(LIST_NS, "Numbers"), &self.numbers)?;
         w.simple_element(xml::Name::new(LIST_NS, "Days"), &self.days)?;
+        w.occurs(LIST_NS, "Size", self.size.len(), 1, u32::MAX)?;
         w.simple_elements(LIST_NS, "Size", &self.size)?;
         w.end()
     }

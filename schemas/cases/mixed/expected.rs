@@ -248,6 +248,7 @@ impl xml::XmlWrite for Note {
         w.start(name);
         w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::new(MIXED_NS, "Title"), &self.title)?;
+        w.occurs(MIXED_NS, "Body", self.body.len(), 1, u32::MAX)?;
         w.elements(MIXED_NS, "Body", &self.body)?;
         w.end()
     }

@@ -516,6 +516,7 @@ impl xml::XmlWrite for Catalog {
         w.start(name);
         w.attribute(xml::Name::local("code"), &self.code)?;
         w.other_attributes(&self.other_attributes, &[xml::Name::local("code")], None)?;
+        w.occurs(PATTERN_NS, "Isbn", self.isbn.len(), 1, u32::MAX)?;
         w.simple_elements(PATTERN_NS, "Isbn", &self.isbn)?;
         w.simple_element(xml::Name::new(PATTERN_NS, "Shelf"), &self.shelf)?;
         w.simple_element(xml::Name::new(PATTERN_NS, "Consonants"), &self.consonants)?;

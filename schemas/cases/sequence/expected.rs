@@ -46,7 +46,9 @@ impl xml::XmlWrite for Order {
         w.other_attributes(&self.other_attributes, &[], None)?;
         w.simple_element(xml::Name::new(SEQUENCE_NS, "Id"), &self.id)?;
         w.simple_elements(SEQUENCE_NS, "Note", &self.note)?;
+        w.occurs(SEQUENCE_NS, "Tag", self.tag.len(), 0, 3)?;
         w.simple_elements(SEQUENCE_NS, "Tag", &self.tag)?;
+        w.occurs(SEQUENCE_NS, "Line", self.line.len(), 1, u32::MAX)?;
         w.elements(SEQUENCE_NS, "Line", &self.line)?;
         w.simple_element(xml::Name::new(SEQUENCE_NS, "Total"), &self.total)?;
         w.simple_element(xml::Name::new(SEQUENCE_NS, "Currency"), &self.currency)?;

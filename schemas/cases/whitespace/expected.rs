@@ -245,6 +245,7 @@ impl xml::XmlWrite for Entry {
         w.other_attributes(&self.other_attributes, &[xml::Name::local("key")], None)?;
         w.simple_element(xml::Name::new(WHITESPACE_NS, "Words"), &self.words)?;
         w.simple_element(xml::Name::new(WHITESPACE_NS, "Line"), &self.line)?;
+        w.occurs(WHITESPACE_NS, "Keyword", self.keyword.len(), 1, u32::MAX)?;
         w.simple_elements(WHITESPACE_NS, "Keyword", &self.keyword)?;
         w.simple_element(xml::Name::new(WHITESPACE_NS, "Title"), &self.title)?;
         w.simple_element(xml::Name::new(WHITESPACE_NS, "Verbatim"), &self.verbatim)?;

@@ -469,6 +469,7 @@ impl xml::XmlWrite for Folder {
     ) -> Result<(), xml::WriteError> {
         w.start(name);
         w.other_attributes(&self.other_attributes, &[], None)?;
+        w.occurs(XSI_TYPE_NS, "Item", self.item.len(), 1, u32::MAX)?;
         w.elements(XSI_TYPE_NS, "Item", &self.item)?;
         w.elements(XSI_TYPE_NS, "Parent", &self.parent)?;
         w.end()
