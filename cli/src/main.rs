@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod hint;
 mod mailbox;
 mod operations;
 mod output;
@@ -34,6 +35,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let url = cli.target.url.clone();
     let result = runtime.block_on(async {
         match cli.command {
             Command::Serve(args) => serve::run(args).await,
@@ -44,6 +46,12 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
+            if let Some(hint) = e
+                .downcast_ref::<xsdgen_runtime::Error>()
+                .and_then(|e| hint::hint(e, url.as_deref()))
+            {
+                eprintln!("hint: {hint}");
+            }
             ExitCode::FAILURE
         }
     }
