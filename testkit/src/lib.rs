@@ -1,5 +1,7 @@
-//! What the workspace's round-trip tests share: the XML infoset of a
-//! document as comparable text.
+//! What the workspace's tests share:
+//! - [`canonical`]: the XML infoset of a document as comparable text;
+//! - [`xmllint`]: running libxml2's `xmllint`, the external schema oracle;
+//! - [`ews_schemas`]: the published EWS schemas, ready for `xmllint`.
 //!
 //! [`canonical`] keeps what a reader of the document can rely on and drops
 //! what XML lets a writer choose:
@@ -15,6 +17,9 @@
 //!
 //! A test that allows more (lexical forms of values, the order of an
 //! `xs:all`) says so itself and passes its [`Rules`] to [`canonical_with`].
+
+pub mod ews_schemas;
+pub mod xmllint;
 
 use roxmltree::{Document, Node};
 

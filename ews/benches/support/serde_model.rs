@@ -1,6 +1,9 @@
 //! What one would write by hand for a FindItem response with serde and
-//! `quick_xml::de`/`quick_xml::se`: the fields the document carries, the
-//! two enumerations as enums, the item choice as an enum by element name.
+//! `quick_xml::de`/`quick_xml::se`: the fields the document carries, its
+//! enumerations as enums, the item choice as an enum by element name.
+//! Messages and meeting requests share one struct, the meeting request's
+//! own properties optional at its end, as a client wanting one type for
+//! the items of a folder would write it.
 //!
 //! serde knows no namespaces: it reads elements by local name, and writes
 //! what it is given, so the two namespaces of the body are written as
@@ -103,25 +106,76 @@ pub enum Item {
     MeetingRequest(Message),
 }
 
+/// An item's properties in document order: `t:ItemType`'s, then
+/// `t:MessageType`'s, then those of a meeting request, which messages do
+/// not have (and so are not written for them).
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct Message {
-    pub item_id: Option<ItemId>,
+    pub item_id: Option<Id>,
+    pub parent_folder_id: Option<Id>,
+    pub item_class: Option<String>,
     pub subject: Option<String>,
+    pub sensitivity: Option<Sensitivity>,
     pub date_time_received: Option<String>,
     pub size: Option<i32>,
     pub importance: Option<Importance>,
+    pub is_submitted: Option<bool>,
+    pub is_draft: Option<bool>,
+    pub is_from_me: Option<bool>,
+    pub date_time_sent: Option<String>,
+    pub date_time_created: Option<String>,
+    // Only items with a Cc have one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display_cc: Option<String>,
+    pub display_to: Option<String>,
     pub has_attachments: Option<bool>,
-    pub from: Option<From>,
+    pub culture: Option<String>,
+    pub last_modified_name: Option<String>,
+    pub last_modified_time: Option<String>,
+    pub conversation_id: Option<Id>,
+    pub sender: Option<SingleRecipient>,
+    pub to_recipients: Option<Recipients>,
+    pub is_read_receipt_requested: Option<bool>,
+    pub conversation_topic: Option<String>,
+    pub from: Option<SingleRecipient>,
+    pub internet_message_id: Option<String>,
     pub is_read: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub has_been_processed: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_type: Option<ResponseType>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meeting_request_type: Option<MeetingRequestType>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub intended_free_busy_status: Option<LegacyFreeBusy>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_all_day_event: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub legacy_free_busy_status: Option<LegacyFreeBusy>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+}
+
+/// The id of an item, a folder or a conversation.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Id {
+    #[serde(rename = "@Id")]
+    pub id: String,
+    #[serde(rename = "@ChangeKey", skip_serializing_if = "Option::is_none")]
+    pub change_key: Option<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-pub struct ItemId {
-    #[serde(rename = "@Id")]
-    pub id: String,
-    #[serde(rename = "@ChangeKey")]
-    pub change_key: Option<String>,
+pub enum Sensitivity {
+    Normal,
+    Personal,
+    Private,
+    Confidential,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -132,9 +186,15 @@ pub enum Importance {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-pub struct From {
+pub struct SingleRecipient {
     #[serde(rename = "Mailbox")]
     pub mailbox: Mailbox,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Recipients {
+    #[serde(rename = "Mailbox", default)]
+    pub mailboxes: Vec<Mailbox>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -158,6 +218,38 @@ pub enum MailboxType {
     GroupMailbox,
     ImplicitContact,
     User,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub enum ResponseType {
+    Unknown,
+    Organizer,
+    Tentative,
+    Accept,
+    Decline,
+    NoResponseReceived,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub enum MeetingRequestType {
+    None,
+    FullUpdate,
+    InformationalUpdate,
+    NewMeetingRequest,
+    Outdated,
+    SilentUpdate,
+    PrincipalWantsCopy,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub enum LegacyFreeBusy {
+    Free,
+    Tentative,
+    Busy,
+    #[serde(rename = "OOF")]
+    Oof,
+    WorkingElsewhere,
+    NoData,
 }
 
 impl Envelope {
