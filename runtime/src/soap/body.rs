@@ -32,6 +32,16 @@ pub struct Envelope<H, B> {
     pub body: B,
 }
 
+impl<H: Default, B> Envelope<H, B> {
+    /// `body` with no header entry set.
+    pub fn new(body: B) -> Self {
+        Self {
+            headers: H::default(),
+            body,
+        }
+    }
+}
+
 /// Reads a response envelope whose body is either `T` or a `soap:Fault`.
 ///
 /// Either version's envelope is read. Header entries are skipped, under
