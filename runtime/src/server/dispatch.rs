@@ -23,8 +23,7 @@
 //!    fault naming them.
 //! 5. An operation that is registered for the other version only is a
 //!    `Sender` fault saying so; a request of a version no operation is
-//!    registered for is refused with 415 before its body is read (see
-//!    [`Table::serves`]).
+//!    registered for is refused with 415 before its body is read.
 
 use std::sync::Arc;
 

@@ -59,8 +59,8 @@
 //!    of no SOAP namespace, or of the other version than the content
 //!    type's, is answered with a `VersionMismatch` fault in the content
 //!    type's version, with the `Upgrade` header listing both.
-//! 6. The operation is chosen by the action and the body element
-//!    (<a id="dispatch"></a>see the rules below).
+//! 6. The operation is chosen by the action and the body element (see
+//!    [Dispatch](#dispatch) below).
 //! 7. Header entries: those the operation declares are read into its
 //!    `InputHeaders`; an undeclared one marked `mustUnderstand` for this
 //!    node is answered with a `MustUnderstand` fault (with

@@ -14,23 +14,9 @@ use crate::soap::{Envelope, Fault};
 use crate::xml::XmlElement;
 
 /// The operations of a SOAP service and what stands before them; a
-/// [`SoapService`] once built with [`Self::into_service`].
-///
-/// ```no_run
-/// # use xsdgen_runtime::server::{Router, serve};
-/// # async fn run(wsdl: String) -> std::io::Result<()> {
-/// # #[cfg(any())] {
-/// let router = Router::new()
-///     .operation::<ops::ResetPin, _, _>(|ctx, request| async move {
-///         Ok(Envelope { headers: NoHeaders, body: ResetPinResponse::default() })
-///     })
-///     .wsdl(wsdl);
-/// # }
-/// # let router = Router::new().wsdl(wsdl);
-/// let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
-/// serve(listener, router.into_service(), std::future::pending()).await
-/// # }
-/// ```
+/// [`SoapService`] once built with [`Self::into_service`]. The
+/// [module docs](super) have an example. Cheap to clone: the handlers and
+/// authenticators are shared.
 #[derive(Clone, Default)]
 pub struct Router {
     table: Table,
