@@ -301,3 +301,48 @@ async fn a_fault_from_the_handler_reaches_the_client_as_one() {
     assert_eq!(fault.string, "Count must not be negative.");
     server.stop().await;
 }
+
+/// The service as any tower service, on an accept loop of the
+/// application's own: hyper's, through hyper-util's adapter.
+#[tokio::test]
+async fn the_service_runs_on_a_hand_written_hyper_loop() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let service = router()
+        .operation::<PingAsFail, _, _>(|ctx, _| async move {
+            // No RemoteAddr extension on this loop's requests.
+            Err::<Envelope<NoHeaders, Pong>, _>(Fault::sender(
+                ctx.version(),
+                format!("remote {:?}", ctx.remote_addr()),
+            ))
+        })
+        .into_service();
+    let server = tokio::spawn(async move {
+        loop {
+            let Ok((stream, _)) = listener.accept().await else {
+                return;
+            };
+            let service = hyper_util::service::TowerToHyperService::new(service.clone());
+            tokio::spawn(
+                hyper::server::conn::http1::Builder::new()
+                    .serve_connection(hyper_util::rt::TokioIo::new(stream), service),
+            );
+        }
+    });
+    let client = xsdgen_runtime::client::Client::builder(format!("http://{addr}/any/path"))
+        .build()
+        .unwrap();
+    let answer = client
+        .call::<Echo11>(&Echo {
+            text: "t".into(),
+            count: 2,
+        })
+        .await
+        .unwrap();
+    assert_eq!(answer.text, "tt");
+    let Error::Fault { fault, .. } = client.call::<PingAsFail>(&Ping).await.unwrap_err() else {
+        panic!("not a fault")
+    };
+    assert_eq!(fault.string, "remote None");
+    server.abort();
+}
