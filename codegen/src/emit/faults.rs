@@ -53,7 +53,7 @@ impl Cx<'_> {
                 }
 
                 /// `fault` with this entry as its detail.
-                pub fn into_fault(&self, fault: #rt::soap::Fault) -> Result<#rt::soap::Fault, #rt::xml::WriteError> {
+                pub fn to_fault(&self, fault: #rt::soap::Fault) -> Result<#rt::soap::Fault, #rt::xml::WriteError> {
                     match self {
                         #(#writes)*
                     }

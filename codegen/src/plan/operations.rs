@@ -13,8 +13,8 @@
 use super::Planner;
 use super::docs;
 use super::headers::{self, Direction, HeaderSets};
-use super::names::{self, Scope, Suffix};
 use super::names::RustIdent;
+use super::names::{self, Scope, Suffix};
 use super::rust::{FaultVariant, FaultsDef, OperationDef, PortDef, PortOperation};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{QName, Service, SoapVersion};
@@ -123,7 +123,11 @@ impl Planner<'_> {
             .faults
             .iter()
             .filter_map(|f| {
-                let element = self.element_paths.get(f.element.index()).cloned().flatten()?;
+                let element = self
+                    .element_paths
+                    .get(f.element.index())
+                    .cloned()
+                    .flatten()?;
                 let name = f.name.clone().unwrap_or_else(|| f.message.local.clone());
                 Some(FaultVariant {
                     ident: variants.claim(names::type_ident(&name), Suffix::Camel),
@@ -136,7 +140,10 @@ impl Planner<'_> {
             return None;
         }
         Some(FaultsDef {
-            ident: scope.claim(names::type_ident(&format!("{}Fault", ident.name)), Suffix::Camel),
+            ident: scope.claim(
+                names::type_ident(&format!("{}Fault", ident.name)),
+                Suffix::Camel,
+            ),
             variants: planned,
         })
     }

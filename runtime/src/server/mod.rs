@@ -103,6 +103,7 @@ pub mod dispatch;
 mod handler;
 mod identity;
 mod limits;
+mod port;
 mod router;
 mod serve;
 mod service;
@@ -112,6 +113,7 @@ pub use auth::{AuthError, AuthRequest, Authenticate, BasicAuth, HeaderEntry, Use
 pub use context::{CallContext, RemoteAddr};
 pub use identity::{AuthMethod, Identity};
 pub use limits::Limits;
+pub use port::{Reply, unimplemented};
 pub use router::Router;
 pub use serve::serve;
 pub use service::SoapService;
