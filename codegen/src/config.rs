@@ -38,6 +38,7 @@ pub struct Config {
     enum_unknown_variant: bool,
     size_budget: usize,
     clients: bool,
+    servers: bool,
     emit_rerun_if_changed: bool,
     load: LoadOptions,
 }
@@ -74,6 +75,7 @@ impl Config {
             enum_unknown_variant: false,
             size_budget: crate::plan::DEFAULT_SIZE_BUDGET,
             clients: true,
+            servers: true,
             emit_rerun_if_changed: true,
             load: LoadOptions::default(),
         }
@@ -168,6 +170,15 @@ impl Config {
     /// feature; turn them off for a runtime without it.
     pub fn clients(&mut self, clients: bool) -> &mut Self {
         self.clients = clients;
+        self
+    }
+
+    /// Whether each WSDL port's module gets a `Server` trait, one method
+    /// per operation, and a `router` that dispatches requests to an
+    /// implementation of it (default true). They use the runtime's
+    /// `server` feature; turn them off for a runtime without it.
+    pub fn servers(&mut self, servers: bool) -> &mut Self {
+        self.servers = servers;
         self
     }
 
@@ -382,6 +393,7 @@ impl Config {
                 enum_unknown_variant: self.enum_unknown_variant,
                 size_budget: self.size_budget,
                 clients: self.clients,
+                servers: self.servers,
                 safe_to_retry: self.safe_to_retry.clone(),
                 renames: self.renames.clone(),
             },

@@ -1885,6 +1885,7 @@ pub mod ports {
     pub mod um_service_port {
         /// The port's address in the WSDL.
         pub const ADDRESS: &str = "https://localhost/EWS/UM2007Legacy.asmx";
+        use super::super::operations as ops;
 
         /// A client of the port `UMServicePort`: one method per operation, each sent as SOAP 1.1.
         ///
@@ -1920,7 +1921,7 @@ pub mod ports {
                 &self,
                 request: &super::super::IsUmEnabled,
             ) -> Result<super::super::IsUmEnabledResponse, ::xsdgen_runtime::Error> {
-                self.inner.call::<super::super::operations::IsUmEnabled>(request).await
+                self.inner.call::<ops::IsUmEnabled>(request).await
             }
 
             /// Gets the Unified Messaging properties of the caller's mailbox.
@@ -1928,9 +1929,7 @@ pub mod ports {
                 &self,
                 request: &super::super::GetUmProperties,
             ) -> Result<super::super::GetUmPropertiesResponse, ::xsdgen_runtime::Error> {
-                self.inner
-                    .call::<super::super::operations::GetUmProperties>(request)
-                    .await
+                self.inner.call::<ops::GetUmProperties>(request).await
             }
 
             /// Sets whether the Out of Office (OOF) greeting is played for the caller's mailbox.
@@ -1938,7 +1937,7 @@ pub mod ports {
                 &self,
                 request: &super::super::SetOofStatus,
             ) -> Result<super::super::SetOofStatusResponse, ::xsdgen_runtime::Error> {
-                self.inner.call::<super::super::operations::SetOofStatus>(request).await
+                self.inner.call::<ops::SetOofStatus>(request).await
             }
 
             /// Sets the default dial string used by PlayOnPhone and PlayOnPhoneGreeting.
@@ -1949,9 +1948,7 @@ pub mod ports {
                 super::super::SetPlayOnPhoneDialStringResponse,
                 ::xsdgen_runtime::Error,
             > {
-                self.inner
-                    .call::<super::super::operations::SetPlayOnPhoneDialString>(request)
-                    .await
+                self.inner.call::<ops::SetPlayOnPhoneDialString>(request).await
             }
 
             /// Sets the e-mail folder whose messages Unified Messaging reads to the user over the telephone.
@@ -1962,11 +1959,7 @@ pub mod ports {
                 super::super::SetTelephoneAccessFolderEmailResponse,
                 ::xsdgen_runtime::Error,
             > {
-                self.inner
-                    .call::<
-                        super::super::operations::SetTelephoneAccessFolderEmail,
-                    >(request)
-                    .await
+                self.inner.call::<ops::SetTelephoneAccessFolderEmail>(request).await
             }
 
             /// Enables or disables missed call notifications.
@@ -1977,11 +1970,7 @@ pub mod ports {
                 super::super::SetMissedCallNotificationEnabledResponse,
                 ::xsdgen_runtime::Error,
             > {
-                self.inner
-                    .call::<
-                        super::super::operations::SetMissedCallNotificationEnabled,
-                    >(request)
-                    .await
+                self.inner.call::<ops::SetMissedCallNotificationEnabled>(request).await
             }
 
             /// Changes the caller's telephone (TUI) PIN to a new random value and e-mails it to the caller's mailbox. Not idempotent: never resend once the request may have reached the server.
@@ -1989,7 +1978,7 @@ pub mod ports {
                 &self,
                 request: &super::super::ResetPin,
             ) -> Result<super::super::ResetPinResponse, ::xsdgen_runtime::Error> {
-                self.inner.call::<super::super::operations::ResetPin>(request).await
+                self.inner.call::<ops::ResetPin>(request).await
             }
 
             /// Makes an outbound call and plays a message on the telephone; answers with the call id.
@@ -1997,7 +1986,7 @@ pub mod ports {
                 &self,
                 request: &super::super::PlayOnPhone,
             ) -> Result<super::super::PlayOnPhoneResponse, ::xsdgen_runtime::Error> {
-                self.inner.call::<super::super::operations::PlayOnPhone>(request).await
+                self.inner.call::<ops::PlayOnPhone>(request).await
             }
 
             /// Gets the state of an outbound call.
@@ -2005,7 +1994,7 @@ pub mod ports {
                 &self,
                 request: &super::super::GetCallInfo,
             ) -> Result<super::super::GetCallInfoResponse, ::xsdgen_runtime::Error> {
-                self.inner.call::<super::super::operations::GetCallInfo>(request).await
+                self.inner.call::<ops::GetCallInfo>(request).await
             }
 
             /// Ends an outbound call.
@@ -2013,7 +2002,7 @@ pub mod ports {
                 &self,
                 request: &super::super::Disconnect,
             ) -> Result<super::super::DisconnectResponse, ::xsdgen_runtime::Error> {
-                self.inner.call::<super::super::operations::Disconnect>(request).await
+                self.inner.call::<ops::Disconnect>(request).await
             }
 
             /// Makes an outbound call and plays one of the two custom greetings; answers with the call id.
@@ -2024,9 +2013,7 @@ pub mod ports {
                 super::super::PlayOnPhoneGreetingResponse,
                 ::xsdgen_runtime::Error,
             > {
-                self.inner
-                    .call::<super::super::operations::PlayOnPhoneGreeting>(request)
-                    .await
+                self.inner.call::<ops::PlayOnPhoneGreeting>(request).await
             }
         }
 
@@ -2034,6 +2021,218 @@ pub mod ports {
             fn from(inner: ::xsdgen_runtime::client::Client) -> Self {
                 Self::new(inner)
             }
+        }
+        use ::xsdgen_runtime::server::{CallContext, Reply, unimplemented};
+        use ::xsdgen_runtime::soap::Envelope;
+
+        /// The port `UMServicePort` as a service to implement: one method per operation, each answered as SOAP 1.1.
+        ///
+        /// A method that is not implemented answers a `Receiver`
+        /// fault that says so. Serve an implementation with
+        /// [`router`].
+        pub trait Server: Send + Sync + 'static {
+            /// Tells whether the caller's mailbox is enabled for Unified Messaging.
+            fn is_um_enabled(
+                &self,
+                cx: CallContext,
+                request: super::super::IsUmEnabled,
+            ) -> impl Reply<super::super::IsUmEnabledResponse> {
+                let _ = (cx, request);
+                unimplemented("IsUMEnabled")
+            }
+
+            /// Gets the Unified Messaging properties of the caller's mailbox.
+            fn get_um_properties(
+                &self,
+                cx: CallContext,
+                request: super::super::GetUmProperties,
+            ) -> impl Reply<super::super::GetUmPropertiesResponse> {
+                let _ = (cx, request);
+                unimplemented("GetUMProperties")
+            }
+
+            /// Sets whether the Out of Office (OOF) greeting is played for the caller's mailbox.
+            fn set_oof_status(
+                &self,
+                cx: CallContext,
+                request: super::super::SetOofStatus,
+            ) -> impl Reply<super::super::SetOofStatusResponse> {
+                let _ = (cx, request);
+                unimplemented("SetOofStatus")
+            }
+
+            /// Sets the default dial string used by PlayOnPhone and PlayOnPhoneGreeting.
+            fn set_play_on_phone_dial_string(
+                &self,
+                cx: CallContext,
+                request: super::super::SetPlayOnPhoneDialString,
+            ) -> impl Reply<super::super::SetPlayOnPhoneDialStringResponse> {
+                let _ = (cx, request);
+                unimplemented("SetPlayOnPhoneDialString")
+            }
+
+            /// Sets the e-mail folder whose messages Unified Messaging reads to the user over the telephone.
+            fn set_telephone_access_folder_email(
+                &self,
+                cx: CallContext,
+                request: super::super::SetTelephoneAccessFolderEmail,
+            ) -> impl Reply<super::super::SetTelephoneAccessFolderEmailResponse> {
+                let _ = (cx, request);
+                unimplemented("SetTelephoneAccessFolderEmail")
+            }
+
+            /// Enables or disables missed call notifications.
+            fn set_missed_call_notification_enabled(
+                &self,
+                cx: CallContext,
+                request: super::super::SetMissedCallNotificationEnabled,
+            ) -> impl Reply<super::super::SetMissedCallNotificationEnabledResponse> {
+                let _ = (cx, request);
+                unimplemented("SetMissedCallNotificationEnabled")
+            }
+
+            /// Changes the caller's telephone (TUI) PIN to a new random value and e-mails it to the caller's mailbox. Not idempotent: never resend once the request may have reached the server.
+            fn reset_pin(
+                &self,
+                cx: CallContext,
+                request: super::super::ResetPin,
+            ) -> impl Reply<super::super::ResetPinResponse> {
+                let _ = (cx, request);
+                unimplemented("ResetPIN")
+            }
+
+            /// Makes an outbound call and plays a message on the telephone; answers with the call id.
+            fn play_on_phone(
+                &self,
+                cx: CallContext,
+                request: super::super::PlayOnPhone,
+            ) -> impl Reply<super::super::PlayOnPhoneResponse> {
+                let _ = (cx, request);
+                unimplemented("PlayOnPhone")
+            }
+
+            /// Gets the state of an outbound call.
+            fn get_call_info(
+                &self,
+                cx: CallContext,
+                request: super::super::GetCallInfo,
+            ) -> impl Reply<super::super::GetCallInfoResponse> {
+                let _ = (cx, request);
+                unimplemented("GetCallInfo")
+            }
+
+            /// Ends an outbound call.
+            fn disconnect(
+                &self,
+                cx: CallContext,
+                request: super::super::Disconnect,
+            ) -> impl Reply<super::super::DisconnectResponse> {
+                let _ = (cx, request);
+                unimplemented("Disconnect")
+            }
+
+            /// Makes an outbound call and plays one of the two custom greetings; answers with the call id.
+            fn play_on_phone_greeting(
+                &self,
+                cx: CallContext,
+                request: super::super::PlayOnPhoneGreeting,
+            ) -> impl Reply<super::super::PlayOnPhoneGreetingResponse> {
+                let _ = (cx, request);
+                unimplemented("PlayOnPhoneGreeting")
+            }
+        }
+
+        /// A dispatcher of the port's operations to `server`: each
+        /// request is matched to its operation by its action and its
+        /// body's element, read, and answered with what the method
+        /// returns.
+        pub fn router<S: Server>(
+            server: ::std::sync::Arc<S>,
+        ) -> ::xsdgen_runtime::server::Router {
+            ::xsdgen_runtime::server::Router::new()
+                .route(
+                    ops::IsUmEnabled,
+                    &server,
+                    |s, cx, r| async move {
+                        s.is_um_enabled(cx, r.body).await.map(Envelope::new)
+                    },
+                )
+                .route(
+                    ops::GetUmProperties,
+                    &server,
+                    |s, cx, r| async move {
+                        s.get_um_properties(cx, r.body).await.map(Envelope::new)
+                    },
+                )
+                .route(
+                    ops::SetOofStatus,
+                    &server,
+                    |s, cx, r| async move {
+                        s.set_oof_status(cx, r.body).await.map(Envelope::new)
+                    },
+                )
+                .route(
+                    ops::SetPlayOnPhoneDialString,
+                    &server,
+                    |s, cx, r| async move {
+                        s.set_play_on_phone_dial_string(cx, r.body)
+                            .await
+                            .map(Envelope::new)
+                    },
+                )
+                .route(
+                    ops::SetTelephoneAccessFolderEmail,
+                    &server,
+                    |s, cx, r| async move {
+                        s.set_telephone_access_folder_email(cx, r.body)
+                            .await
+                            .map(Envelope::new)
+                    },
+                )
+                .route(
+                    ops::SetMissedCallNotificationEnabled,
+                    &server,
+                    |s, cx, r| async move {
+                        s.set_missed_call_notification_enabled(cx, r.body)
+                            .await
+                            .map(Envelope::new)
+                    },
+                )
+                .route(
+                    ops::ResetPin,
+                    &server,
+                    |s, cx, r| async move {
+                        s.reset_pin(cx, r.body).await.map(Envelope::new)
+                    },
+                )
+                .route(
+                    ops::PlayOnPhone,
+                    &server,
+                    |s, cx, r| async move {
+                        s.play_on_phone(cx, r.body).await.map(Envelope::new)
+                    },
+                )
+                .route(
+                    ops::GetCallInfo,
+                    &server,
+                    |s, cx, r| async move {
+                        s.get_call_info(cx, r.body).await.map(Envelope::new)
+                    },
+                )
+                .route(
+                    ops::Disconnect,
+                    &server,
+                    |s, cx, r| async move {
+                        s.disconnect(cx, r.body).await.map(Envelope::new)
+                    },
+                )
+                .route(
+                    ops::PlayOnPhoneGreeting,
+                    &server,
+                    |s, cx, r| async move {
+                        s.play_on_phone_greeting(cx, r.body).await.map(Envelope::new)
+                    },
+                )
         }
     }
 }

@@ -16,6 +16,9 @@
 //!   prints itself.
 //! - [`wsse`]: WS-Security UsernameToken: the header a client sends, and
 //!   a server's verifier with freshness and replay checks.
+//! - [`server`] (feature `server`): a router that dispatches SOAP 1.1 and
+//!   1.2 requests to typed operation handlers, with authentication, body
+//!   limits and timeouts, and an HTTP/1.1 accept loop on hyper.
 //! - [`Error`]: what a call can fail with, and whether it may have run.
 #![forbid(unsafe_code)]
 
@@ -24,6 +27,8 @@ pub mod auth;
 pub mod client;
 pub mod error;
 mod operation;
+#[cfg(feature = "server")]
+pub mod server;
 pub mod soap;
 #[cfg(feature = "wsse")]
 pub mod wsse;

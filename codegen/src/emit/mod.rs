@@ -20,11 +20,13 @@
 mod constructors;
 mod dispatch;
 mod elements;
+mod faults;
 mod headers;
 mod operations;
 mod polymorphic;
 mod ports;
 mod readers;
+mod servers;
 mod simple;
 mod types;
 mod writers;
@@ -99,7 +101,7 @@ pub fn emit(krate: &RustCrate) -> Result<TokenStream, EmitError> {
         };
         out.extend(cx.operations());
     }
-    if krate.clients && !krate.ports.is_empty() {
+    if (krate.clients || krate.servers) && !krate.ports.is_empty() {
         let cx = Cx {
             krate,
             module: OPERATIONS,

@@ -52,6 +52,7 @@ impl Cx<'_> {
             });
             items.extend(self.headers_item(&op.input_headers));
             items.extend(self.headers_item(&op.output_headers));
+            items.extend(self.faults_item(op));
             let input_names = self.headers_names(&op.input_headers);
             let output_names = self.headers_names(&op.output_headers);
             infos.push(quote! {

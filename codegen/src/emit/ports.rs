@@ -1,8 +1,8 @@
-//! The `ports` module: per WSDL port, a module with the port's address
-//! and a typed `Client` whose async methods are the operations of the
-//! port's binding, each a call of the runtime's client with the
-//! operation's marker type (so every rule of the runtime's client holds:
-//! retries, limits, TLS, authentication).
+//! The `ports` module: per WSDL port, a module with the port's address,
+//! a typed `Client` whose async methods are the operations of the port's
+//! binding, each a call of the runtime's client with the operation's
+//! marker type (so every rule of the runtime's client holds: retries,
+//! limits, TLS, authentication), and the server side (`servers.rs`).
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -24,7 +24,6 @@ impl Cx<'_> {
     }
 
     fn port(&self, port: &PortDef) -> TokenStream {
-        let rt = &self.rt;
         let ident = ident_tokens(&port.ident);
         let version = match port.version {
             SoapVersion::V11 => "SOAP 1.1",
@@ -40,6 +39,26 @@ impl Cx<'_> {
                 pub const ADDRESS: &str = #a;
             }
         });
+        // Marker and header types are named from here as `ops::...`.
+        let ops = (!port.operations.is_empty()).then(|| {
+            let module = ident_tokens(&self.krate.operations_module);
+            quote!(use super::super::#module as ops;)
+        });
+        let client = self.krate.clients.then(|| self.port_client(port, version));
+        let server = self.krate.servers.then(|| self.port_server(port, version));
+        quote! {
+            #[doc = #doc]
+            pub mod #ident {
+                #address
+                #ops
+                #client
+                #server
+            }
+        }
+    }
+
+    fn port_client(&self, port: &PortDef, version: &str) -> TokenStream {
+        let rt = &self.rt;
         let methods = port
             .operations
             .iter()
@@ -49,44 +68,39 @@ impl Cx<'_> {
             port.name
         );
         quote! {
-            #[doc = #doc]
-            pub mod #ident {
-                #address
+            #[doc = #client_doc]
+            ///
+            /// Built from the runtime's client, whose rules it keeps:
+            /// an operation that may have run is never sent again,
+            /// answers are bounded, TLS is verified, and credentials
+            /// stay out of logs.
+            #[derive(Debug, Clone)]
+            pub struct Client {
+                inner: #rt::client::Client,
+            }
 
-                #[doc = #client_doc]
-                ///
-                /// Built from the runtime's client, whose rules it keeps:
-                /// an operation that may have run is never sent again,
-                /// answers are bounded, TLS is verified, and credentials
-                /// stay out of logs.
-                #[derive(Debug, Clone)]
-                pub struct Client {
-                    inner: #rt::client::Client,
+            impl Client {
+                pub fn new(inner: #rt::client::Client) -> Self {
+                    Self { inner }
                 }
 
-                impl Client {
-                    pub fn new(inner: #rt::client::Client) -> Self {
-                        Self { inner }
-                    }
-
-                    /// The runtime's builder for `endpoint`; give what it
-                    /// builds to [`Client::new`].
-                    pub fn builder(endpoint: impl Into<String>) -> #rt::client::ClientBuilder {
-                        #rt::client::Client::builder(endpoint)
-                    }
-
-                    /// The runtime's client underneath.
-                    pub fn inner(&self) -> &#rt::client::Client {
-                        &self.inner
-                    }
-
-                    #(#methods)*
+                /// The runtime's builder for `endpoint`; give what it
+                /// builds to [`Client::new`].
+                pub fn builder(endpoint: impl Into<String>) -> #rt::client::ClientBuilder {
+                    #rt::client::Client::builder(endpoint)
                 }
 
-                impl From<#rt::client::Client> for Client {
-                    fn from(inner: #rt::client::Client) -> Self {
-                        Self::new(inner)
-                    }
+                /// The runtime's client underneath.
+                pub fn inner(&self) -> &#rt::client::Client {
+                    &self.inner
+                }
+
+                #(#methods)*
+            }
+
+            impl From<#rt::client::Client> for Client {
+                fn from(inner: #rt::client::Client) -> Self {
+                    Self::new(inner)
                 }
             }
         }
@@ -95,11 +109,7 @@ impl Cx<'_> {
     fn port_method(&self, m: &PortOperation, op: &OperationDef) -> TokenStream {
         let rt = &self.rt;
         let method = ident_tokens(&m.method);
-        let marker = {
-            let module = ident_tokens(&self.krate.operations_module);
-            let ident = ident_tokens(&op.ident);
-            quote!(super::super::#module::#ident)
-        };
+        let marker = self.marker_from_port(op);
         let request = self.path_from_port(&op.request);
         let response = self.path_from_port(&op.response);
         let doc = doc_attrs(op.doc.as_deref());
@@ -133,21 +143,26 @@ impl Cx<'_> {
         out
     }
 
+    /// An operation's marker type as seen from a port's module.
+    pub(super) fn marker_from_port(&self, op: &OperationDef) -> TokenStream {
+        let ident = ident_tokens(&op.ident);
+        quote!(ops::#ident)
+    }
+
     /// A header type of the `operations` module as seen from a port's module.
-    fn port_headers_type(&self, def: &HeadersDef) -> TokenStream {
+    pub(super) fn port_headers_type(&self, def: &HeadersDef) -> TokenStream {
         let rt = &self.rt;
         match def.ident() {
             Some(ident) => {
-                let module = ident_tokens(&self.krate.operations_module);
                 let ident = ident_tokens(ident);
-                quote!(super::super::#module::#ident)
+                quote!(ops::#ident)
             }
             None => quote!(#rt::soap::NoHeaders),
         }
     }
 
     /// A generated type as seen from a port's module, two levels down.
-    fn path_from_port(&self, path: &TypePath) -> TokenStream {
+    pub(super) fn path_from_port(&self, path: &TypePath) -> TokenStream {
         let ident = ident_tokens(&path.ident);
         let module = self
             .krate

@@ -53,6 +53,8 @@ pub struct PlanOptions {
     pub size_budget: usize,
     /// Whether ports get a client (see [`crate::Config::clients`]).
     pub clients: bool,
+    /// Whether ports get a server trait (see [`crate::Config::servers`]).
+    pub servers: bool,
     /// Overrides of `xg:safeToRetry`, by operation name.
     pub safe_to_retry: BTreeMap<String, bool>,
     /// Rust names chosen by the user, by `[element:|type:]{uri}local` or
@@ -67,6 +69,7 @@ impl Default for PlanOptions {
             enum_unknown_variant: false,
             size_budget: DEFAULT_SIZE_BUDGET,
             clients: true,
+            servers: true,
             safe_to_retry: BTreeMap::new(),
             renames: BTreeMap::new(),
         }
@@ -264,6 +267,7 @@ impl<'m> Planner<'m> {
             ports,
             ports_module: RustIdent::plain(idents::PORTS_MODULE),
             clients: self.options.clients,
+            servers: self.options.servers,
         };
         (krate, self.diagnostics)
     }

@@ -13,8 +13,9 @@
 use super::Planner;
 use super::docs;
 use super::headers::{self, Direction, HeaderSets};
+use super::names::RustIdent;
 use super::names::{self, Scope, Suffix};
-use super::rust::{OperationDef, PortDef, PortOperation};
+use super::rust::{FaultVariant, FaultsDef, OperationDef, PortDef, PortOperation};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{QName, Service, SoapVersion};
 
@@ -68,6 +69,7 @@ impl Planner<'_> {
                 self.plan_headers(op, &ident, Direction::Input, &mut sets, &mut scope);
             let output_headers =
                 self.plan_headers(op, &ident, Direction::Output, &mut sets, &mut scope);
+            let faults = self.plan_faults(op, &ident, &mut scope);
             bound.push((&op.binding, op.name.as_str()));
             out.push(OperationDef {
                 ident,
@@ -81,6 +83,7 @@ impl Planner<'_> {
                 response,
                 input_headers,
                 output_headers,
+                faults,
             });
         }
         headers::document(&sets, &mut out);
@@ -103,6 +106,46 @@ impl Planner<'_> {
         }
         let ports = plan_ports(&model.services, &bound);
         (out, ports)
+    }
+}
+
+impl Planner<'_> {
+    /// `<Operation>Fault`, with a variant per declared fault whose element
+    /// was planned, named after the `wsdl:fault`.
+    fn plan_faults(
+        &mut self,
+        op: &crate::model::Operation,
+        ident: &RustIdent,
+        scope: &mut Scope,
+    ) -> Option<FaultsDef> {
+        let mut variants = Scope::new();
+        let planned: Vec<FaultVariant> = op
+            .faults
+            .iter()
+            .filter_map(|f| {
+                let element = self
+                    .element_paths
+                    .get(f.element.index())
+                    .cloned()
+                    .flatten()?;
+                let name = f.name.clone().unwrap_or_else(|| f.message.local.clone());
+                Some(FaultVariant {
+                    ident: variants.claim(names::type_ident(&name), Suffix::Camel),
+                    name,
+                    element,
+                })
+            })
+            .collect();
+        if planned.is_empty() {
+            return None;
+        }
+        Some(FaultsDef {
+            ident: scope.claim(
+                names::type_ident(&format!("{}Fault", ident.name)),
+                Suffix::Camel,
+            ),
+            variants: planned,
+        })
     }
 }
 

@@ -29,6 +29,8 @@ pub struct RustCrate {
     pub ports_module: RustIdent,
     /// Whether the port modules get a client (`Config::clients`).
     pub clients: bool,
+    /// Whether the port modules get a server trait (`Config::servers`).
+    pub servers: bool,
 }
 
 /// A WSDL port: a module with a typed client whose methods are the
@@ -532,6 +534,25 @@ pub struct OperationDef {
     /// The `soap:Header` entries of the request and of the response.
     pub input_headers: HeadersDef,
     pub output_headers: HeadersDef,
+    /// The enum of the operation's declared faults (`wsdl:fault`), by
+    /// their detail entry; None when it declares none.
+    pub faults: Option<FaultsDef>,
+}
+
+/// An enum with a variant per `wsdl:fault` of an operation.
+#[derive(Debug, Clone)]
+pub struct FaultsDef {
+    pub ident: RustIdent,
+    pub variants: Vec<FaultVariant>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FaultVariant {
+    pub ident: RustIdent,
+    /// The `wsdl:fault` name.
+    pub name: String,
+    /// The element of the fault message's part: the detail entry.
+    pub element: TypePath,
 }
 
 /// The header entries of one direction of an operation (see

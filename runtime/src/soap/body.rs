@@ -32,6 +32,16 @@ pub struct Envelope<H, B> {
     pub body: B,
 }
 
+impl<H: Default, B> Envelope<H, B> {
+    /// `body` with no header entry set.
+    pub fn new(body: B) -> Self {
+        Self {
+            headers: H::default(),
+            body,
+        }
+    }
+}
+
 /// Reads a response envelope whose body is either `T` or a `soap:Fault`.
 ///
 /// Either version's envelope is read. Header entries are skipped, under
@@ -57,7 +67,7 @@ pub fn read_envelope_with_version<H: XmlHeaders, T: XmlElement>(
 ) -> Result<(SoapVersion, Envelope<H, Body<T>>), ReadError> {
     let mut headers = H::default();
     let body = BodyReader::open(input, |r, version| {
-        headers = read_all(r, version)?;
+        headers = read_all(r, version, &[])?;
         Ok(())
     })?;
     let version = body.version;
@@ -176,11 +186,23 @@ impl<'i> BodyReader<'i> {
     /// again from the start of the input (it is short, and most messages
     /// have none).
     pub fn headers<H: XmlHeaders>(&self) -> Result<H, ReadError> {
+        self.headers_understanding(&[])
+    }
+
+    /// [`Self::headers`], with the entries named in `understood` taken as
+    /// understood although `H` does not declare them: a server that
+    /// processes an entry itself (a `wsse:Security` header its
+    /// authentication reads) must not refuse it as not understood. They
+    /// are skipped here.
+    pub fn headers_understanding<H: XmlHeaders>(
+        &self,
+        understood: &[Name],
+    ) -> Result<H, ReadError> {
         if !self.has_header {
             return Ok(H::default());
         }
         match self.reopen_header()? {
-            Some((mut reader, version)) => read_all(&mut reader, version),
+            Some((mut reader, version)) => read_all(&mut reader, version, understood),
             None => Ok(H::default()),
         }
     }
@@ -211,8 +233,11 @@ impl<'i> BodyReader<'i> {
         Ok(Envelope { headers, body })
     }
 
-    /// The body element as `T`, the header having been dealt with.
-    fn read_body<T: XmlElement>(mut self) -> Result<T, ReadError> {
+    /// Reads the body element as `T`, then checks that nothing else is in
+    /// the body, leaving the header to the caller: call it after
+    /// [`Self::headers`] or [`Self::headers_understanding`], which apply
+    /// the `mustUnderstand` rule that this does not.
+    pub fn read_body<T: XmlElement>(mut self) -> Result<T, ReadError> {
         self.reader.expect(&self.start, T::NAME)?;
         let value = T::read_xml(&mut self.reader, &self.start)?;
         self.finish()?;

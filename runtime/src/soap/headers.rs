@@ -116,14 +116,21 @@ pub fn read_header<T: XmlElement>(
 }
 
 /// Reads the children of `Header`, whose start tag has just been read,
-/// through its end tag.
+/// through its end tag. The entries named in `understood` are skipped
+/// whatever their `mustUnderstand`: the caller processes them elsewhere.
 pub(crate) fn read_all<H: XmlHeaders>(
     r: &mut XmlReader<'_>,
     version: SoapVersion,
+    understood: &[Name],
 ) -> Result<H, ReadError> {
     let mut headers = H::default();
     while let Some(entry) = r.next_child()? {
         if headers.read_header(r, &entry)? {
+            continue;
+        }
+        let processed_elsewhere = understood.iter().any(|name| r.is(&entry, *name));
+        if processed_elsewhere {
+            r.skip()?;
             continue;
         }
         if let Some(marked) = must_understand(r, &entry, version)? {

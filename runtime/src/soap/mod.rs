@@ -35,6 +35,7 @@ mod detail;
 mod envelope;
 mod fault;
 mod fault_code;
+mod fault_entry;
 mod fault_headers;
 mod fault_new;
 mod fault_read;

@@ -56,7 +56,8 @@
 //! The result is an [`Identity`] or a [`WsseError`], whose
 //! [`WsseError::fault_code`] is the fault code of WS-Security 1.0 SOAP
 //! Message Security section 12 to answer with, and whose messages never hold
-//! the password, the digest or the user name.
+//! the password, the digest or the user name; [`WsseError::to_fault`] is
+//! that fault, in either SOAP version.
 //!
 //! # The replay cache
 //!
@@ -134,6 +135,7 @@
 
 pub mod digest;
 mod error;
+mod fault;
 mod read;
 mod replay;
 mod time;

@@ -585,6 +585,37 @@ pub mod operations {
         const SAFE_TO_RETRY: bool = false;
     }
 
+    /// The faults `GetLevel` declares, by their detail entry.
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum GetLevelFault {
+        /// The fault `UnknownSku`.
+        UnknownSku(super::UnknownSku),
+    }
+
+    impl GetLevelFault {
+        /// The declared fault whose entry `fault`'s detail holds:
+        /// None when it holds none, an error when the entry is
+        /// not valid.
+        pub fn from_fault(
+            fault: &::xsdgen_runtime::soap::Fault,
+        ) -> Option<Result<Self, ::xsdgen_runtime::xml::ReadError>> {
+            if let Some(entry) = fault.detail.entry::<super::UnknownSku>() {
+                return Some(entry.map(Self::UnknownSku));
+            }
+            None
+        }
+
+        /// `fault` with this entry as its detail.
+        pub fn to_fault(
+            &self,
+            fault: ::xsdgen_runtime::soap::Fault,
+        ) -> Result<::xsdgen_runtime::soap::Fault, ::xsdgen_runtime::xml::WriteError> {
+            match self {
+                Self::UnknownSku(entry) => fault.with_entry(entry),
+            }
+        }
+    }
+
     /// Reserves items for the caller's tenant.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
     pub struct Reserve;
@@ -663,6 +694,43 @@ pub mod operations {
         }
     }
 
+    /// The faults `Reserve` declares, by their detail entry.
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum ReserveFault {
+        /// The fault `OutOfStock`.
+        OutOfStock(super::OutOfStock),
+        /// The fault `UnknownSku`.
+        UnknownSku(super::UnknownSku),
+    }
+
+    impl ReserveFault {
+        /// The declared fault whose entry `fault`'s detail holds:
+        /// None when it holds none, an error when the entry is
+        /// not valid.
+        pub fn from_fault(
+            fault: &::xsdgen_runtime::soap::Fault,
+        ) -> Option<Result<Self, ::xsdgen_runtime::xml::ReadError>> {
+            if let Some(entry) = fault.detail.entry::<super::OutOfStock>() {
+                return Some(entry.map(Self::OutOfStock));
+            }
+            if let Some(entry) = fault.detail.entry::<super::UnknownSku>() {
+                return Some(entry.map(Self::UnknownSku));
+            }
+            None
+        }
+
+        /// `fault` with this entry as its detail.
+        pub fn to_fault(
+            &self,
+            fault: ::xsdgen_runtime::soap::Fault,
+        ) -> Result<::xsdgen_runtime::soap::Fault, ::xsdgen_runtime::xml::WriteError> {
+            match self {
+                Self::OutOfStock(entry) => fault.with_entry(entry),
+                Self::UnknownSku(entry) => fault.with_entry(entry),
+            }
+        }
+    }
+
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
     pub struct Ping;
 
@@ -691,6 +759,37 @@ pub mod operations {
         const VERSION: ::xsdgen_runtime::soap::SoapVersion = ::xsdgen_runtime::soap::SoapVersion::V12;
     }
 
+    /// The faults `GetLevel` declares, by their detail entry.
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum GetLevelSoap12Fault {
+        /// The fault `UnknownSku`.
+        UnknownSku(super::UnknownSku),
+    }
+
+    impl GetLevelSoap12Fault {
+        /// The declared fault whose entry `fault`'s detail holds:
+        /// None when it holds none, an error when the entry is
+        /// not valid.
+        pub fn from_fault(
+            fault: &::xsdgen_runtime::soap::Fault,
+        ) -> Option<Result<Self, ::xsdgen_runtime::xml::ReadError>> {
+            if let Some(entry) = fault.detail.entry::<super::UnknownSku>() {
+                return Some(entry.map(Self::UnknownSku));
+            }
+            None
+        }
+
+        /// `fault` with this entry as its detail.
+        pub fn to_fault(
+            &self,
+            fault: ::xsdgen_runtime::soap::Fault,
+        ) -> Result<::xsdgen_runtime::soap::Fault, ::xsdgen_runtime::xml::WriteError> {
+            match self {
+                Self::UnknownSku(entry) => fault.with_entry(entry),
+            }
+        }
+    }
+
     /// Reserves items for the caller's tenant.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
     pub struct ReserveSoap12;
@@ -711,6 +810,43 @@ pub mod operations {
 
     /// The `soap:Header` entries of the `Reserve` response: the same set as `Reserve`'s.
     pub type ReserveSoap12OutputHeaders = ReserveOutputHeaders;
+
+    /// The faults `Reserve` declares, by their detail entry.
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum ReserveSoap12Fault {
+        /// The fault `OutOfStock`.
+        OutOfStock(super::OutOfStock),
+        /// The fault `UnknownSku`.
+        UnknownSku(super::UnknownSku),
+    }
+
+    impl ReserveSoap12Fault {
+        /// The declared fault whose entry `fault`'s detail holds:
+        /// None when it holds none, an error when the entry is
+        /// not valid.
+        pub fn from_fault(
+            fault: &::xsdgen_runtime::soap::Fault,
+        ) -> Option<Result<Self, ::xsdgen_runtime::xml::ReadError>> {
+            if let Some(entry) = fault.detail.entry::<super::OutOfStock>() {
+                return Some(entry.map(Self::OutOfStock));
+            }
+            if let Some(entry) = fault.detail.entry::<super::UnknownSku>() {
+                return Some(entry.map(Self::UnknownSku));
+            }
+            None
+        }
+
+        /// `fault` with this entry as its detail.
+        pub fn to_fault(
+            &self,
+            fault: ::xsdgen_runtime::soap::Fault,
+        ) -> Result<::xsdgen_runtime::soap::Fault, ::xsdgen_runtime::xml::WriteError> {
+            match self {
+                Self::OutOfStock(entry) => fault.with_entry(entry),
+                Self::UnknownSku(entry) => fault.with_entry(entry),
+            }
+        }
+    }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
     pub struct PingSoap12;
@@ -792,6 +928,7 @@ pub mod ports {
     pub mod stock_soap {
         /// The port's address in the WSDL.
         pub const ADDRESS: &str = "http://localhost/stock";
+        use super::super::operations as ops;
 
         /// A client of the port `StockSoap`: one method per operation, each sent as SOAP 1.1.
         ///
@@ -827,7 +964,7 @@ pub mod ports {
                 &self,
                 request: &super::super::GetLevel,
             ) -> Result<super::super::GetLevelResponse, ::xsdgen_runtime::Error> {
-                self.inner.call::<super::super::operations::GetLevel>(request).await
+                self.inner.call::<ops::GetLevel>(request).await
             }
 
             /// Reserves items for the caller's tenant.
@@ -835,33 +972,29 @@ pub mod ports {
                 &self,
                 request: &super::super::Reserve,
             ) -> Result<super::super::ReserveResponse, ::xsdgen_runtime::Error> {
-                self.inner.call::<super::super::operations::Reserve>(request).await
+                self.inner.call::<ops::Reserve>(request).await
             }
 
             /// [`Self::reserve`] with the request's header entries, returning the response's with its body.
             pub async fn reserve_with_headers(
                 &self,
-                headers: &super::super::operations::ReserveInputHeaders,
+                headers: &ops::ReserveInputHeaders,
                 request: &super::super::Reserve,
             ) -> Result<
                 ::xsdgen_runtime::soap::Envelope<
-                    super::super::operations::ReserveOutputHeaders,
+                    ops::ReserveOutputHeaders,
                     super::super::ReserveResponse,
                 >,
                 ::xsdgen_runtime::Error,
             > {
-                self.inner
-                    .call_with_headers::<
-                        super::super::operations::Reserve,
-                    >(headers, request)
-                    .await
+                self.inner.call_with_headers::<ops::Reserve>(headers, request).await
             }
 
             pub async fn ping(
                 &self,
                 request: &super::super::Ping,
             ) -> Result<super::super::PingResponse, ::xsdgen_runtime::Error> {
-                self.inner.call::<super::super::operations::Ping>(request).await
+                self.inner.call::<ops::Ping>(request).await
             }
         }
 
@@ -870,12 +1003,81 @@ pub mod ports {
                 Self::new(inner)
             }
         }
+        use ::xsdgen_runtime::server::{CallContext, Reply, unimplemented};
+        use ::xsdgen_runtime::soap::Envelope;
+
+        /// The port `StockSoap` as a service to implement: one method per operation, each answered as SOAP 1.1.
+        ///
+        /// A method that is not implemented answers a `Receiver`
+        /// fault that says so. Serve an implementation with
+        /// [`router`].
+        pub trait Server: Send + Sync + 'static {
+            /// How many of an item are in stock.
+            fn get_level(
+                &self,
+                cx: CallContext,
+                request: super::super::GetLevel,
+            ) -> impl Reply<super::super::GetLevelResponse> {
+                let _ = (cx, request);
+                unimplemented("GetLevel")
+            }
+
+            /// Reserves items for the caller's tenant.
+            fn reserve(
+                &self,
+                cx: CallContext,
+                request: Envelope<ops::ReserveInputHeaders, super::super::Reserve>,
+            ) -> impl Reply<
+                Envelope<ops::ReserveOutputHeaders, super::super::ReserveResponse>,
+            > {
+                let _ = (cx, request);
+                unimplemented("Reserve")
+            }
+
+            /// The operation `Ping`.
+            fn ping(
+                &self,
+                cx: CallContext,
+                request: super::super::Ping,
+            ) -> impl Reply<super::super::PingResponse> {
+                let _ = (cx, request);
+                unimplemented("Ping")
+            }
+        }
+
+        /// A dispatcher of the port's operations to `server`: each
+        /// request is matched to its operation by its action and its
+        /// body's element, read, and answered with what the method
+        /// returns.
+        pub fn router<S: Server>(
+            server: ::std::sync::Arc<S>,
+        ) -> ::xsdgen_runtime::server::Router {
+            ::xsdgen_runtime::server::Router::new()
+                .route(
+                    ops::GetLevel,
+                    &server,
+                    |s, cx, r| async move {
+                        s.get_level(cx, r.body).await.map(Envelope::new)
+                    },
+                )
+                .route(
+                    ops::Reserve,
+                    &server,
+                    |s, cx, r| async move { s.reserve(cx, r).await },
+                )
+                .route(
+                    ops::Ping,
+                    &server,
+                    |s, cx, r| async move { s.ping(cx, r.body).await.map(Envelope::new) },
+                )
+        }
     }
 
     /// The port `StockSoap12` of the service `StockService` (SOAP 1.2).
     pub mod stock_soap12 {
         /// The port's address in the WSDL.
         pub const ADDRESS: &str = "http://localhost/stock";
+        use super::super::operations as ops;
 
         /// A client of the port `StockSoap12`: one method per operation, each sent as SOAP 1.2.
         ///
@@ -911,9 +1113,7 @@ pub mod ports {
                 &self,
                 request: &super::super::GetLevel,
             ) -> Result<super::super::GetLevelResponse, ::xsdgen_runtime::Error> {
-                self.inner
-                    .call::<super::super::operations::GetLevelSoap12>(request)
-                    .await
+                self.inner.call::<ops::GetLevelSoap12>(request).await
             }
 
             /// Reserves items for the caller's tenant.
@@ -921,25 +1121,23 @@ pub mod ports {
                 &self,
                 request: &super::super::Reserve,
             ) -> Result<super::super::ReserveResponse, ::xsdgen_runtime::Error> {
-                self.inner.call::<super::super::operations::ReserveSoap12>(request).await
+                self.inner.call::<ops::ReserveSoap12>(request).await
             }
 
             /// [`Self::reserve`] with the request's header entries, returning the response's with its body.
             pub async fn reserve_with_headers(
                 &self,
-                headers: &super::super::operations::ReserveSoap12InputHeaders,
+                headers: &ops::ReserveSoap12InputHeaders,
                 request: &super::super::Reserve,
             ) -> Result<
                 ::xsdgen_runtime::soap::Envelope<
-                    super::super::operations::ReserveSoap12OutputHeaders,
+                    ops::ReserveSoap12OutputHeaders,
                     super::super::ReserveResponse,
                 >,
                 ::xsdgen_runtime::Error,
             > {
                 self.inner
-                    .call_with_headers::<
-                        super::super::operations::ReserveSoap12,
-                    >(headers, request)
+                    .call_with_headers::<ops::ReserveSoap12>(headers, request)
                     .await
             }
 
@@ -947,7 +1145,7 @@ pub mod ports {
                 &self,
                 request: &super::super::Ping,
             ) -> Result<super::super::PingResponse, ::xsdgen_runtime::Error> {
-                self.inner.call::<super::super::operations::PingSoap12>(request).await
+                self.inner.call::<ops::PingSoap12>(request).await
             }
         }
 
@@ -955,6 +1153,74 @@ pub mod ports {
             fn from(inner: ::xsdgen_runtime::client::Client) -> Self {
                 Self::new(inner)
             }
+        }
+        use ::xsdgen_runtime::server::{CallContext, Reply, unimplemented};
+        use ::xsdgen_runtime::soap::Envelope;
+
+        /// The port `StockSoap12` as a service to implement: one method per operation, each answered as SOAP 1.2.
+        ///
+        /// A method that is not implemented answers a `Receiver`
+        /// fault that says so. Serve an implementation with
+        /// [`router`].
+        pub trait Server: Send + Sync + 'static {
+            /// How many of an item are in stock.
+            fn get_level(
+                &self,
+                cx: CallContext,
+                request: super::super::GetLevel,
+            ) -> impl Reply<super::super::GetLevelResponse> {
+                let _ = (cx, request);
+                unimplemented("GetLevel")
+            }
+
+            /// Reserves items for the caller's tenant.
+            fn reserve(
+                &self,
+                cx: CallContext,
+                request: Envelope<ops::ReserveSoap12InputHeaders, super::super::Reserve>,
+            ) -> impl Reply<
+                Envelope<ops::ReserveSoap12OutputHeaders, super::super::ReserveResponse>,
+            > {
+                let _ = (cx, request);
+                unimplemented("Reserve")
+            }
+
+            /// The operation `Ping`.
+            fn ping(
+                &self,
+                cx: CallContext,
+                request: super::super::Ping,
+            ) -> impl Reply<super::super::PingResponse> {
+                let _ = (cx, request);
+                unimplemented("Ping")
+            }
+        }
+
+        /// A dispatcher of the port's operations to `server`: each
+        /// request is matched to its operation by its action and its
+        /// body's element, read, and answered with what the method
+        /// returns.
+        pub fn router<S: Server>(
+            server: ::std::sync::Arc<S>,
+        ) -> ::xsdgen_runtime::server::Router {
+            ::xsdgen_runtime::server::Router::new()
+                .route(
+                    ops::GetLevelSoap12,
+                    &server,
+                    |s, cx, r| async move {
+                        s.get_level(cx, r.body).await.map(Envelope::new)
+                    },
+                )
+                .route(
+                    ops::ReserveSoap12,
+                    &server,
+                    |s, cx, r| async move { s.reserve(cx, r).await },
+                )
+                .route(
+                    ops::PingSoap12,
+                    &server,
+                    |s, cx, r| async move { s.ping(cx, r.body).await.map(Envelope::new) },
+                )
         }
     }
 }

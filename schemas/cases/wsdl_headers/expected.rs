@@ -870,6 +870,8 @@ pub mod operations {
 pub mod ports {
     /// The port `ThingPort` of the service `ThingService` (SOAP 1.1).
     pub mod thing_port {
+        use super::super::operations as ops;
+
         /// A client of the port `ThingPort`: one method per operation, each sent as SOAP 1.1.
         ///
         /// Built from the runtime's client, whose rules it keeps:
@@ -906,26 +908,22 @@ pub mod ports {
                 super::super::messages::GetThingResponse,
                 ::xsdgen_runtime::Error,
             > {
-                self.inner.call::<super::super::operations::GetThing>(request).await
+                self.inner.call::<ops::GetThing>(request).await
             }
 
             /// [`Self::get_thing`] with the request's header entries, returning the response's with its body.
             pub async fn get_thing_with_headers(
                 &self,
-                headers: &super::super::operations::GetThingInputHeaders,
+                headers: &ops::GetThingInputHeaders,
                 request: &super::super::messages::GetThing,
             ) -> Result<
                 ::xsdgen_runtime::soap::Envelope<
-                    super::super::operations::GetThingOutputHeaders,
+                    ops::GetThingOutputHeaders,
                     super::super::messages::GetThingResponse,
                 >,
                 ::xsdgen_runtime::Error,
             > {
-                self.inner
-                    .call_with_headers::<
-                        super::super::operations::GetThing,
-                    >(headers, request)
-                    .await
+                self.inner.call_with_headers::<ops::GetThing>(headers, request).await
             }
 
             pub async fn put_thing(
@@ -935,59 +933,51 @@ pub mod ports {
                 super::super::messages::PutThingResponse,
                 ::xsdgen_runtime::Error,
             > {
-                self.inner.call::<super::super::operations::PutThing>(request).await
+                self.inner.call::<ops::PutThing>(request).await
             }
 
             /// [`Self::put_thing`] with the request's header entries, returning the response's with its body.
             pub async fn put_thing_with_headers(
                 &self,
-                headers: &super::super::operations::PutThingInputHeaders,
+                headers: &ops::PutThingInputHeaders,
                 request: &super::super::messages::PutThing,
             ) -> Result<
                 ::xsdgen_runtime::soap::Envelope<
-                    super::super::operations::PutThingOutputHeaders,
+                    ops::PutThingOutputHeaders,
                     super::super::messages::PutThingResponse,
                 >,
                 ::xsdgen_runtime::Error,
             > {
-                self.inner
-                    .call_with_headers::<
-                        super::super::operations::PutThing,
-                    >(headers, request)
-                    .await
+                self.inner.call_with_headers::<ops::PutThing>(headers, request).await
             }
 
             pub async fn ping(
                 &self,
                 request: &super::super::messages::Ping,
             ) -> Result<super::super::messages::PingResponse, ::xsdgen_runtime::Error> {
-                self.inner.call::<super::super::operations::Ping>(request).await
+                self.inner.call::<ops::Ping>(request).await
             }
 
             /// [`Self::ping`] with the request's header entries, returning the response's with its body.
             pub async fn ping_with_headers(
                 &self,
-                headers: &super::super::operations::PingInputHeaders,
+                headers: &ops::PingInputHeaders,
                 request: &super::super::messages::Ping,
             ) -> Result<
                 ::xsdgen_runtime::soap::Envelope<
-                    super::super::operations::PingOutputHeaders,
+                    ops::PingOutputHeaders,
                     super::super::messages::PingResponse,
                 >,
                 ::xsdgen_runtime::Error,
             > {
-                self.inner
-                    .call_with_headers::<
-                        super::super::operations::Ping,
-                    >(headers, request)
-                    .await
+                self.inner.call_with_headers::<ops::Ping>(headers, request).await
             }
 
             pub async fn echo(
                 &self,
                 request: &super::super::messages::Echo,
             ) -> Result<super::super::messages::EchoResponse, ::xsdgen_runtime::Error> {
-                self.inner.call::<super::super::operations::Echo>(request).await
+                self.inner.call::<ops::Echo>(request).await
             }
         }
 
@@ -995,6 +985,99 @@ pub mod ports {
             fn from(inner: ::xsdgen_runtime::client::Client) -> Self {
                 Self::new(inner)
             }
+        }
+        use ::xsdgen_runtime::server::{CallContext, Reply, unimplemented};
+        use ::xsdgen_runtime::soap::Envelope;
+
+        /// The port `ThingPort` as a service to implement: one method per operation, each answered as SOAP 1.1.
+        ///
+        /// A method that is not implemented answers a `Receiver`
+        /// fault that says so. Serve an implementation with
+        /// [`router`].
+        pub trait Server: Send + Sync + 'static {
+            /// The operation `GetThing`.
+            fn get_thing(
+                &self,
+                cx: CallContext,
+                request: Envelope<
+                    ops::GetThingInputHeaders,
+                    super::super::messages::GetThing,
+                >,
+            ) -> impl Reply<
+                Envelope<
+                    ops::GetThingOutputHeaders,
+                    super::super::messages::GetThingResponse,
+                >,
+            > {
+                let _ = (cx, request);
+                unimplemented("GetThing")
+            }
+
+            /// The operation `PutThing`.
+            fn put_thing(
+                &self,
+                cx: CallContext,
+                request: Envelope<
+                    ops::PutThingInputHeaders,
+                    super::super::messages::PutThing,
+                >,
+            ) -> impl Reply<
+                Envelope<
+                    ops::PutThingOutputHeaders,
+                    super::super::messages::PutThingResponse,
+                >,
+            > {
+                let _ = (cx, request);
+                unimplemented("PutThing")
+            }
+
+            /// The operation `Ping`.
+            fn ping(
+                &self,
+                cx: CallContext,
+                request: Envelope<ops::PingInputHeaders, super::super::messages::Ping>,
+            ) -> impl Reply<
+                Envelope<ops::PingOutputHeaders, super::super::messages::PingResponse>,
+            > {
+                let _ = (cx, request);
+                unimplemented("Ping")
+            }
+
+            /// The operation `Echo`.
+            fn echo(
+                &self,
+                cx: CallContext,
+                request: super::super::messages::Echo,
+            ) -> impl Reply<super::super::messages::EchoResponse> {
+                let _ = (cx, request);
+                unimplemented("Echo")
+            }
+        }
+
+        /// A dispatcher of the port's operations to `server`: each
+        /// request is matched to its operation by its action and its
+        /// body's element, read, and answered with what the method
+        /// returns.
+        pub fn router<S: Server>(
+            server: ::std::sync::Arc<S>,
+        ) -> ::xsdgen_runtime::server::Router {
+            ::xsdgen_runtime::server::Router::new()
+                .route(
+                    ops::GetThing,
+                    &server,
+                    |s, cx, r| async move { s.get_thing(cx, r).await },
+                )
+                .route(
+                    ops::PutThing,
+                    &server,
+                    |s, cx, r| async move { s.put_thing(cx, r).await },
+                )
+                .route(ops::Ping, &server, |s, cx, r| async move { s.ping(cx, r).await })
+                .route(
+                    ops::Echo,
+                    &server,
+                    |s, cx, r| async move { s.echo(cx, r.body).await.map(Envelope::new) },
+                )
         }
     }
 }
