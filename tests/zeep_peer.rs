@@ -10,25 +10,11 @@ use std::process::Command;
 
 use e2e::Transport;
 use exchange_um_emulator::demo;
-
-fn python() -> Option<String> {
-    let python = std::env::var("XSDGEN_PEER_PYTHON").unwrap_or_else(|_| "python3".to_owned());
-    let found = Command::new(&python)
-        .args(["-c", "import zeep"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if found {
-        return Some(python);
-    }
-    let why = format!("{python} has no zeep (pip install zeep, or set XSDGEN_PEER_PYTHON)");
-    assert!(std::env::var_os("CI").is_none(), "{why}");
-    eprintln!("skipped: {why}");
-    None
-}
+use xsdgen_testkit::peer::zeep_python;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn zeep_calls_the_emulator_and_reads_its_answers_and_faults() {
-    let Some(python) = python() else {
+    let Some(python) = zeep_python() else {
         return;
     };
     let emulator = e2e::demo(Transport::Http).await;

@@ -1,14 +1,18 @@
-//! The generated client of `schemas/cases/soap12_service` calls the
-//! generated server of the same WSDL over HTTP on loopback: every
-//! operation, every declared fault, header entries both ways, once over
-//! the SOAP 1.1 port and once over the SOAP 1.2 port.
+//! The generated server of `schemas/cases/soap12_service`, over HTTP on
+//! loopback, called by the generated client of the same WSDL and by zeep,
+//! a SOAP stack written elsewhere (with a WS-Security UsernameToken
+//! digest): every operation, every declared fault, header entries both
+//! ways, once over the SOAP 1.1 port and once over the SOAP 1.2 port.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use xsdgen_runtime::Error;
-use xsdgen_runtime::server::{CallContext, serve};
+use xsdgen_runtime::auth::Secret;
+use xsdgen_runtime::server::{CallContext, Router, UsernameTokenAuth, serve};
 use xsdgen_runtime::soap::{Envelope, Fault, SoapVersion, StandardCode};
+use xsdgen_runtime::wsse::UsernameTokenVerifier;
+use xsdgen_testkit::peer::zeep_python;
 
 #[allow(dead_code)]
 mod stock {
@@ -95,8 +99,12 @@ impl Stock {
         })
     }
 
+    /// The version the server saw, and who called when it was told.
     fn ping(cx: &CallContext) -> PingResponse {
-        PingResponse::new(cx.version().to_string())
+        PingResponse::new(match cx.identity() {
+            Some(caller) => format!("{} {}", cx.version(), caller.username),
+            None => cx.version().to_string(),
+        })
     }
 }
 
@@ -146,7 +154,7 @@ impl stock_soap12::Server for Stock {
 
 /// Serves `router` on a free loopback port until the test ends; the
 /// endpoint's URL.
-async fn start(router: xsdgen_runtime::server::Router) -> String {
+async fn start(router: Router) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}/stock", listener.local_addr().unwrap());
     tokio::spawn(serve(
@@ -273,5 +281,77 @@ async fn each_port_answers_its_own_version_only() {
     assert!(
         matches!(error, Error::Http { status: 415, .. }),
         "{error:?}"
+    );
+}
+
+const PEER_USER: &str = "zeep";
+const PEER_PASSWORD: &str = "peer-Pa55word";
+
+/// `router` behind a required UsernameToken of the peer's user.
+fn with_token(router: Router) -> Router {
+    let verifier = UsernameTokenVerifier::new(|user: &str| {
+        (user == PEER_USER).then(|| Secret::new(PEER_PASSWORD))
+    });
+    router.authenticate(UsernameTokenAuth::new(verifier).required())
+}
+
+/// What zeep printed, line by line, calling `binding` at `url`.
+async fn zeep_calls(url: String, binding: &str) -> Option<Vec<String>> {
+    let python = zeep_python()?;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let wsdl = root.join("schemas/cases/soap12_service/schema.wsdl");
+    let script = root.join("tests/peers/zeep_stock.py");
+    let binding = binding.to_owned();
+    let output = tokio::task::spawn_blocking(move || {
+        std::process::Command::new(python)
+            .arg(script)
+            .arg(wsdl)
+            .arg(url)
+            .arg(binding)
+            .arg(PEER_USER)
+            .arg(PEER_PASSWORD)
+            .output()
+    })
+    .await
+    .unwrap()
+    .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "zeep failed:\n{stdout}\n{stderr}");
+    Some(stdout.lines().map(str::to_owned).collect())
+}
+
+/// The lines zeep prints for the stock seen through either port.
+fn expected_from_zeep(version: &str, wrong_password: &str) -> Vec<String> {
+    [
+        format!("Ping {version} {PEER_USER}"),
+        "GetLevel 5".to_owned(),
+        "GetLevel fault UnknownSku Sku=plum".to_owned(),
+        "Reserve R1 north-1".to_owned(),
+        "Reserve fault OutOfStock Sku=apple".to_owned(),
+        format!("wrong password fault {wrong_password}"),
+    ]
+    .into()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn zeep_calls_the_generated_server_over_soap_1_2_with_a_digest_token() {
+    let url = start(with_token(stock_soap12::router(Stock::new()))).await;
+    let Some(lines) = zeep_calls(url, "StockSoap12").await else {
+        return;
+    };
+    let failed = format!("{{{}}}FailedAuthentication", xsdgen_runtime::wsse::WSSE_NS);
+    assert_eq!(lines, expected_from_zeep("SOAP 1.2", &failed));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn zeep_calls_the_generated_server_over_soap_1_1_with_a_digest_token() {
+    let url = start(with_token(stock_soap::router(Stock::new()))).await;
+    let Some(lines) = zeep_calls(url, "StockSoap").await else {
+        return;
+    };
+    assert_eq!(
+        lines,
+        expected_from_zeep("SOAP 1.1", "wsse:FailedAuthentication")
     );
 }

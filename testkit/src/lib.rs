@@ -1,7 +1,8 @@
 //! What the workspace's tests share:
 //! - [`canonical`]: the XML infoset of a document as comparable text;
 //! - [`xmllint`]: running libxml2's `xmllint`, the external schema oracle;
-//! - [`ews_schemas`]: the published EWS schemas, ready for `xmllint`.
+//! - [`ews_schemas`]: the published EWS schemas, ready for `xmllint`;
+//! - [`peer`]: SOAP stacks written elsewhere (zeep).
 //!
 //! [`canonical`] keeps what a reader of the document can rely on and drops
 //! what XML lets a writer choose:
@@ -19,6 +20,7 @@
 //! `xs:all`) says so itself and passes its [`Rules`] to [`canonical_with`].
 
 pub mod ews_schemas;
+pub mod peer;
 pub mod xmllint;
 
 use roxmltree::{Document, Node};
