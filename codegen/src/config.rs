@@ -39,6 +39,8 @@ pub struct Config {
     size_budget: usize,
     clients: bool,
     servers: bool,
+    type_attributes: Vec<(String, String)>,
+    field_attributes: Vec<(String, String)>,
     emit_rerun_if_changed: bool,
     load: LoadOptions,
 }
@@ -76,6 +78,8 @@ impl Config {
             size_budget: crate::plan::DEFAULT_SIZE_BUDGET,
             clients: true,
             servers: true,
+            type_attributes: Vec::new(),
+            field_attributes: Vec::new(),
             emit_rerun_if_changed: true,
             load: LoadOptions::default(),
         }
@@ -179,6 +183,48 @@ impl Config {
     /// `server` feature; turn them off for a runtime without it.
     pub fn servers(&mut self, servers: bool) -> &mut Self {
         self.servers = servers;
+        self
+    }
+
+    /// Adds `attribute` to the generated types `path` names, after their
+    /// derives, as prost-build's method of the same name does. `path` is
+    /// `.` for every type, or what [`Self::rename`] takes for a type or
+    /// element: `{uri}local` or `local`, optionally after `type:` or
+    /// `element:`. Called again, attributes add up in order.
+    ///
+    /// ```
+    /// let mut config = xsdgen::Config::new();
+    /// config
+    ///     .type_attribute(".", "#[derive(Eq)]")
+    ///     .type_attribute("type:ItemType", "#[non_exhaustive]");
+    /// ```
+    pub fn type_attribute(
+        &mut self,
+        path: impl AsRef<str>,
+        attribute: impl AsRef<str>,
+    ) -> &mut Self {
+        self.type_attributes
+            .push((path.as_ref().to_owned(), attribute.as_ref().to_owned()));
+        self
+    }
+
+    /// Adds `attribute` to the generated fields `path` names, as
+    /// prost-build's method of the same name does. `path` is `.` for
+    /// every field, or `Type/local` as for [`Self::rename`]: the type
+    /// whose struct holds the field (`.` for any) and the XML name of its
+    /// element or attribute.
+    ///
+    /// ```
+    /// let mut config = xsdgen::Config::new();
+    /// config.field_attribute("ItemType/Subject", "#[doc(alias = \"title\")]");
+    /// ```
+    pub fn field_attribute(
+        &mut self,
+        path: impl AsRef<str>,
+        attribute: impl AsRef<str>,
+    ) -> &mut Self {
+        self.field_attributes
+            .push((path.as_ref().to_owned(), attribute.as_ref().to_owned()));
         self
     }
 
@@ -394,6 +440,8 @@ impl Config {
                 size_budget: self.size_budget,
                 clients: self.clients,
                 servers: self.servers,
+                type_attributes: self.type_attributes.clone(),
+                field_attributes: self.field_attributes.clone(),
                 safe_to_retry: self.safe_to_retry.clone(),
                 renames: self.renames.clone(),
             },

@@ -185,3 +185,62 @@ fn renames_apply_to_elements_and_types_and_are_checked() {
         "{err}"
     );
 }
+
+#[test]
+fn type_and_field_attributes_go_where_their_paths_say() {
+    let mut config = xsdgen::Config::new();
+    config
+        .type_attribute(".", "#[must_use]")
+        .type_attribute("type:ItemType", "#[non_exhaustive]")
+        .type_attribute(
+            "{urn:xsdgen:test:xsi-type}Folder",
+            "#[doc(alias = \"box\")]",
+        )
+        .field_attribute("ItemType/Subject", "#[doc(alias = \"title\")]")
+        .field_attribute("./ChangeKey", "#[doc(alias = \"version\")]");
+    let code = generate(&config, &case("xsi_type"));
+    let item = code.find("pub struct ItemType {").expect("ItemType");
+    let head = &code[..item];
+    let derive = head.rfind("#[derive(").expect("ItemType's derive");
+    // After the derives, whose helper attributes may follow.
+    assert!(
+        head[derive..].contains("#[must_use]") && head[derive..].contains("#[non_exhaustive]"),
+        "{}",
+        &head[derive..]
+    );
+    assert_eq!(code.matches("#[non_exhaustive]").count(), 1, "{code}");
+    assert!(
+        code.contains("#[doc(alias = \"box\")]\npub struct Folder {"),
+        "{code}"
+    );
+    assert!(
+        code.contains("#[doc(alias = \"title\")]\n    pub subject: Option<String>,"),
+        "{code}"
+    );
+    assert!(
+        code.contains("#[doc(alias = \"version\")]\n    pub change_key: Option<String>,"),
+        "{code}"
+    );
+    // `.` reaches every type, enums included.
+    let types = code.matches("pub struct ").count() + code.matches("pub enum ").count();
+    assert_eq!(code.matches("#[must_use]").count(), types, "{code}");
+
+    let mut config = xsdgen::Config::new();
+    config.type_attribute("Folder", "derive(Hash)");
+    let err = config.generate(&[case("xsi_type")]).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("type_attribute('Folder', ...): 'derive(Hash)' is not a Rust attribute"),
+        "{err}"
+    );
+    let mut config = xsdgen::Config::new();
+    config.field_attribute("NoSuchType/Subject", "#[doc(hidden)]");
+    let report = config.build(&[case("xsi_type")]).unwrap();
+    assert!(
+        report
+            .warnings
+            .contains("field_attribute 'NoSuchType/Subject' names nothing that is generated"),
+        "{}",
+        report.warnings
+    );
+}

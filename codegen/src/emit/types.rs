@@ -4,24 +4,26 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{Cx, doc_attrs, ident_tokens};
-use crate::plan::rust::{Derives, FieldType, Item, Occurs, TypeExpr, ValueKind};
+use crate::plan::names::RustIdent;
+use crate::plan::rust::{Binding, Derives, Field, FieldType, Item, Occurs, TypeExpr, ValueKind};
 
 impl Cx<'_> {
     pub(super) fn definition(&self, item: &Item) -> TokenStream {
         match item {
             Item::Struct(d) => {
-                let attrs = header(d.doc.as_deref(), d.derives);
+                let attrs = self.header(d.doc.as_deref(), d.derives, &d.ident);
                 let ident = ident_tokens(&d.ident);
                 let fields = d.fields.iter().map(|f| {
                     let doc = doc_attrs(f.doc.as_deref());
+                    let user = self.field_attributes(&d.ident, f);
                     let ident = ident_tokens(&f.ident);
                     let ty = self.field_type(&f.ty);
-                    quote! { #doc pub #ident: #ty, }
+                    quote! { #doc #user pub #ident: #ty, }
                 });
                 quote! { #attrs pub struct #ident { #(#fields)* } }
             }
             Item::Choice(d) => {
-                let mut attrs = header(d.doc.as_deref(), d.derives);
+                let mut attrs = self.header(d.doc.as_deref(), d.derives, &d.ident);
                 if d.variants.len() > 1 && d.variants.iter().any(|v| may_be_large(&v.ty)) {
                     // Variant sizes depend on the schema; boxing them all
                     // would cost an allocation for every small one.
@@ -37,7 +39,7 @@ impl Cx<'_> {
                 quote! { #attrs pub enum #ident { #(#variants)* } }
             }
             Item::Polymorphic(d) => {
-                let mut attrs = header(d.doc.as_deref(), d.derives);
+                let mut attrs = self.header(d.doc.as_deref(), d.derives, &d.ident);
                 if d.variants.len() > 1 && d.variants.iter().any(|v| may_be_large(&v.ty)) {
                     attrs.extend(quote!(#[allow(clippy::large_enum_variant)]));
                 }
@@ -50,7 +52,7 @@ impl Cx<'_> {
                 quote! { #attrs pub enum #ident { #(#variants)* } }
             }
             Item::Enum(d) => {
-                let attrs = header(d.doc.as_deref(), d.derives);
+                let attrs = self.header(d.doc.as_deref(), d.derives, &d.ident);
                 let ident = ident_tokens(&d.ident);
                 let mut variants: Vec<TokenStream> = d
                     .variants
@@ -77,19 +79,19 @@ impl Cx<'_> {
                 quote! { #attrs #allow pub enum #ident { #(#variants)* } }
             }
             Item::Restricted(d) => {
-                let attrs = header(d.doc.as_deref(), d.derives);
+                let attrs = self.header(d.doc.as_deref(), d.derives, &d.ident);
                 let ident = ident_tokens(&d.ident);
                 let inner = self.type_expr(&d.inner);
                 quote! { #attrs pub struct #ident(#inner); }
             }
             Item::List(d) => {
-                let attrs = header(d.doc.as_deref(), d.derives);
+                let attrs = self.header(d.doc.as_deref(), d.derives, &d.ident);
                 let ident = ident_tokens(&d.ident);
                 let item = self.type_expr(&d.item);
                 quote! { #attrs pub struct #ident(pub Vec<#item>); }
             }
             Item::Union(d) => {
-                let attrs = header(d.doc.as_deref(), d.derives);
+                let attrs = self.header(d.doc.as_deref(), d.derives, &d.ident);
                 let ident = ident_tokens(&d.ident);
                 let members = d.members.iter().map(|(v, t)| {
                     let v = ident_tokens(v);
@@ -99,7 +101,7 @@ impl Cx<'_> {
                 quote! { #attrs pub enum #ident { #(#members)* } }
             }
             Item::Wrapper(d) => {
-                let attrs = header(d.doc.as_deref(), d.derives);
+                let attrs = self.header(d.doc.as_deref(), d.derives, &d.ident);
                 let ident = ident_tokens(&d.ident);
                 let inner = self.field_type(&d.inner);
                 quote! { #attrs pub struct #ident(pub #inner); }
@@ -108,25 +110,55 @@ impl Cx<'_> {
     }
 }
 
-/// Documentation and derives.
-fn header(doc: Option<&str>, d: Derives) -> TokenStream {
-    let doc = doc_attrs(doc);
-    let mut derives = vec![quote!(Debug), quote!(Clone)];
-    if d.copy {
-        derives.push(quote!(Copy));
+impl Cx<'_> {
+    /// Documentation, derives, then the attributes the user gives the
+    /// type (after the derives, which introduce their helper attributes).
+    fn header(&self, doc: Option<&str>, d: Derives, ident: &RustIdent) -> TokenStream {
+        let doc = doc_attrs(doc);
+        let mut derives = vec![quote!(Debug), quote!(Clone)];
+        if d.copy {
+            derives.push(quote!(Copy));
+        }
+        derives.push(quote!(PartialEq));
+        if d.eq_hash {
+            derives.push(quote!(Eq));
+            derives.push(quote!(Hash));
+        }
+        if d.default {
+            derives.push(quote!(Default));
+        }
+        let user = self
+            .krate
+            .attributes
+            .for_type(self.module, &ident.name)
+            .map(parse_attribute);
+        quote! {
+            #doc
+            #[derive(#(#derives),*)]
+            #(#user)*
+        }
     }
-    derives.push(quote!(PartialEq));
-    if d.eq_hash {
-        derives.push(quote!(Eq));
-        derives.push(quote!(Hash));
+
+    /// The attributes the user gives a field, by its XML name.
+    fn field_attributes(&self, owner: &RustIdent, field: &Field) -> TokenStream {
+        let local = match &field.binding {
+            Binding::Element { name, .. } | Binding::Attribute { name, .. } => {
+                Some(name.local.as_str())
+            }
+            _ => None,
+        };
+        let user = self
+            .krate
+            .attributes
+            .for_field(self.module, &owner.name, local)
+            .map(parse_attribute);
+        quote!(#(#user)*)
     }
-    if d.default {
-        derives.push(quote!(Default));
-    }
-    quote! {
-        #doc
-        #[derive(#(#derives),*)]
-    }
+}
+
+/// An attribute the plan checked parses (`plan/attributes.rs`).
+fn parse_attribute(text: &str) -> TokenStream {
+    text.parse().unwrap_or_default()
 }
 
 /// A variant payload that may be much larger than others.

@@ -138,18 +138,11 @@ impl Planner<'_> {
         span: crate::diagnostics::Span,
     ) -> Option<RustIdent> {
         let renames = &self.options.renames;
-        let expanded = match &name.namespace {
-            Some(ns) => format!("{{{ns}}}{}", name.local),
-            None => name.local.clone(),
-        };
-        let (key, chosen) = [
-            format!("{kind}:{expanded}"),
-            format!("{kind}:{}", name.local),
-            expanded.clone(),
-            name.local.clone(),
-        ]
-        .into_iter()
-        .find_map(|key| renames.get(&key).map(|ident| (key, ident.clone())))?;
+        let keys = user_keys(name, kind);
+        let expanded = keys[2].clone();
+        let (key, chosen) = keys
+            .into_iter()
+            .find_map(|key| renames.get(&key).map(|ident| (key, ident.clone())))?;
         self.used_renames.insert(key);
         match syn::parse_str::<syn::Ident>(&chosen) {
             Ok(_) if !chosen.starts_with("r#") => Some(RustIdent::plain(&chosen)),
@@ -257,6 +250,22 @@ impl Planner<'_> {
             self.scopes.push(Scope::with_reserved(names::PRELUDE_TYPES));
         }
     }
+}
+
+/// The names a user gives a type or element by (`kind` is `type` or
+/// `element`), most specific first: `kind:{uri}local`, `kind:local`,
+/// `{uri}local`, `local`.
+pub(super) fn user_keys(name: &QName, kind: &str) -> [String; 4] {
+    let expanded = match &name.namespace {
+        Some(ns) => format!("{{{ns}}}{}", name.local),
+        None => name.local.clone(),
+    };
+    [
+        format!("{kind}:{expanded}"),
+        format!("{kind}:{}", name.local),
+        expanded,
+        name.local.clone(),
+    ]
 }
 
 #[cfg(test)]

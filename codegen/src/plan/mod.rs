@@ -10,6 +10,7 @@
 //! plan walks the model in arena order and sorts each module's items by
 //! their place in the schemas, so the output follows the source.
 
+mod attributes;
 mod branch_names;
 mod builtins;
 mod complex;
@@ -55,6 +56,10 @@ pub struct PlanOptions {
     pub clients: bool,
     /// Whether ports get a server trait (see [`crate::Config::servers`]).
     pub servers: bool,
+    /// `(path, attribute)` of [`crate::Config::type_attribute`], in order.
+    pub type_attributes: Vec<(String, String)>,
+    /// `(path, attribute)` of [`crate::Config::field_attribute`], in order.
+    pub field_attributes: Vec<(String, String)>,
     /// Overrides of `xg:safeToRetry`, by operation name.
     pub safe_to_retry: BTreeMap<String, bool>,
     /// Rust names chosen by the user, by `[element:|type:]{uri}local` or
@@ -70,6 +75,8 @@ impl Default for PlanOptions {
             size_budget: DEFAULT_SIZE_BUDGET,
             clients: true,
             servers: true,
+            type_attributes: Vec::new(),
+            field_attributes: Vec::new(),
             safe_to_retry: BTreeMap::new(),
             renames: BTreeMap::new(),
         }
@@ -258,6 +265,7 @@ impl<'m> Planner<'m> {
         for (uri, ident) in &mut self.namespaces {
             *ident = consts.claim(idents::namespace_const(uri), names::Suffix::Snake);
         }
+        let attributes = self.plan_attributes();
         let krate = RustCrate {
             runtime: self.options.runtime.clone(),
             namespaces: self.namespaces,
@@ -268,6 +276,7 @@ impl<'m> Planner<'m> {
             ports_module: RustIdent::plain(idents::PORTS_MODULE),
             clients: self.options.clients,
             servers: self.options.servers,
+            attributes,
         };
         (krate, self.diagnostics)
     }
