@@ -15,6 +15,7 @@ mod reset;
 mod serve;
 mod target;
 
+use std::io::IsTerminal as _;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -57,7 +58,8 @@ fn main() -> ExitCode {
     }
 }
 
-/// Logs go to stderr, so that stdout carries only the results. Request and
+/// Logs go to stderr, so that stdout carries only the results, in colour
+/// only where [`colour`] says. Request and
 /// response bodies are never logged unless asked for with `-vvv`.
 fn init_tracing(verbose: u8) {
     let default = match verbose {
@@ -71,5 +73,13 @@ fn init_tracing(verbose: u8) {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(colour(std::io::stderr().is_terminal()))
         .try_init();
+}
+
+/// Colour only on a terminal, and never when `NO_COLOR` is set to
+/// anything (<https://no-color.org>): escape codes in a file or a pipe
+/// are noise.
+fn colour(terminal: bool) -> bool {
+    terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
