@@ -52,6 +52,11 @@ fn reading(c: &mut Criterion) {
             b.iter(|| serde_model::read(black_box(xml)))
         });
         group.bench_with_input(
+            BenchmarkId::new("generated_stream", label),
+            &xml,
+            |b, xml| b.iter(|| generated::stream(black_box(xml.as_bytes()), drop)),
+        );
+        group.bench_with_input(
             BenchmarkId::new("quick_xml_tokens", label),
             &xml,
             |b, xml| b.iter(|| tokens(black_box(xml))),

@@ -57,4 +57,20 @@ fn main() {
             measure(|| serde_model::write(&theirs)),
         );
     }
+    // Streaming item by item: the peak follows one item, not the folder,
+    // so ten times the items (about 50 MB) peaks where 5 MB does.
+    let mut peaks = Vec::new();
+    for (label, items) in [("5MB", SIZES[1].1), ("50MB", SIZES[1].1 * 10)] {
+        let xml = document::find_item_response(items);
+        let (peak, allocs) = measure(|| generated::stream(xml.as_bytes(), drop));
+        println!(
+            "stream {label:<5} {items} items, {} bytes: peak {peak:>9} B {allocs:>9} allocs | {:.3} of the input",
+            xml.len(),
+            peak as f64 / xml.len() as f64
+        );
+        peaks.push(peak);
+    }
+    if let [small, large] = peaks[..] {
+        println!("stream peak 50MB / 5MB: {:.2}", large as f64 / small as f64);
+    }
 }

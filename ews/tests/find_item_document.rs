@@ -11,9 +11,9 @@
 #![cfg(ews_corpus)]
 
 use roxmltree::{Document, Node};
-use xsdgen_testkit::canonical;
 use xsdgen_testkit::ews_schemas;
 use xsdgen_testkit::xmllint::{self, TempDir};
+use xsdgen_testkit::{Rules, canonical, canonical_node};
 
 #[path = "../benches/support/mod.rs"]
 mod support;
@@ -116,6 +116,37 @@ fn the_serde_structs_read_the_same_information() {
             canonical(&written),
             canonical(&xml),
             "serde lost or changed something in {count} items"
+        );
+    }
+}
+
+/// Streaming gives the items the whole document holds, each read and
+/// written back with its infoset, in order.
+#[test]
+fn streaming_reads_every_item_as_it_is() {
+    use xsdgen_runtime::xml::{Name, XmlWrite, XmlWriter};
+    let xml = document::find_item_response(420);
+    let doc = Document::parse(&xml).unwrap();
+    let originals = items(&doc);
+    let mut written = Vec::new();
+    let count = generated::stream(xml.as_bytes(), |item| {
+        let mut w = XmlWriter::new();
+        let result = match &item {
+            generated::Item::Message(m) => m.write_xml(&mut w, Name::new(TYPES_NS, "Message")),
+            generated::Item::MeetingRequest(m) => {
+                m.write_xml(&mut w, Name::new(TYPES_NS, "MeetingRequest"))
+            }
+        };
+        result.unwrap();
+        written.push(w.into_string());
+    });
+    assert_eq!(count, originals.len());
+    for (node, out) in originals.iter().zip(&written) {
+        assert_eq!(
+            canonical_node(*node, &Rules::NONE),
+            canonical(out),
+            "item {}",
+            node.tag_name().name()
         );
     }
 }

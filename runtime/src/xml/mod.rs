@@ -23,6 +23,7 @@ mod pattern;
 mod reader;
 mod scope;
 mod sequence;
+mod stream;
 mod traits;
 mod value;
 mod wildcard;
@@ -43,6 +44,7 @@ pub use pattern::{
 };
 pub use reader::{Start, XmlReader};
 pub use sequence::{Order, Particle, Sequence, group, present};
+pub use stream::Children;
 pub use traits::{Occurrences, XmlElement, XmlRead, XmlWrite, from_xml, to_xml};
 pub use value::{
     NamespaceContext, NoNamespaces, SimpleValue, ValueSink, collapse, parse_value, value_to_string,
