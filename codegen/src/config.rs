@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::Error;
 use crate::load::LoadOptions;
 use crate::passes::{OnlyBranches, Roots};
-use crate::pipeline::{BackOptions, Inputs, front, pipeline, plain_error};
+use crate::pipeline::{BackOptions, Front, Inputs, front, pipeline, plain_error};
 use crate::plan::PlanOptions;
 use crate::render::GeneratedFile;
 
@@ -376,6 +376,15 @@ impl Config {
         let inputs: Vec<PathBuf> = inputs.iter().map(|p| p.as_ref().to_path_buf()).collect();
         let front = front(Inputs::Disk(&inputs), &self.load)?;
         crate::pipeline::explain(front, &self.back_options(), name)
+    }
+
+    /// The checked model of `inputs`, with the warnings so far: the front
+    /// half of [`Config::build`] (load, parse, lower, check) with the same
+    /// diagnostics, for tools that read the services and elements rather
+    /// than generate code (`xsdgen mock`).
+    pub fn front(&self, inputs: &[impl AsRef<Path>]) -> Result<Front, Error> {
+        let inputs: Vec<PathBuf> = inputs.iter().map(|p| p.as_ref().to_path_buf()).collect();
+        front(Inputs::Disk(&inputs), &self.load)
     }
 
     /// Like [`Config::generate`] over schemas held in memory: `files` are

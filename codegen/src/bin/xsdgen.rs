@@ -5,12 +5,19 @@
 //! xsdgen generate schemas/um.wsdl -o generated/src
 //! xsdgen check schemas/um.wsdl -o generated/src
 //! xsdgen explain ArrayOfResponseMessagesType services.wsdl --operation ConvertId
+//! xsdgen mock services.wsdl --bind 127.0.0.1:8080 --respond GetLevel=level.xml
 //! ```
 //!
 //! Exit status: 0 on success (and, for `check`, when every file is up to
 //! date), 1 when `check` finds stale or missing files, 2 when the schemas
 //! have errors, a file cannot be read or written, or `explain` is given a
-//! name it cannot explain.
+//! name it cannot explain; `mock` serves until interrupted, and exits
+//! with 2 when the WSDL or a canned answer is wrong.
+
+// Beside this file rather than in src/bin/, where Cargo would take it
+// for a binary of its own.
+#[path = "xsdgen/mock/mod.rs"]
+mod mock;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -39,6 +46,16 @@ enum Command {
     /// Prints why an element or type is generated: the chain of
     /// references from a root to it, with the position of each.
     Explain(ExplainOptions),
+    /// Serves a mock of the WSDL's SOAP 1.1 and 1.2 operations over HTTP,
+    /// dispatching requests as generated servers do (by action and body
+    /// element), with canned answers.
+    ///
+    /// Prints the URL, then each operation served (name, version, action,
+    /// answer), and logs each request's operation and status on stderr.
+    /// An operation with neither --respond nor --fault answers with a
+    /// Receiver fault "no canned response for OP" (no sample is built
+    /// from the schema). The WSDL is served at ?wsdl.
+    Mock(mock::MockOptions),
 }
 
 #[derive(Args)]
@@ -180,6 +197,7 @@ fn main() -> ExitCode {
     let options = match &cli.command {
         Command::Generate(options) | Command::Check(options) => options,
         Command::Explain(explain) => return run_explain(explain),
+        Command::Mock(options) => return mock::run(options),
     };
     let generated = match options
         .common

@@ -2,6 +2,7 @@
 //! request as the operation's types, running the handler on a task of its
 //! own, and writing its answer.
 
+use std::borrow::Cow;
 use std::future::Future;
 use std::marker::PhantomData;
 use std::sync::Arc;
@@ -13,9 +14,9 @@ use super::{CallContext, Identity};
 use crate::Operation;
 use crate::soap::{
     BodyReader, Envelope, EnvelopeStyle, Fault, HeaderName, NO_EXTRA_HEADERS, SoapVersion,
-    write_envelope_parts,
+    XmlHeaders, write_envelope_parts,
 };
-use crate::xml::{Name, ReadError};
+use crate::xml::{Name, ReadError, WriteError};
 
 /// The handler's task: the response envelope, or the fault to answer with.
 pub(super) type Running = JoinHandle<Result<String, Fault>>;
@@ -62,35 +63,80 @@ where
     Fut: Future<Output = Result<Envelope<O::OutputHeaders, O::Response>, Fault>> + Send + 'static,
 {
     fn start(&self, body: BodyReader<'_>, prelude: Prelude<'_>) -> Result<Running, Reply> {
-        let mut context = prelude.context;
+        let (context, envelope) =
+            open::<O::InputHeaders, _>(body, prelude, &[], BodyReader::read_body::<O::Request>)?;
         let version = context.version;
-        let headers = body
-            .headers_understanding::<O::InputHeaders>(prelude.understood)
-            .map_err(|e| header_refusal(version, &e))?;
-        context.identity = (prelude.authenticate)()?;
-        let request = body
-            .read_body::<O::Request>()
-            .map_err(|e| body_refusal(version, &e))?;
         let handler = Arc::clone(&self.handler);
-        let envelope = Envelope {
+        Ok(spawn(
+            O::NAME,
+            version,
+            async move { handler(context, envelope).await },
+            move |answer| {
+                write_envelope_parts(
+                    version,
+                    &EnvelopeStyle::COMPACT,
+                    &answer.headers,
+                    NO_EXTRA_HEADERS,
+                    &answer.body,
+                )
+            },
+        ))
+    }
+}
+
+/// What every operation does before its handler, whatever its types:
+/// reads the header entries as `H` (entries in `declared` are taken as
+/// understood too, besides the authenticators' ones), authenticates,
+/// and reads the body element with `read_body`. The context then holds
+/// the identity.
+pub(super) fn open<'i, H: XmlHeaders, B>(
+    body: BodyReader<'i>,
+    prelude: Prelude<'_>,
+    declared: &[Name],
+    read_body: impl FnOnce(BodyReader<'i>) -> Result<B, ReadError>,
+) -> Result<(CallContext, Envelope<H, B>), Reply> {
+    let mut context = prelude.context;
+    let version = context.version;
+    let understood: Cow<'_, [Name]> = if declared.is_empty() {
+        Cow::Borrowed(prelude.understood)
+    } else {
+        Cow::Owned([prelude.understood, declared].concat())
+    };
+    let headers = body
+        .headers_understanding::<H>(&understood)
+        .map_err(|e| header_refusal(version, &e))?;
+    context.identity = (prelude.authenticate)()?;
+    let request = read_body(body).map_err(|e| body_refusal(version, &e))?;
+    Ok((
+        context,
+        Envelope {
             headers,
             body: request,
-        };
-        Ok(tokio::spawn(async move {
-            let answer = handler(context, envelope).await?;
-            write_envelope_parts(
-                version,
-                &EnvelopeStyle::COMPACT,
-                &answer.headers,
-                NO_EXTRA_HEADERS,
-                &answer.body,
-            )
-            .map_err(|error| {
-                tracing::error!(operation = O::NAME, %error, "the response cannot be written");
-                Fault::receiver(version, "The response could not be written.")
-            })
-        }))
-    }
+        },
+    ))
+}
+
+/// Runs `answer` on a task of its own and writes what it answers with
+/// `write`; a response that cannot be written is a `Receiver` fault (and
+/// an error in the log, naming `operation`).
+pub(super) fn spawn<T, A, W>(
+    operation: &'static str,
+    version: SoapVersion,
+    answer: A,
+    write: W,
+) -> Running
+where
+    A: Future<Output = Result<T, Fault>> + Send + 'static,
+    W: FnOnce(T) -> Result<String, WriteError> + Send + 'static,
+    T: 'static,
+{
+    tokio::spawn(async move {
+        let answer = answer.await?;
+        write(answer).map_err(|error| {
+            tracing::error!(operation, %error, "the response cannot be written");
+            Fault::receiver(version, "The response could not be written.")
+        })
+    })
 }
 
 /// A header that cannot be read: a `MustUnderstand` fault for an entry

@@ -2,8 +2,9 @@
 //! [`SoapService`] (a `tower::Service` over `http` requests), and
 //! [`serve`], an HTTP/1.1 accept loop on hyper. Feature `server`.
 //!
-//! Generated code registers each WSDL operation's [`Operation`] type;
-//! the application gives the handler:
+//! Generated code registers each WSDL operation's [`Operation`] type
+//! ([`Router::raw_operation`] registers one by its names alone, for a
+//! WSDL known only at run time); the application gives the handler:
 //!
 //! ```no_run
 //! use xsdgen_runtime::server::{CallContext, Router, UsernameTokenAuth, serve};
@@ -104,6 +105,7 @@ mod handler;
 mod identity;
 mod limits;
 mod port;
+mod raw;
 mod router;
 mod serve;
 mod service;
@@ -114,6 +116,7 @@ pub use context::{CallContext, RemoteAddr};
 pub use identity::{AuthMethod, Identity};
 pub use limits::Limits;
 pub use port::{Reply, unimplemented};
+pub use raw::{RawElement, RawOperation, RawRequest, RawResponse};
 pub use router::Router;
 pub use serve::serve;
 pub use service::SoapService;

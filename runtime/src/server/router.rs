@@ -48,7 +48,7 @@ impl Router {
     ///
     /// When an operation of the same version, action and request element
     /// is registered already.
-    pub fn operation<O, F, Fut>(mut self, handler: F) -> Self
+    pub fn operation<O, F, Fut>(self, handler: F) -> Self
     where
         O: Operation + 'static,
         O::Request: Send + 'static,
@@ -58,13 +58,19 @@ impl Router {
             + Send
             + 'static,
     {
-        self.table.add(Entry {
+        self.entry(Entry {
             name: O::NAME,
             action: O::SOAP_ACTION,
             version: O::VERSION,
             request: <O::Request as XmlElement>::NAME,
             handler: Arc::new(Typed::<O, F>::new(handler)),
-        });
+        })
+    }
+
+    /// Registers an operation of any kind (typed, or
+    /// [raw](Self::raw_operation)).
+    pub(super) fn entry(mut self, entry: Entry) -> Self {
+        self.table.add(entry);
         self
     }
 

@@ -244,6 +244,16 @@ impl<'i> BodyReader<'i> {
         Ok(value)
     }
 
+    /// The body element as self-contained XML (start tag to end tag, with
+    /// the namespace bindings it uses from the envelope declared on it;
+    /// see `XmlReader::read_raw`), then checks that nothing else is in the
+    /// body. Like [`Self::read_body`], it leaves the header to the caller.
+    pub fn read_body_raw(mut self) -> Result<String, ReadError> {
+        let value = self.reader.read_raw(&self.start)?;
+        self.finish()?;
+        Ok(value)
+    }
+
     /// Reads the body element as a `Fault`, with the `Upgrade` and
     /// `NotUnderstood` header blocks that go with it (the other header
     /// entries are not read).

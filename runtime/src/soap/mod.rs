@@ -48,6 +48,8 @@ pub use body::{
     Body, BodyReader, Envelope, read_envelope, read_envelope_with_headers,
     read_envelope_with_version, read_request, read_request_with_headers,
 };
+#[cfg(feature = "server")]
+pub(crate) use envelope::write_message;
 pub use envelope::{
     EnvelopeStyle, NO_EXTRA_HEADERS, WriteHeaders, write_envelope, write_envelope_parts,
     write_envelope_with_headers,
