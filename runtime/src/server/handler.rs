@@ -9,11 +9,11 @@ use std::sync::Arc;
 use tokio::task::JoinHandle;
 
 use super::answer::Reply;
+use super::dialect::{Dialect, RefusalReason, refuse};
 use super::{CallContext, Identity};
 use crate::Operation;
 use crate::soap::{
-    BodyReader, Envelope, EnvelopeStyle, Fault, HeaderName, NO_EXTRA_HEADERS, SoapVersion,
-    write_envelope_parts,
+    BodyReader, Envelope, Fault, HeaderName, NO_EXTRA_HEADERS, SoapVersion, write_envelope_parts,
 };
 use crate::xml::{Name, ReadError};
 
@@ -27,6 +27,8 @@ pub(super) struct Prelude<'a> {
     /// Runs the authenticators that read the envelope; called once the
     /// header entries passed the `mustUnderstand` rule.
     pub authenticate: &'a mut dyn FnMut() -> Result<Option<Identity>, Reply>,
+    /// How the answer is laid out, and refusals worded.
+    pub dialect: &'a dyn Dialect,
     /// The context, but for the identity.
     pub context: CallContext,
 }
@@ -64,13 +66,15 @@ where
     fn start(&self, body: BodyReader<'_>, prelude: Prelude<'_>) -> Result<Running, Reply> {
         let mut context = prelude.context;
         let version = context.version;
+        let dialect = prelude.dialect;
         let headers = body
             .headers_understanding::<O::InputHeaders>(prelude.understood)
-            .map_err(|e| header_refusal(version, &e))?;
+            .map_err(|e| header_refusal::<O>(dialect, version, &e))?;
         context.identity = (prelude.authenticate)()?;
         let request = body
             .read_body::<O::Request>()
-            .map_err(|e| body_refusal(version, &e))?;
+            .map_err(|e| body_refusal::<O>(dialect, version, &e))?;
+        let style = dialect.response_style(version);
         let handler = Arc::clone(&self.handler);
         let envelope = Envelope {
             headers,
@@ -80,7 +84,7 @@ where
             let answer = handler(context, envelope).await?;
             write_envelope_parts(
                 version,
-                &EnvelopeStyle::COMPACT,
+                &style,
                 &answer.headers,
                 NO_EXTRA_HEADERS,
                 &answer.body,
@@ -95,30 +99,52 @@ where
 
 /// A header that cannot be read: a `MustUnderstand` fault for an entry
 /// marked so that the operation does not declare, else a `Sender` fault.
-fn header_refusal(version: SoapVersion, error: &ReadError) -> Reply {
-    match HeaderName::not_understood_in(error) {
+fn header_refusal<O: Operation>(
+    dialect: &dyn Dialect,
+    version: SoapVersion,
+    error: &ReadError,
+) -> Reply {
+    let operation = O::NAME;
+    let fault = match HeaderName::not_understood_in(error) {
         Some(entry) => {
             tracing::debug!(%entry, "header entry not understood");
-            Reply::fault(Fault::must_understand(version, vec![entry]))
+            let fault = Fault::must_understand(version, vec![entry.clone()]);
+            let reason = RefusalReason::NotUnderstood {
+                operation,
+                entry: &entry,
+            };
+            refuse(dialect, reason, fault)
         }
         None => {
             log_unreadable(error);
-            Reply::fault(Fault::sender(
+            let fault = Fault::sender(
                 version,
                 format!("The request's header cannot be read: {error}"),
-            ))
+            );
+            refuse(
+                dialect,
+                RefusalReason::UnreadableHeader { operation, error },
+                fault,
+            )
         }
-    }
+    };
+    Reply::fault(fault)
 }
 
 /// A body element that is not what the operation's schema says: the
 /// reason names where ([`ReadError`]'s path, line and column).
-fn body_refusal(version: SoapVersion, error: &ReadError) -> Reply {
+fn body_refusal<O: Operation>(
+    dialect: &dyn Dialect,
+    version: SoapVersion,
+    error: &ReadError,
+) -> Reply {
     log_unreadable(error);
-    Reply::fault(Fault::sender(
-        version,
-        format!("The request cannot be read: {error}"),
-    ))
+    let fault = Fault::sender(version, format!("The request cannot be read: {error}"));
+    let reason = RefusalReason::UnreadableRequest {
+        operation: O::NAME,
+        error,
+    };
+    Reply::fault(refuse(dialect, reason, fault))
 }
 
 /// Where only: the error's text can quote the request, which may hold a
