@@ -3,8 +3,9 @@
 //!
 //! ```text
 //!  HTTP ──> server (routes, NTLM/Negotiate/Basic/Bearer auth, fault injection)
-//!             └─> wire::decode ──> soap::UmRequest ──> service ──> store (SQLite)
-//!             <── wire::encode <── soap::UmResponse / ServiceError
+//!             └─> xsdgen-runtime's SOAP dispatcher (the generated UM port)
+//!                   └─> soap::UmRequest ──> service ──> store (SQLite)
+//!             <── the dispatcher, in Exchange's layout <── soap::UmResponse / ServiceError
 //! ```
 //!
 //! - [`store`]: users, PIN policy, hashed PIN and history, UM properties,
@@ -16,8 +17,9 @@
 //!   call timings) and the demo users.
 //! - [`auth`]: HTTP authentication as Exchange's IIS does it: NTLM and
 //!   Negotiate (NTLMv2 verified per TCP connection), Basic, Bearer.
-//! - [`soap`], [`service`], [`wire`]: operations as Rust values, what they do,
-//!   and how they look on the wire (including both UM fault shapes).
+//! - [`soap`], [`service`]: operations as Rust values and what they do; the
+//!   generated port's `Server` trait serves them through the runtime's
+//!   dispatcher, which answers as Exchange does (both UM fault shapes).
 //! - [`faults`]: switches with which tests make the server misbehave,
 //!   per request (a header), per user, or for all requests.
 //! - [`tls`]: HTTPS with a certificate made at start, or one given.
@@ -39,7 +41,6 @@ pub mod soap;
 pub mod store;
 pub mod tls;
 pub mod users;
-pub mod wire;
 
 pub use faults::{FaultInjection, FaultRule, InjectedFault};
 pub use secret::Secret;

@@ -1,15 +1,15 @@
 //! The UM operations as Rust values. A request or an answer is the type
 //! generated from `schemas/um.wsdl` that the client sends and reads, so the
 //! emulator and the client cannot disagree about an element's name, order or
-//! type. `wire` turns bytes into these and back; `service` executes them.
+//! type. The runtime's dispatcher, through the generated port
+//! (`server::port`), reads requests into these and writes answers from
+//! them; `service` executes them.
 //!
 //! The store keeps its own types for what it persists ([`UmSettings`],
 //! [`CallInfo`]); they become wire types here, when an answer is built.
 
 use exchange_um::um;
 use xsdgen_runtime::Operation;
-use xsdgen_runtime::soap::{BodyReader, EnvelopeStyle, write_envelope};
-use xsdgen_runtime::xml::{ReadError, WriteError, XmlElement};
 
 use crate::store::{CallInfo, CallState, EventCause, UmSettings};
 
@@ -18,7 +18,8 @@ pub use exchange_um::um::MESSAGES_NS;
 
 /// Declares [`UmRequest`] and [`UmResponse`] with one variant per operation,
 /// named after the operation's type in `um::operations`, so that the list of
-/// operations is written once.
+/// operations is written once; each request type converts into its
+/// variant, and an answer back into the response type of its operation.
 macro_rules! um_operations {
     ($($op:ident($request:ident) -> $response:ident),+ $(,)?) => {
         /// A decoded request: the body element of one operation.
@@ -41,36 +42,38 @@ macro_rules! um_operations {
                     $(Self::$op(_) => <um::operations::$op as Operation>::NAME),+
                 }
             }
-
-            /// Reads the body element as the request it is named after
-            /// (namespace and local name); `None` when no operation's
-            /// request has that name.
-            pub fn read(body: BodyReader<'_>) -> Option<Result<Self, ReadError>> {
-                $(
-                    if body.is(<um::$request as XmlElement>::NAME) {
-                        return Some(body.read::<um::$request>().map(Self::$op));
-                    }
-                )+
-                None
-            }
         }
+
+        $(
+            // Ties each pair of the list to its operation's types: a
+            // mismatch does not compile.
+            const _: fn(<um::operations::$op as Operation>::Request) -> um::$request = |r| r;
+            const _: fn(<um::operations::$op as Operation>::Response) -> um::$response = |r| r;
+
+            impl From<um::$request> for UmRequest {
+                fn from(request: um::$request) -> Self {
+                    Self::$op(request)
+                }
+            }
+
+            impl TryFrom<UmResponse> for um::$response {
+                /// The answer of another operation, given back.
+                type Error = UmResponse;
+
+                fn try_from(answer: UmResponse) -> Result<Self, UmResponse> {
+                    match answer {
+                        UmResponse::$op(response) => Ok(response),
+                        other => Err(other),
+                    }
+                }
+            }
+        )+
 
         impl UmResponse {
             /// The name of the operation this answers.
             pub fn name(&self) -> &'static str {
                 match self {
                     $(Self::$op(_) => <um::operations::$op as Operation>::NAME),+
-                }
-            }
-
-            /// The complete SOAP envelope holding this answer.
-            pub fn to_envelope(&self, style: &EnvelopeStyle) -> Result<String, WriteError> {
-                match self {
-                    // The turbofish ties each variant to its operation's
-                    // response type: a mismatch in the list does not compile.
-                    $(Self::$op(response) => write_envelope::<
-                        <um::operations::$op as Operation>::Response,
-                    >(response, style)),+
                 }
             }
         }

@@ -6,13 +6,17 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 
 use axum::body::{Body, Bytes};
-use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::http::{self, HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use http_body::Frame;
+use http_body_util::{BodyExt as _, Full};
 use xsdgen_runtime::soap::Fault;
 
+use super::port::write_fault;
 use crate::auth::{self, AuthConfig};
-use crate::wire::{self, SOAP_CONTENT_TYPE};
+
+/// `Content-Type` of a SOAP answer the front end writes itself.
+const SOAP_CONTENT_TYPE: &str = "text/xml; charset=utf-8";
 
 const HTML_ERROR_PAGE: &str = "<!DOCTYPE html><html><head><title>Runtime Error</title></head>\
 <body><h1>Server Error in '/EWS' Application.</h1><h2><i>Runtime Error</i></h2>\
@@ -28,18 +32,19 @@ const ACCOUNT_LOCKED: u16 = 456;
 /// HTTP 500 with the fault; a bare 500 if even the fault cannot be written
 /// (its text is the emulator's own or made safe for XML, so that is not
 /// expected).
-pub(super) fn soap_fault(fault: &Fault) -> Response {
-    match wire::encode_fault(fault) {
-        Ok(xml) => soap(StatusCode::INTERNAL_SERVER_ERROR, xml),
+fn soap_fault(fault: &Fault) -> Response {
+    match write_fault(fault) {
+        Ok(xml) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            [(header::CONTENT_TYPE, SOAP_CONTENT_TYPE)],
+            xml,
+        )
+            .into_response(),
         Err(error) => {
             tracing::error!(%error, "cannot write a fault");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
-}
-
-pub(super) fn soap(status: StatusCode, xml: String) -> Response {
-    (status, [(header::CONTENT_TYPE, SOAP_CONTENT_TYPE)], xml).into_response()
 }
 
 /// `ErrorServerBusy`, with `BackOffMilliseconds` when given.
@@ -104,23 +109,23 @@ pub(super) fn too_large(limit: usize) -> Response {
     response
 }
 
-/// `xml` with status `status` and its full `Content-Length`, of which only
-/// the first half is sent before the connection is closed.
-pub(super) fn truncated(status: StatusCode, xml: String) -> Response {
-    let full = Bytes::from(xml);
+/// `answer` with its full `Content-Length`, of which only the first half
+/// is sent before the connection is closed.
+pub(super) async fn truncated(answer: http::Response<Full<Bytes>>) -> Response {
+    let (parts, body) = answer.into_parts();
+    let full = match body.collect().await {
+        Ok(collected) => collected.to_bytes(),
+        Err(never) => match never {},
+    };
     let length = HeaderValue::from(full.len());
     let body = Truncated {
         part: Some(full.slice(..full.len() / 2)),
         pause: None,
     };
-    let mut response = Response::new(Body::new(body));
-    *response.status_mut() = status;
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(SOAP_CONTENT_TYPE),
-    );
-    headers.insert(header::CONTENT_LENGTH, length);
+    let mut response = Response::from_parts(parts, Body::new(body));
+    response
+        .headers_mut()
+        .insert(header::CONTENT_LENGTH, length);
     response
 }
 

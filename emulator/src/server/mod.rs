@@ -20,6 +20,7 @@
 mod accept;
 mod answers;
 mod handshake;
+mod port;
 mod request_body;
 mod routes;
 mod soap_endpoint;
@@ -33,6 +34,7 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 pub use accept::ConnectionControl;
+pub use port::soap_service;
 pub use routes::{EWS_PATH, LEGACY_PATH, MAILBOX_PATH};
 
 use crate::auth::{AuthConfig, AuthLog};
@@ -134,8 +136,10 @@ impl Emulator {
         let scheme = if tls.is_some() { "https" } else { "http" };
         let base_url = format!("{scheme}://{addr}");
         let auth_log = Arc::new(AuthLog::default());
+        let service = UmService::new(store.clone(), config.server_fqdn).with_calls(config.calls);
         let state = routes::AppState {
-            service: UmService::new(store.clone(), config.server_fqdn).with_calls(config.calls),
+            soap: port::soap_service(service.clone(), config.max_request_bytes),
+            service,
             faults: config.faults.clone(),
             auth: config.auth,
             auth_log: auth_log.clone(),

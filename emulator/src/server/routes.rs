@@ -12,6 +12,7 @@ use super::{soap_endpoint, wsdl};
 use crate::auth::{self, AuthConfig, AuthError, AuthLog, AuthRecord, Caller, ConnectionAuth};
 use crate::faults::FaultInjection;
 use crate::service::UmService;
+use xsdgen_runtime::server::SoapService;
 
 /// Exchange 2010–2016 path of the service.
 pub const EWS_PATH: &str = "/EWS/UM2007Legacy.asmx";
@@ -23,6 +24,8 @@ pub const MAILBOX_PATH: &str = "/mailbox";
 #[derive(Clone)]
 pub(super) struct AppState {
     pub service: UmService,
+    /// The UM operations on the runtime's dispatcher, over `service`.
+    pub soap: SoapService,
     pub faults: Arc<FaultInjection>,
     pub auth: AuthConfig,
     pub auth_log: Arc<AuthLog>,

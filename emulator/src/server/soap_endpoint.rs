@@ -1,12 +1,21 @@
-//! `POST` on a service endpoint: authenticate, read the body (bounded),
-//! apply injected faults, decode, execute, encode.
+//! `POST` on a service endpoint, as Exchange's front end sees it:
+//! authenticate, read the body (bounded), apply injected faults, then hand
+//! the request to the UM service on the runtime's dispatcher
+//! ([`port`](super::port)), which reads, executes and answers it.
+//!
+//! Faults that refuse the request (throttling, 503, HTML errors, ...) are
+//! answered here without the service seeing it; those that spoil the
+//! answer (slow, truncated, dropped) act on what the service answered,
+//! after it executed the operation.
 
 use axum::Extension;
 use axum::body::Body;
-use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Request, State};
+use axum::http::header::CONTENT_TYPE;
+use axum::http::{self, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use xsdgen_runtime::soap::Fault;
+use http_body_util::Full;
+use xsdgen_runtime::server::RemoteAddr;
 
 use super::accept::ConnectionControl;
 use super::answers;
@@ -14,22 +23,24 @@ use super::request_body::{BodyError, read_limited};
 use super::routes::{AppState, caller};
 use crate::auth::ConnectionAuth;
 use crate::faults::{FAULT_HEADER, InjectedFault};
-use crate::service::ServiceError;
-use crate::wire;
+
+/// The content type of a request that names none: SOAP 1.1's, so that a
+/// plain `curl --data-binary @request.xml` works.
+const SOAP11_CONTENT_TYPE: &str = "text/xml; charset=utf-8";
 
 pub(super) async fn handle(
     State(state): State<AppState>,
     control: Option<Extension<ConnectionControl>>,
     connection: Option<Extension<ConnectionAuth>>,
-    headers: HeaderMap,
-    body: Body,
+    request: Request,
 ) -> Response {
     let connection = connection.as_ref().map(|Extension(c)| c);
-    let caller = match caller(&state, &headers, connection).await {
+    let (mut parts, body) = request.into_parts();
+    let caller = match caller(&state, &parts.headers, connection).await {
         Ok(caller) => caller,
         Err(response) => return response,
     };
-    let body = match read_limited(&headers, body, state.max_request_bytes).await {
+    let body = match read_limited(&parts.headers, body, state.max_request_bytes).await {
         Ok(body) => body,
         Err(BodyError::TooLarge { limit }) => {
             tracing::debug!(user = %caller.name, limit, "request body over the limit");
@@ -40,7 +51,7 @@ pub(super) async fn handle(
             return StatusCode::BAD_REQUEST.into_response();
         }
     };
-    let requested = match requested_fault(&state, &headers) {
+    let requested = match requested_fault(&state, &parts.headers) {
         Ok(requested) => requested,
         Err(reason) => {
             let text = format!("{FAULT_HEADER}: {reason}\n");
@@ -58,7 +69,16 @@ pub(super) async fn handle(
         }
     }
 
-    let (status, xml) = answer(&state, caller.id, &headers, &body).await;
+    if !parts.headers.contains_key(CONTENT_TYPE) {
+        let soap11 = HeaderValue::from_static(SOAP11_CONTENT_TYPE);
+        parts.headers.insert(CONTENT_TYPE, soap11);
+    }
+    if let Some(peer) = connection.and_then(ConnectionAuth::peer) {
+        parts.extensions.insert(RemoteAddr(peer));
+    }
+    parts.extensions.insert(caller);
+    let request = http::Request::from_parts(parts, Full::new(body));
+    let answer = state.soap.handle(request).await;
     match injected {
         Some(InjectedFault::DropAfterApply) => match control {
             Some(Extension(control)) => {
@@ -69,15 +89,15 @@ pub(super) async fn handle(
             }
             None => {
                 tracing::warn!("cannot drop a connection not served by the emulator's loop");
-                answers::soap(status, xml)
+                answer.map(Body::new)
             }
         },
         Some(InjectedFault::Slow { delay }) => {
             tokio::time::sleep(delay).await;
-            answers::soap(status, xml)
+            answer.map(Body::new)
         }
-        Some(InjectedFault::TruncatedBody) => answers::truncated(status, xml),
-        _ => answers::soap(status, xml),
+        Some(InjectedFault::TruncatedBody) => answers::truncated(answer).await,
+        _ => answer.map(Body::new),
     }
 }
 
@@ -110,56 +130,4 @@ fn refusal(fault: &InjectedFault, state: &AppState) -> Option<Response> {
         | InjectedFault::TruncatedBody
         | InjectedFault::DropAfterApply => return None,
     })
-}
-
-/// Decodes and executes the request: the status and document of the
-/// answer, a response or a fault.
-async fn answer(
-    state: &AppState,
-    caller: crate::store::UserId,
-    headers: &HeaderMap,
-    body: &[u8],
-) -> (StatusCode, String) {
-    let action = headers.get("SOAPAction").and_then(|v| v.to_str().ok());
-    let request = match wire::decode_request(body, action) {
-        Ok(request) => request,
-        Err(reason) => {
-            tracing::debug!(%reason, "malformed request");
-            return fault(&wire::invalid_request(&reason));
-        }
-    };
-    let operation = request.name();
-    tracing::debug!(operation, "executing");
-    let response = match state.service.execute(caller, request).await {
-        Ok(response) => response,
-        Err(error) => return fault(&service_fault(operation, &error)),
-    };
-    match wire::encode_response(&response) {
-        Ok(xml) => (StatusCode::OK, xml),
-        Err(error) => {
-            tracing::error!(operation, %error, "cannot write the answer");
-            fault(&wire::internal_error())
-        }
-    }
-}
-
-/// A 500 with the fault; with no body if even the fault cannot be
-/// written (its text is the emulator's own or made safe for XML, so that
-/// is not expected).
-fn fault(fault: &Fault) -> (StatusCode, String) {
-    let xml = wire::encode_fault(fault).unwrap_or_else(|error| {
-        tracing::error!(%error, "cannot write a fault");
-        String::new()
-    });
-    (StatusCode::INTERNAL_SERVER_ERROR, xml)
-}
-
-fn service_fault(operation: &str, error: &ServiceError) -> Fault {
-    match error.exception_type() {
-        Some(class) => Fault::exception(class, error.to_string()),
-        None => {
-            tracing::error!(operation, %error, "operation failed inside the emulator");
-            wire::internal_error()
-        }
-    }
 }

@@ -8,6 +8,7 @@ use http::{Response, StatusCode};
 use http_body_util::Full;
 use hyper::body::Bytes;
 
+use super::dialect::Dialect;
 use crate::soap::{EnvelopeStyle, Fault, SoapVersion};
 
 /// The body of every response of a [`SoapService`](super::SoapService).
@@ -64,10 +65,11 @@ impl Reply {
         }
     }
 
-    pub(super) fn into_response(self) -> Response<ResponseBody> {
+    /// The response; a fault laid out as `dialect` says.
+    pub(super) fn into_response(self, dialect: &dyn Dialect) -> Response<ResponseBody> {
         match self {
             Self::Envelope { version, xml } => soap(StatusCode::OK, version, xml),
-            Self::Fault(fault) => fault_response(&fault),
+            Self::Fault(fault) => fault_response(&fault, &dialect.fault_style(&fault)),
             Self::Status {
                 status,
                 headers,
@@ -100,10 +102,10 @@ impl Reply {
     }
 }
 
-fn fault_response(fault: &Fault) -> Response<ResponseBody> {
+fn fault_response(fault: &Fault, style: &EnvelopeStyle) -> Response<ResponseBody> {
     let status =
         StatusCode::from_u16(fault.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    match fault.to_envelope(&EnvelopeStyle::COMPACT) {
+    match fault.to_envelope(style) {
         Ok(xml) => soap(status, fault.version, xml),
         Err(error) => {
             // A handler's fault text with a character XML cannot carry:

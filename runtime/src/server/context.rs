@@ -3,7 +3,7 @@
 use std::fmt;
 use std::net::SocketAddr;
 
-use http::HeaderMap;
+use http::{Extensions, HeaderMap};
 
 use super::Identity;
 use crate::soap::SoapVersion;
@@ -16,7 +16,8 @@ use crate::soap::SoapVersion;
 pub struct RemoteAddr(pub SocketAddr);
 
 /// The call an operation handler is answering: the version and action it
-/// came with, who sent it, from where, and its HTTP headers.
+/// came with, who sent it, from where, its HTTP headers, and what the
+/// application's own layers in front of the service attached to it.
 #[derive(Clone)]
 pub struct CallContext {
     pub(super) operation: &'static str,
@@ -25,6 +26,7 @@ pub struct CallContext {
     pub(super) identity: Option<Identity>,
     pub(super) remote_addr: Option<SocketAddr>,
     pub(super) headers: HeaderMap,
+    pub(super) extensions: Extensions,
 }
 
 impl CallContext {
@@ -60,6 +62,16 @@ impl CallContext {
     pub fn headers(&self) -> &HeaderMap {
         &self.headers
     }
+
+    /// The request's HTTP extensions, as the layers in front of the
+    /// service left them: how an application that authenticates, or keeps
+    /// per-connection state, in its own HTTP stack hands a handler what it
+    /// found (insert a value of its own type on the `http::Request`
+    /// before calling the [`SoapService`](super::SoapService), read it here
+    /// with `get`). [`RemoteAddr`] is one of them.
+    pub fn extensions(&self) -> &Extensions {
+        &self.extensions
+    }
 }
 
 impl fmt::Debug for CallContext {
@@ -74,6 +86,7 @@ impl fmt::Debug for CallContext {
             .field("identity", &self.identity)
             .field("remote_addr", &self.remote_addr)
             .field("headers", &names)
+            .field("extensions", &self.extensions.len())
             .finish()
     }
 }

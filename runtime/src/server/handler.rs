@@ -10,11 +10,12 @@ use std::sync::Arc;
 use tokio::task::JoinHandle;
 
 use super::answer::Reply;
+use super::dialect::{Dialect, RefusalReason, refuse};
 use super::{CallContext, Identity};
 use crate::Operation;
 use crate::soap::{
-    BodyReader, Envelope, EnvelopeStyle, Fault, HeaderName, NO_EXTRA_HEADERS, SoapVersion,
-    XmlHeaders, write_envelope_parts,
+    BodyReader, Envelope, Fault, HeaderName, NO_EXTRA_HEADERS, SoapVersion, XmlHeaders,
+    write_envelope_parts,
 };
 use crate::xml::{Name, ReadError, WriteError};
 
@@ -28,6 +29,8 @@ pub(super) struct Prelude<'a> {
     /// Runs the authenticators that read the envelope; called once the
     /// header entries passed the `mustUnderstand` rule.
     pub authenticate: &'a mut dyn FnMut() -> Result<Option<Identity>, Reply>,
+    /// How the answer is laid out, and refusals worded.
+    pub dialect: &'a dyn Dialect,
     /// The context, but for the identity.
     pub context: CallContext,
 }
@@ -63,9 +66,16 @@ where
     Fut: Future<Output = Result<Envelope<O::OutputHeaders, O::Response>, Fault>> + Send + 'static,
 {
     fn start(&self, body: BodyReader<'_>, prelude: Prelude<'_>) -> Result<Running, Reply> {
-        let (context, envelope) =
-            open::<O::InputHeaders, _>(body, prelude, &[], BodyReader::read_body::<O::Request>)?;
+        let dialect = prelude.dialect;
+        let (context, envelope) = open::<O::InputHeaders, _>(
+            O::NAME,
+            body,
+            prelude,
+            &[],
+            BodyReader::read_body::<O::Request>,
+        )?;
         let version = context.version;
+        let style = dialect.response_style(version);
         let handler = Arc::clone(&self.handler);
         Ok(spawn(
             O::NAME,
@@ -74,7 +84,7 @@ where
             move |answer| {
                 write_envelope_parts(
                     version,
-                    &EnvelopeStyle::COMPACT,
+                    &style,
                     &answer.headers,
                     NO_EXTRA_HEADERS,
                     &answer.body,
@@ -90,6 +100,7 @@ where
 /// and reads the body element with `read_body`. The context then holds
 /// the identity.
 pub(super) fn open<'i, H: XmlHeaders, B>(
+    operation: &'static str,
     body: BodyReader<'i>,
     prelude: Prelude<'_>,
     declared: &[Name],
@@ -97,6 +108,7 @@ pub(super) fn open<'i, H: XmlHeaders, B>(
 ) -> Result<(CallContext, Envelope<H, B>), Reply> {
     let mut context = prelude.context;
     let version = context.version;
+    let dialect = prelude.dialect;
     let understood: Cow<'_, [Name]> = if declared.is_empty() {
         Cow::Borrowed(prelude.understood)
     } else {
@@ -104,9 +116,9 @@ pub(super) fn open<'i, H: XmlHeaders, B>(
     };
     let headers = body
         .headers_understanding::<H>(&understood)
-        .map_err(|e| header_refusal(version, &e))?;
+        .map_err(|e| header_refusal(dialect, operation, version, &e))?;
     context.identity = (prelude.authenticate)()?;
-    let request = read_body(body).map_err(|e| body_refusal(version, &e))?;
+    let request = read_body(body).map_err(|e| body_refusal(dialect, operation, version, &e))?;
     Ok((
         context,
         Envelope {
@@ -141,30 +153,50 @@ where
 
 /// A header that cannot be read: a `MustUnderstand` fault for an entry
 /// marked so that the operation does not declare, else a `Sender` fault.
-fn header_refusal(version: SoapVersion, error: &ReadError) -> Reply {
-    match HeaderName::not_understood_in(error) {
+fn header_refusal(
+    dialect: &dyn Dialect,
+    operation: &'static str,
+    version: SoapVersion,
+    error: &ReadError,
+) -> Reply {
+    let fault = match HeaderName::not_understood_in(error) {
         Some(entry) => {
             tracing::debug!(%entry, "header entry not understood");
-            Reply::fault(Fault::must_understand(version, vec![entry]))
+            let fault = Fault::must_understand(version, vec![entry.clone()]);
+            let reason = RefusalReason::NotUnderstood {
+                operation,
+                entry: &entry,
+            };
+            refuse(dialect, reason, fault)
         }
         None => {
             log_unreadable(error);
-            Reply::fault(Fault::sender(
+            let fault = Fault::sender(
                 version,
                 format!("The request's header cannot be read: {error}"),
-            ))
+            );
+            refuse(
+                dialect,
+                RefusalReason::UnreadableHeader { operation, error },
+                fault,
+            )
         }
-    }
+    };
+    Reply::fault(fault)
 }
 
 /// A body element that is not what the operation's schema says: the
 /// reason names where ([`ReadError`]'s path, line and column).
-fn body_refusal(version: SoapVersion, error: &ReadError) -> Reply {
+fn body_refusal(
+    dialect: &dyn Dialect,
+    operation: &'static str,
+    version: SoapVersion,
+    error: &ReadError,
+) -> Reply {
     log_unreadable(error);
-    Reply::fault(Fault::sender(
-        version,
-        format!("The request cannot be read: {error}"),
-    ))
+    let fault = Fault::sender(version, format!("The request cannot be read: {error}"));
+    let reason = RefusalReason::UnreadableRequest { operation, error };
+    Reply::fault(refuse(dialect, reason, fault))
 }
 
 /// Where only: the error's text can quote the request, which may hold a

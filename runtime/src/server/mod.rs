@@ -89,6 +89,17 @@
 //! `soapActionRequired` is not enforced: a request without the action is
 //! dispatched by its body element when that is unambiguous.
 //!
+//! # Dialect
+//!
+//! Envelopes are written compact, and the refusals of steps 5 to 9 are
+//! the runtime's own `VersionMismatch`, `MustUnderstand` and `Sender`
+//! faults. A service that must answer as another one does (an emulator
+//! of an existing service) gives a [`Dialect`]: the layout of its
+//! responses and faults, and the fault each refusal becomes. Handlers
+//! that need what the application's own HTTP layers found (a caller
+//! authenticated there, a connection's state) read it from
+//! [`CallContext::extensions`].
+//!
 //! # Logs
 //!
 //! Each request is logged at `debug` with its operation, status and
@@ -100,6 +111,7 @@ pub mod auth;
 mod body;
 mod connection;
 mod context;
+mod dialect;
 pub mod dispatch;
 mod handler;
 mod identity;
@@ -113,6 +125,7 @@ mod service;
 pub use answer::ResponseBody;
 pub use auth::{AuthError, AuthRequest, Authenticate, BasicAuth, HeaderEntry, UsernameTokenAuth};
 pub use context::{CallContext, RemoteAddr};
+pub use dialect::{Dialect, Refusal, RefusalReason};
 pub use identity::{AuthMethod, Identity};
 pub use limits::Limits;
 pub use port::{Reply, unimplemented};

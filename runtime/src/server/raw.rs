@@ -214,8 +214,14 @@ where
     Fut: Future<Output = Result<RawResponse, Fault>> + Send + 'static,
 {
     fn start(&self, body: BodyReader<'_>, prelude: Prelude<'_>) -> Result<Running, Reply> {
-        let (context, envelope) =
-            open::<NoHeaders, _>(body, prelude, &self.headers, BodyReader::read_body_raw)?;
+        let style = prelude.dialect.response_style(prelude.context.version);
+        let (context, envelope) = open::<NoHeaders, _>(
+            self.name,
+            body,
+            prelude,
+            &self.headers,
+            BodyReader::read_body_raw,
+        )?;
         let version = context.version;
         // The dispatcher chose this operation by the body element's name.
         let request = RawRequest {
@@ -230,19 +236,23 @@ where
             self.name,
             version,
             async move { handler(context, request).await },
-            move |answer| write_raw(version, &answer),
+            move |answer| write_raw(version, &style, &answer),
         ))
     }
 }
 
-fn write_raw(version: SoapVersion, answer: &RawResponse) -> Result<String, WriteError> {
+fn write_raw(
+    version: SoapVersion,
+    style: &EnvelopeStyle,
+    answer: &RawResponse,
+) -> Result<String, WriteError> {
     let headers = (!answer.headers.is_empty()).then_some(|w: &mut XmlWriter| {
         for entry in &answer.headers {
             w.raw_element(entry.as_str());
         }
         Ok(())
     });
-    write_message(version, &EnvelopeStyle::COMPACT, &NoHeaders, headers, |w| {
+    write_message(version, style, &NoHeaders, headers, |w| {
         w.raw_element(answer.body.as_str());
         Ok(())
     })

@@ -5,6 +5,7 @@ use std::future::Future;
 use std::sync::Arc;
 
 use super::auth::Authenticate;
+use super::dialect::{self, Dialect};
 use super::dispatch::{Entry, Table};
 use super::handler::Typed;
 use super::service::SoapService;
@@ -23,6 +24,7 @@ pub struct Router {
     wsdl: Option<Arc<str>>,
     authenticators: Vec<Arc<dyn Authenticate>>,
     limits: Limits,
+    dialect: Option<Arc<dyn Dialect>>,
 }
 
 impl Router {
@@ -88,6 +90,14 @@ impl Router {
         self
     }
 
+    /// Answers in `dialect`: its envelope layout, and its faults for the
+    /// requests the service refuses (see [`Dialect`]). The runtime's own
+    /// until then; a second call replaces the first.
+    pub fn dialect(mut self, dialect: impl Dialect) -> Self {
+        self.dialect = Some(Arc::new(dialect));
+        self
+    }
+
     /// Replaces the [`Limits`] (the defaults until then).
     pub fn limits(mut self, limits: Limits) -> Self {
         self.limits = limits;
@@ -95,6 +105,12 @@ impl Router {
     }
 
     pub fn into_service(self) -> SoapService {
-        SoapService::new(self.table, self.wsdl, self.authenticators, self.limits)
+        SoapService::new(
+            self.table,
+            self.wsdl,
+            self.authenticators,
+            self.limits,
+            dialect::or_standard(self.dialect),
+        )
     }
 }

@@ -14,6 +14,7 @@ use tokio::time::Instant;
 use super::answer::{Reply, ResponseBody};
 use super::auth::{AuthError, AuthRequest, Authenticate};
 use super::body::{BodyError, read_limited};
+use super::dialect::{Dialect, RefusalReason, refuse};
 use super::dispatch::Table;
 use super::handler::Prelude;
 use super::{CallContext, Identity, Limits, RemoteAddr};
@@ -43,6 +44,7 @@ struct Shared {
     /// What the latter understand of the header.
     understood: Vec<Name>,
     limits: Limits,
+    dialect: Arc<dyn Dialect>,
 }
 
 impl SoapService {
@@ -51,6 +53,7 @@ impl SoapService {
         wsdl: Option<Arc<str>>,
         authenticators: Vec<Arc<dyn Authenticate>>,
         limits: Limits,
+        dialect: Arc<dyn Dialect>,
     ) -> Self {
         let (late, early): (Vec<_>, Vec<_>) =
             authenticators.into_iter().partition(|a| a.needs_envelope());
@@ -66,6 +69,7 @@ impl SoapService {
                 late,
                 understood,
                 limits,
+                dialect,
             }),
         }
     }
@@ -89,7 +93,7 @@ impl SoapService {
             elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
             "SOAP request answered"
         );
-        reply.into_response()
+        reply.into_response(&*self.shared.dialect)
     }
 }
 
@@ -119,7 +123,7 @@ impl Shared {
         B: Body,
         B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
     {
-        let (parts, body) = request.into_parts();
+        let (mut parts, body) = request.into_parts();
         if parts.method == Method::GET && is_wsdl_query(&parts.uri) {
             return match &self.wsdl {
                 Some(wsdl) => Reply::Wsdl(Arc::clone(wsdl)),
@@ -160,12 +164,17 @@ impl Shared {
             Ok(bytes) => bytes,
             Err(error) => return body_refusal(error, limits.max_body_bytes),
         };
+        let dialect = &*self.dialect;
         let reader = match BodyReader::new(&bytes) {
             Ok(reader) => reader,
-            Err(error) => return Reply::fault(envelope_refusal(version, &error)),
+            Err(error) => {
+                let (reason, fault) = envelope_refusal(version, &error);
+                return Reply::fault(refuse(dialect, reason, fault));
+            }
         };
         if reader.version() != version {
-            return Reply::fault(mismatch(version, reader.version()));
+            let fault = mismatch(version, reader.version());
+            return Reply::fault(refuse(dialect, RefusalReason::VersionMismatch, fault));
         }
         let entry = match self.table.select(
             version,
@@ -174,7 +183,14 @@ impl Shared {
             reader.local_name(),
         ) {
             Ok(entry) => Arc::clone(entry),
-            Err(fault) => return Reply::Fault(fault),
+            Err(fault) => {
+                let reason = RefusalReason::NoOperation {
+                    action: action.as_deref(),
+                    namespace: reader.namespace(),
+                    local: reader.local_name(),
+                };
+                return Reply::fault(refuse(dialect, reason, *fault));
+            }
         };
         *operation = Some(entry.name);
 
@@ -185,6 +201,7 @@ impl Shared {
             identity: None,
             remote_addr: remote,
             headers: headers.clone(),
+            extensions: std::mem::take(&mut parts.extensions),
         };
         let started = {
             let mut authenticate = || {
@@ -198,6 +215,7 @@ impl Shared {
                 Prelude {
                     understood: &self.understood,
                     authenticate: &mut authenticate,
+                    dialect,
                     context,
                 },
             )
@@ -324,19 +342,20 @@ fn body_refusal(error: BodyError, limit: usize) -> Reply {
 }
 
 /// A body that is no envelope of either version, or not XML.
-fn envelope_refusal(version: SoapVersion, error: &ReadError) -> Fault {
+fn envelope_refusal(version: SoapVersion, error: &ReadError) -> (RefusalReason<'_>, Fault) {
     match &error.kind {
         ReadErrorKind::VersionMismatch { .. } => {
             let mut fault = Fault::version_mismatch(version);
             fault.string = error.kind.to_string();
-            fault
+            (RefusalReason::VersionMismatch, fault)
         }
         _ => {
             tracing::debug!(path = %error.path, line = error.line, column = error.column, "not an envelope");
-            Fault::sender(
+            let fault = Fault::sender(
                 version,
                 format!("The request is not a SOAP envelope that can be read: {error}"),
-            )
+            );
+            (RefusalReason::NotAnEnvelope(error), fault)
         }
     }
 }

@@ -1,2 +1,0 @@
-mod decode;
-mod encode;
