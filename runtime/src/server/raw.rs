@@ -162,8 +162,8 @@ impl From<RawElement> for RawResponse {
 }
 
 impl Router {
-    /// Registers an operation by its names alone (see the
-    /// [module docs](self)): requests it is chosen for, by the rules of
+    /// Registers an operation by its names alone (see
+    /// [`RawOperation`]): requests it is chosen for, by the rules of
     /// [`dispatch`](super::dispatch), are handed to `handler` with their
     /// body element as XML; its answer is written in the request's
     /// version, a fault with the status its version gives it, exactly as
