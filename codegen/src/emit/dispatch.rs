@@ -292,7 +292,7 @@ impl Cx<'_> {
             Binding::Any(_) => store(quote!(#xml::read::<#xml::AnyElement>(r, &c)?)),
             Binding::Element { default, .. } => {
                 let value = self.read_child(ty, default.as_deref());
-                let value = if ty.boxed {
+                let value = if boxed_by_hand(ty) {
                     quote!(Box::new(#value))
                 } else {
                     value
@@ -311,7 +311,7 @@ impl Cx<'_> {
         let ty = &slot.field.ty;
         let local = &slot.place;
         let read = self.read_fn(ty, default.as_deref());
-        let read = if ty.boxed {
+        let read = if boxed_by_hand(ty) {
             quote!(|r, s| #read(r, s).map(Box::new))
         } else {
             read
@@ -361,6 +361,12 @@ impl Cx<'_> {
             _ => quote!(#xml::Particle::new(#names, #min, #max)),
         }
     }
+}
+
+/// Whether a boxed value is boxed by the generated reader: a complex one
+/// is read as a `Box` by the runtime's `XmlRead` for it.
+pub(super) fn boxed_by_hand(ty: &FieldType) -> bool {
+    ty.boxed && ty.kind == ValueKind::Simple
 }
 
 /// Whether a content field's particle can be filled: not one nothing can

@@ -17,12 +17,11 @@ impl Cx<'_> {
         let own = d.variants.iter().position(|v| v.type_name == d.base);
         let write_arms = d.variants.iter().enumerate().map(|(i, v)| {
             let variant = ident_tokens(&v.ident);
-            let value = if v.ty.boxed { quote!(&**v) } else { quote!(v) };
             let tag = (Some(i) != own).then(|| {
                 let t = self.name(&v.type_name);
                 quote!(w.xsi_type(#t);)
             });
-            quote!(Self::#variant(v) => { #tag #xml::XmlWrite::write_xml(#value, w, name) })
+            quote!(Self::#variant(v) => { #tag #xml::XmlWrite::write_xml(v, w, name) })
         });
         let write_body = if d.variants.is_empty() {
             quote!(match *self {})
@@ -40,11 +39,8 @@ impl Cx<'_> {
         let count = d.variants.len();
         let read_arms = d.variants.iter().enumerate().map(|(i, v)| {
             let variant = ident_tokens(&v.ident);
-            let read = if v.ty.boxed {
-                quote!(#xml::read(r, start).map(|v| Self::#variant(Box::new(v))))
-            } else {
-                quote!(#xml::read(r, start).map(Self::#variant))
-            };
+            // A boxed variant's `Box` reads as its value.
+            let read = quote!(#xml::read(r, start).map(Self::#variant));
             // The index is always one of the candidates: the last arm
             // takes what is left.
             if i + 1 == count {
@@ -63,11 +59,7 @@ impl Cx<'_> {
             // One concrete type: `xsi:type` is still checked, but there is
             // nothing to choose (a one-arm match is what clippy flags).
             let variant = ident_tokens(&only.ident);
-            let read = if only.ty.boxed {
-                quote!(#xml::read(r, start).map(|v| Self::#variant(Box::new(v))))
-            } else {
-                quote!(#xml::read(r, start).map(Self::#variant))
-            };
+            let read = quote!(#xml::read(r, start).map(Self::#variant));
             quote! {
                 r.xsi_type(start, #base, &[#(#names),*], #default)?;
                 #read

@@ -252,15 +252,17 @@ impl Cx<'_> {
                             Some(max) => Literal::u32_unsuffixed(max).into_token_stream(),
                             None => quote!(u32::MAX),
                         };
-                        let read = if boxed {
+                        let read = if boxed && ty.kind == ValueKind::Simple {
                             quote!(|r, s| #read(r, s).map(Box::new))
                         } else {
                             read
                         };
                         quote!(r.repeated(next, #name, #min, #max, #read)?)
                     }
-                    (_, true) => quote!(Box::new(r.required(next, #name, #read)?)),
-                    (_, false) => quote!(r.required(next, #name, #read)?),
+                    (_, true) if ty.kind == ValueKind::Simple => {
+                        quote!(Box::new(r.required(next, #name, #read)?))
+                    }
+                    _ => quote!(r.required(next, #name, #read)?),
                 }
             }
             Binding::Group { first } => {

@@ -10,13 +10,30 @@
 //! one a single allocation. This is clippy's `large_enum_variant` and
 //! `box_collection` advice, decided once here for every type.
 //!
+//! An enum of a type and the types derived from it (`AnyB`) costs what a
+//! `B` does, plus its tag: a derived variant larger than the base's own
+//! (and than a quarter of the budget) is boxed, whatever the budget. Elements of such a type nearly always hold
+//! the base type itself, so the rare derived value pays for its size, not
+//! every field and list element of the enum. Where the base is boxed
+//! (`AnyMessageType`), the enum is two words, and its users hold it
+//! inline rather than boxing a box.
+//!
+//! A wide struct (EWS's `MessageType` has 92 optional fields) holds only
+//! a few of its fields in any one message: where its fields take more than
+//! four budgets inline, its optional fields over a quarter of the budget
+//! are boxed too, so that an absent one costs a word rather than its size.
+//! Narrow structs keep their optional fields inline.
+//!
 //! Sizes are estimated for a 64-bit target from the plan alone; the
 //! estimate only has to be good enough to pick the large values, and a
 //! test pins the real `size_of` of the EWS types under the budget.
 
 use std::collections::BTreeMap;
 
-use super::rust::{Binding, FieldType, Item, Occurs, Primitive, RustCrate, TypeExpr, TypePath};
+use super::rust::{
+    Binding, FieldType, Item, Occurs, PolymorphicDef, Primitive, RustCrate, StructDef, TypeExpr,
+    TypePath,
+};
 
 /// Boxes every element field and branch whose value is larger than
 /// `budget` bytes.
@@ -25,11 +42,20 @@ pub(super) fn apply_budget(krate: &mut RustCrate, budget: usize) {
     let mut decisions = Vec::new();
     for (m, module) in krate.modules.iter().enumerate() {
         for (i, item) in module.items.iter().enumerate() {
-            for (slot, ty) in boxable(item).into_iter().enumerate() {
-                if sizes.should_box(ty) {
-                    decisions.push((m, i, slot));
+            let boxes = match item {
+                Item::Polymorphic(d) => sizes.variant_boxes(d),
+                Item::Struct(d) => sizes.field_boxes(d),
+                _ => {
+                    let slots = boxable(item);
+                    slots.into_iter().map(|ty| sizes.should_box(ty)).collect()
                 }
-            }
+            };
+            let slots = boxable(item);
+            decisions.extend(
+                (0..slots.len())
+                    .filter(|&v| boxes.get(v).copied().unwrap_or(false) && !slots[v].boxed)
+                    .map(|v| (m, i, v)),
+            );
         }
     }
     for (m, i, slot) in decisions {
@@ -93,6 +119,13 @@ struct Sizes<'k> {
     memo: BTreeMap<(usize, usize), usize>,
 }
 
+/// A struct is wide when its fields take more than this many budgets
+/// inline.
+const WIDE: usize = 4;
+/// In a wide struct, an optional value is boxed above this share of the
+/// budget; so is a derived variant larger than its base's.
+const OPTIONAL_SHARE: usize = 4;
+
 /// A pointer's size, and the alignment every struct is rounded to.
 const WORD: usize = 8;
 /// `String`, `Vec` and the runtime's owned values.
@@ -116,7 +149,55 @@ impl<'k> Sizes<'k> {
 
     /// Whether a value of `ty` goes behind a `Box`.
     fn should_box(&mut self, ty: &FieldType) -> bool {
-        !ty.boxed && !matches!(ty.occurs, Occurs::Many { .. }) && self.expr(&ty.inner) > self.budget
+        self.over(ty, self.budget)
+    }
+
+    /// Whether `ty` is neither boxed nor a `Vec` and its value is larger
+    /// than `limit`.
+    fn over(&mut self, ty: &FieldType, limit: usize) -> bool {
+        !ty.boxed && !matches!(ty.occurs, Occurs::Many { .. }) && self.expr(&ty.inner) > limit
+    }
+
+    /// Which element fields of a struct are boxed: those the budget boxes,
+    /// and in a wide struct the optional ones above a share of it.
+    fn field_boxes(&mut self, d: &StructDef) -> Vec<bool> {
+        let elements: Vec<&FieldType> = d
+            .fields
+            .iter()
+            .filter(|f| matches!(f.binding, Binding::Element { .. }))
+            .map(|f| &f.ty)
+            .collect();
+        let inline: usize = d.fields.iter().map(|f| self.field(&f.ty)).sum();
+        let wide = inline > self.budget.saturating_mul(WIDE);
+        let share = self.budget / OPTIONAL_SHARE;
+        elements
+            .into_iter()
+            .map(|ty| {
+                let optional = ty.occurs == Occurs::Optional || ty.nillable;
+                ty.boxed || self.should_box(ty) || (wide && optional && self.over(ty, share))
+            })
+            .collect()
+    }
+
+    /// Which variants of a polymorphic enum are boxed: those the budget
+    /// boxes, and the derived ones larger than the base's own variant.
+    fn variant_boxes(&mut self, d: &PolymorphicDef) -> Vec<bool> {
+        let sizes: Vec<usize> = d.variants.iter().map(|v| self.field(&v.ty)).collect();
+        let base = d
+            .variants
+            .iter()
+            .position(|v| !d.is_abstract && v.type_name == d.base);
+        let keep = base.and_then(|b| sizes.get(b).copied());
+        let share = self.budget / OPTIONAL_SHARE;
+        d.variants
+            .iter()
+            .zip(&sizes)
+            .enumerate()
+            .map(|(i, (v, &size))| {
+                let larger = keep.is_some_and(|keep| size > keep.max(share));
+                v.ty.boxed || self.should_box(&v.ty) || (Some(i) != base && larger)
+            })
+            .collect()
     }
 
     /// The size of a field of type `ty`.
@@ -160,7 +241,13 @@ impl<'k> Sizes<'k> {
         let krate = self.krate;
         let size = match &krate.modules[key.0].items[key.1] {
             Item::Struct(d) => {
-                let sum: usize = d.fields.iter().map(|f| self.field(&f.ty)).sum();
+                let mut boxes = self.field_boxes(d).into_iter();
+                let mut sum = 0;
+                for f in &d.fields {
+                    let boxed = matches!(f.binding, Binding::Element { .. })
+                        && boxes.next().unwrap_or(false);
+                    sum += if boxed { WORD } else { self.field(&f.ty) };
+                }
                 round_up(sum.max(1))
             }
             Item::Choice(d) => {
@@ -168,8 +255,12 @@ impl<'k> Sizes<'k> {
                 round_up(max.unwrap_or(0)) + WORD
             }
             Item::Polymorphic(d) => {
-                let max = d.variants.iter().map(|v| self.field(&v.ty)).max();
-                round_up(max.unwrap_or(0)) + WORD
+                let boxes = self.variant_boxes(d);
+                let mut max = 0;
+                for (v, boxed) in d.variants.iter().zip(boxes) {
+                    max = max.max(if boxed { WORD } else { self.field(&v.ty) });
+                }
+                round_up(max) + WORD
             }
             Item::Enum(d) if d.unknown.is_some() => HEAP,
             Item::Enum(_) => 1,

@@ -10,31 +10,100 @@ use std::fmt;
 use super::value::{NamespaceContext, SimpleValue, ValueSink, collapse};
 use super::{ValueError, WriteError};
 
+/// The checked lexical form of a date, time or duration. Nearly all fit
+/// in the bytes of a `String` (`2015-09-17T08:30:00Z` is 20), and are kept
+/// there rather than allocated: a message carries several per item.
+#[derive(Clone)]
+enum Lexical {
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Heap(Box<str>),
+}
+
+/// The longest form kept inline.
+const INLINE: usize = 22;
+
+impl Lexical {
+    fn new(text: &str) -> Self {
+        let mut bytes = [0; INLINE];
+        match (bytes.get_mut(..text.len()), u8::try_from(text.len())) {
+            (Some(head), Ok(len)) => {
+                head.copy_from_slice(text.as_bytes());
+                Self::Inline { len, bytes }
+            }
+            _ => Self::Heap(text.into()),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // Only whole checked text is ever stored.
+            Self::Inline { len, bytes } => bytes
+                .get(..usize::from(*len))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
+            Self::Heap(text) => text,
+        }
+    }
+}
+
+// Compared, ordered and hashed as the text, whichever way it is kept.
+impl PartialEq for Lexical {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Lexical {}
+
+impl PartialOrd for Lexical {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Lexical {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for Lexical {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
 macro_rules! lexical_type {
     ($(#[$doc:meta])* $name:ident, $check:path, $what:literal) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub struct $name(String);
+        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(Lexical);
 
         impl $name {
             /// Checks the lexical form.
             pub fn new(text: &str) -> Result<Self, ValueError> {
                 let text = collapse(text);
                 if $check(text.as_bytes()) {
-                    Ok(Self(text.into_owned()))
+                    Ok(Self(Lexical::new(&text)))
                 } else {
                     Err(ValueError::new(concat!("expected ", $what)))
                 }
             }
 
             pub fn as_str(&self) -> &str {
-                &self.0
+                self.0.as_str()
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_tuple(stringify!($name)).field(&self.as_str()).finish()
             }
         }
 
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
+                f.write_str(self.as_str())
             }
         }
 
@@ -51,7 +120,7 @@ macro_rules! lexical_type {
             }
 
             fn write_value(&self, sink: &mut ValueSink<'_>) -> Result<(), WriteError> {
-                sink.push_str(&self.0)
+                sink.push_str(self.as_str())
             }
         }
     };
@@ -339,6 +408,24 @@ impl SimpleValue for QNameValue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_and_long_forms_read_back_and_compare_as_text() {
+        let short = DateTime::new(" 2015-09-17T08:30:00Z ").unwrap();
+        let long = DateTime::new("2015-09-17T08:30:00.1234567+02:00").unwrap();
+        assert_eq!(short.as_str(), "2015-09-17T08:30:00Z");
+        assert_eq!(long.to_string(), "2015-09-17T08:30:00.1234567+02:00");
+        assert!(long < short, "ordered as the text: . before Z");
+        assert_eq!(
+            long,
+            DateTime::new("2015-09-17T08:30:00.1234567+02:00").unwrap()
+        );
+        assert_eq!(format!("{short:?}"), "DateTime(\"2015-09-17T08:30:00Z\")");
+        assert_eq!(
+            std::mem::size_of::<DateTime>(),
+            std::mem::size_of::<String>()
+        );
+    }
 
     #[test]
     fn date_time_forms() {

@@ -43,6 +43,15 @@ pub trait XmlRead: Sized {
     fn read_xml(r: &mut XmlReader<'_>, start: &Start<'_>) -> Result<Self, ReadError>;
 }
 
+/// A boxed value reads as the value: generated readers read a large or
+/// recursive field with the same `xml::read` as any other.
+impl<T: XmlRead> XmlRead for Box<T> {
+    #[inline]
+    fn read_xml(r: &mut XmlReader<'_>, start: &Start<'_>) -> Result<Self, ReadError> {
+        T::read_xml(r, start).map(Box::new)
+    }
+}
+
 /// A global element declaration: a type that is a whole document or a SOAP
 /// body on its own.
 pub trait XmlElement: XmlWrite + XmlRead {

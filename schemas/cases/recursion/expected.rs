@@ -75,26 +75,22 @@ impl Expr {
                     }
                     1 => {
                         Self::Sum(
-                            Box::new(
-                                r
-                                    .required(
-                                        next,
-                                        xml::Name::new(RECURSION_NS, "Sum"),
-                                        xml::read,
-                                    )?,
-                            ),
+                            r
+                                .required(
+                                    next,
+                                    xml::Name::new(RECURSION_NS, "Sum"),
+                                    xml::read,
+                                )?,
                         )
                     }
                     2 => {
                         Self::Negate(
-                            Box::new(
-                                r
-                                    .required(
-                                        next,
-                                        xml::Name::new(RECURSION_NS, "Negate"),
-                                        xml::read,
-                                    )?,
-                            ),
+                            r
+                                .required(
+                                    next,
+                                    xml::Name::new(RECURSION_NS, "Negate"),
+                                    xml::read,
+                                )?,
                         )
                     }
                     _ => return Ok(None),
@@ -181,12 +177,8 @@ impl xml::XmlRead for Sum {
         let next = &mut r.next_child()?;
         while let Some(c) = next.take() {
             match c.local_name() {
-                "Left" => {
-                    seq.take(r, &c, 0, &mut left, |r, s| xml::read(r, s).map(Box::new))?
-                }
-                "Right" => {
-                    seq.take(r, &c, 1, &mut right, |r, s| xml::read(r, s).map(Box::new))?
-                }
+                "Left" => seq.take(r, &c, 0, &mut left, xml::read)?,
+                "Right" => seq.take(r, &c, 1, &mut right, xml::read)?,
                 _ => seq.unknown(r, &c)?,
             }
             *next = r.next_child()?;

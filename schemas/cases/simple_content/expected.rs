@@ -81,7 +81,7 @@ impl xml::XmlRead for Amount {
 #[allow(clippy::large_enum_variant)]
 pub enum AnyAmount {
     Amount(Amount),
-    TaxedAmount(TaxedAmount),
+    TaxedAmount(Box<TaxedAmount>),
 }
 
 impl xml::XmlWrite for AnyAmount {

@@ -341,14 +341,12 @@ impl Expression {
                     }
                     2 => {
                         Self::Not(
-                            Box::new(
-                                r
-                                    .required(
-                                        next,
-                                        xml::Name::new(SUBSTITUTION_NS, "Not"),
-                                        xml::read,
-                                    )?,
-                            ),
+                            r
+                                .required(
+                                    next,
+                                    xml::Name::new(SUBSTITUTION_NS, "Not"),
+                                    xml::read,
+                                )?,
                         )
                     }
                     3 => {

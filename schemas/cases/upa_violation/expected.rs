@@ -64,8 +64,8 @@ impl xml::XmlRead for TransitionType {
 #[allow(clippy::large_enum_variant)]
 pub enum AnyTransitionType {
     Transition(TransitionType),
-    AbsoluteDateTransition(AbsoluteDateTransitionType),
-    RecurringDayTransition(RecurringDayTransitionType),
+    AbsoluteDateTransition(Box<AbsoluteDateTransitionType>),
+    RecurringDayTransition(Box<RecurringDayTransitionType>),
 }
 
 impl xml::XmlWrite for AnyTransitionType {

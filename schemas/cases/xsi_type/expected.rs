@@ -266,7 +266,7 @@ impl xml::XmlRead for ItemType {
 #[allow(clippy::large_enum_variant)]
 pub enum AnyItemType {
     Item(ItemType),
-    Message(MessageType),
+    Message(Box<MessageType>),
     Note(NoteType),
 }
 
