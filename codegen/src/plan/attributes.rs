@@ -4,14 +4,52 @@
 //! attribute syntax so that a typo is a diagnostic, not a compile error
 //! in generated code.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use syn::parse::Parser;
 
 use super::Planner;
 use super::idents::user_keys;
-use super::rust::{Attributes, TypePath};
+use super::rust::{ModuleId, TypePath};
 use crate::diagnostics::{Diagnostic, Severity};
+
+/// Attributes the user adds to generated types and fields, as checked
+/// Rust attribute text, by the item they go on.
+#[derive(Debug, Clone, Default)]
+pub struct Attributes {
+    /// On every type (path `.`).
+    pub every_type: Vec<String>,
+    /// By module and type identifier.
+    pub types: BTreeMap<(ModuleId, String), Vec<String>>,
+    /// On every field (path `.`).
+    pub every_field: Vec<String>,
+    /// By module, type identifier and the XML local name of the field's
+    /// element or attribute.
+    pub fields: BTreeMap<(ModuleId, String, String), Vec<String>>,
+}
+
+impl Attributes {
+    pub fn for_type(&self, module: ModuleId, ident: &str) -> impl Iterator<Item = &str> {
+        let own = self.types.get(&(module, ident.to_owned()));
+        self.every_type
+            .iter()
+            .chain(own.into_iter().flatten())
+            .map(String::as_str)
+    }
+
+    pub fn for_field(
+        &self,
+        module: ModuleId,
+        owner: &str,
+        local: Option<&str>,
+    ) -> impl Iterator<Item = &str> {
+        let own = local.and_then(|l| self.fields.get(&(module, owner.to_owned(), l.to_owned())));
+        self.every_field
+            .iter()
+            .chain(own.into_iter().flatten())
+            .map(String::as_str)
+    }
+}
 
 /// The path that names every type or every field.
 const EVERY: &str = ".";

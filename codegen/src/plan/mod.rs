@@ -10,7 +10,7 @@
 //! plan walks the model in arena order and sorts each module's items by
 //! their place in the schemas, so the output follows the source.
 
-mod attributes;
+pub(crate) mod attributes;
 mod branch_names;
 mod builtins;
 mod complex;
@@ -22,7 +22,7 @@ mod headers;
 mod idents;
 mod layout;
 pub mod names;
-mod operations;
+pub(crate) mod operations;
 mod particles;
 mod polymorphic;
 pub mod rust;

@@ -15,7 +15,7 @@ use super::docs;
 use super::headers::{self, Direction, HeaderSets};
 use super::names::RustIdent;
 use super::names::{self, Scope, Suffix};
-use super::rust::{FaultVariant, FaultsDef, OperationDef, PortDef, PortOperation};
+use super::rust::{OperationDef, PortDef, PortOperation, TypePath};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{QName, Service, SoapVersion};
 
@@ -107,6 +107,22 @@ impl Planner<'_> {
         let ports = plan_ports(&model.services, &bound);
         (out, ports)
     }
+}
+
+/// An enum with a variant per `wsdl:fault` of an operation.
+#[derive(Debug, Clone)]
+pub struct FaultsDef {
+    pub ident: RustIdent,
+    pub variants: Vec<FaultVariant>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FaultVariant {
+    pub ident: RustIdent,
+    /// The `wsdl:fault` name.
+    pub name: String,
+    /// The element of the fault message's part: the detail entry.
+    pub element: TypePath,
 }
 
 impl Planner<'_> {

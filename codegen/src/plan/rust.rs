@@ -32,45 +32,7 @@ pub struct RustCrate {
     /// Whether the port modules get a server trait (`Config::servers`).
     pub servers: bool,
     /// What `Config::type_attribute` and `field_attribute` add.
-    pub attributes: Attributes,
-}
-
-/// Attributes the user adds to generated types and fields, as checked
-/// Rust attribute text, by the item they go on.
-#[derive(Debug, Clone, Default)]
-pub struct Attributes {
-    /// On every type (path `.`).
-    pub every_type: Vec<String>,
-    /// By module and type identifier.
-    pub types: BTreeMap<(ModuleId, String), Vec<String>>,
-    /// On every field (path `.`).
-    pub every_field: Vec<String>,
-    /// By module, type identifier and the XML local name of the field's
-    /// element or attribute.
-    pub fields: BTreeMap<(ModuleId, String, String), Vec<String>>,
-}
-
-impl Attributes {
-    pub fn for_type(&self, module: ModuleId, ident: &str) -> impl Iterator<Item = &str> {
-        let own = self.types.get(&(module, ident.to_owned()));
-        self.every_type
-            .iter()
-            .chain(own.into_iter().flatten())
-            .map(String::as_str)
-    }
-
-    pub fn for_field(
-        &self,
-        module: ModuleId,
-        owner: &str,
-        local: Option<&str>,
-    ) -> impl Iterator<Item = &str> {
-        let own = local.and_then(|l| self.fields.get(&(module, owner.to_owned(), l.to_owned())));
-        self.every_field
-            .iter()
-            .chain(own.into_iter().flatten())
-            .map(String::as_str)
-    }
+    pub attributes: super::attributes::Attributes,
 }
 
 /// A WSDL port: a module with a typed client whose methods are the
@@ -576,23 +538,7 @@ pub struct OperationDef {
     pub output_headers: HeadersDef,
     /// The enum of the operation's declared faults (`wsdl:fault`), by
     /// their detail entry; None when it declares none.
-    pub faults: Option<FaultsDef>,
-}
-
-/// An enum with a variant per `wsdl:fault` of an operation.
-#[derive(Debug, Clone)]
-pub struct FaultsDef {
-    pub ident: RustIdent,
-    pub variants: Vec<FaultVariant>,
-}
-
-#[derive(Debug, Clone)]
-pub struct FaultVariant {
-    pub ident: RustIdent,
-    /// The `wsdl:fault` name.
-    pub name: String,
-    /// The element of the fault message's part: the detail entry.
-    pub element: TypePath,
+    pub faults: Option<super::operations::FaultsDef>,
 }
 
 /// The header entries of one direction of an operation (see
