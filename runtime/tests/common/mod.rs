@@ -12,36 +12,13 @@ use xsdgen_runtime::xml::{
 
 pub const MESSAGES: &str = "http://schemas.microsoft.com/exchange/services/2006/messages";
 
-/// An element with no content, the shape of most UM requests and of the
-/// empty responses.
-macro_rules! empty_element {
-    ($ty:ident, $local:literal) => {
-        #[derive(Debug, Default, Clone, PartialEq)]
-        pub struct $ty;
+#[macro_use]
+#[path = "../shared/empty_element.rs"]
+mod empty_element;
 
-        impl XmlWrite for $ty {
-            fn write_xml(&self, w: &mut XmlWriter, name: Name) -> Result<(), WriteError> {
-                w.start(name);
-                w.end()
-            }
-        }
-
-        impl XmlRead for $ty {
-            fn read_xml(r: &mut XmlReader<'_>, _start: &Start<'_>) -> Result<Self, ReadError> {
-                r.end()?;
-                Ok(Self)
-            }
-        }
-
-        impl XmlElement for $ty {
-            const NAME: Name = Name::new(MESSAGES, $local);
-        }
-    };
-}
-
-empty_element!(ResetPin, "ResetPIN");
-empty_element!(ResetPinResponse, "ResetPINResponse");
-empty_element!(IsUmEnabled, "IsUMEnabled");
+empty_element!(ResetPin, MESSAGES, "ResetPIN");
+empty_element!(ResetPinResponse, MESSAGES, "ResetPINResponse");
+empty_element!(IsUmEnabled, MESSAGES, "IsUMEnabled");
 
 /// `<IsUMEnabledResponse><IsUMEnabledResponse>true</...></...>`: a
 /// response with one boolean child.

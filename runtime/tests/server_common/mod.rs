@@ -103,36 +103,14 @@ fn child<T: xsdgen_runtime::xml::SimpleValue>(
     r.read_value()
 }
 
-/// An element with no content.
-macro_rules! empty_element {
-    ($ty:ident, $local:literal) => {
-        #[derive(Debug, Default, Clone, PartialEq)]
-        pub struct $ty;
+#[macro_use]
+#[path = "../shared/empty_element.rs"]
+mod empty_element;
 
-        impl XmlWrite for $ty {
-            fn write_xml(&self, w: &mut XmlWriter, name: Name) -> Result<(), WriteError> {
-                w.start(name);
-                w.end()
-            }
-        }
-
-        impl XmlRead for $ty {
-            fn read_xml(r: &mut XmlReader<'_>, _: &Start<'_>) -> Result<Self, ReadError> {
-                r.end()?;
-                Ok(Self)
-            }
-        }
-
-        impl XmlElement for $ty {
-            const NAME: Name = Name::new(NS, $local);
-        }
-    };
-}
-
-empty_element!(Ping, "Ping");
-empty_element!(Pong, "Pong");
-empty_element!(Fail, "Fail");
-empty_element!(Failed, "FailResponse");
+empty_element!(Ping, NS, "Ping");
+empty_element!(Pong, NS, "Pong");
+empty_element!(Fail, NS, "Fail");
+empty_element!(Failed, NS, "FailResponse");
 
 /// `<Trace>id</Trace>`, the one header entry the Echo operations declare.
 #[derive(Debug, Clone, PartialEq)]
